@@ -1,0 +1,3 @@
+using LlmTco.Samples;
+
+return await SampleApp.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

@@ -1,0 +1,120 @@
+using System.Globalization;
+
+namespace LlmTco.Pricing.Csv;
+
+/// <summary>Reads every table from a stack of sources, overlays them by key, and checks rows and references.</summary>
+internal static class CatalogLoader
+{
+    public static PricingValidationReport Load(IReadOnlyList<PricingSource> layers)
+    {
+        var diagnostics = new List<PricingDiagnostic>();
+        var summaries = new List<PricingTableSummary>();
+
+        var api = LoadTable(PricingTables.ApiPrices, layers, diagnostics, summaries);
+        var gpus = LoadTable(PricingTables.Gpus, layers, diagnostics, summaries);
+        var rentals = LoadTable(PricingTables.GpuRentals, layers, diagnostics, summaries);
+        var models = LoadTable(PricingTables.OpenModels, layers, diagnostics, summaries);
+        var benchmarks = LoadTable(PricingTables.Benchmarks, layers, diagnostics, summaries);
+        var storage = LoadTable(PricingTables.Storage, layers, diagnostics, summaries);
+        var egress = LoadTable(PricingTables.Egress, layers, diagnostics, summaries);
+        var electricity = LoadTable(PricingTables.Electricity, layers, diagnostics, summaries);
+        var hosting = LoadTable(PricingTables.Hosting, layers, diagnostics, summaries);
+        var pue = LoadTable(PricingTables.Pue, layers, diagnostics, summaries);
+
+        TableRules.CheckApiPrices(api, diagnostics);
+        TableRules.CheckGpus(gpus, diagnostics);
+        TableRules.CheckOpenModels(models, diagnostics);
+        TableRules.CheckReferences(gpus, models, rentals, benchmarks, diagnostics);
+
+        foreach (var layer in layers)
+        {
+            foreach (var file in layer.ListCsvFiles().Where(f => !PricingTables.FileNames.Contains(f, StringComparer.Ordinal)))
+            {
+                diagnostics.Add(new PricingDiagnostic(
+                    file, 0, 0, null, null,
+                    $"'{file}' in {layer.Description} is not a pricing table and is ignored{NameSuggester.DidYouMean(file, PricingTables.FileNames)}",
+                    DiagnosticSeverity.Warning));
+            }
+        }
+
+        var ordered = diagnostics
+            .OrderBy(d => d.File, StringComparer.Ordinal)
+            .ThenBy(d => d.Line)
+            .ThenBy(d => d.Column)
+            .ToList();
+        PricingCatalog? catalog = null;
+        if (ordered.All(d => d.Severity != DiagnosticSeverity.Error))
+        {
+            catalog = new PricingCatalog(
+                Rows(api), Rows(gpus), Rows(rentals), Rows(models), Rows(benchmarks),
+                Rows(storage), Rows(egress), Rows(electricity), Rows(hosting), Rows(pue));
+        }
+
+        return new PricingValidationReport(catalog, ordered, summaries);
+    }
+
+    private static List<T> Rows<T>(List<LoadedRow<T>> rows) => rows.Select(r => r.Row).ToList();
+
+    private static List<LoadedRow<T>> LoadTable<T>(
+        CsvTable<T> table,
+        IReadOnlyList<PricingSource> layers,
+        List<PricingDiagnostic> diagnostics,
+        List<PricingTableSummary> summaries)
+        where T : class, ISourcedRow
+    {
+        var merged = new List<LoadedRow<T>>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var overridden = 0;
+        for (var i = 0; i < layers.Count; i++)
+        {
+            using var reader = layers[i].Open(table.FileName, out var displayName);
+            if (reader is null)
+            {
+                if (i == 0)
+                {
+                    diagnostics.Add(new PricingDiagnostic(
+                        displayName, 0, 0, null, null,
+                        $"the table file is missing from {layers[i].Description}; expected a CSV file with the header: {string.Join(',', table.Columns)}",
+                        DiagnosticSeverity.Error));
+                }
+
+                continue;
+            }
+
+            var firstLineOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var row in table.Read(reader, displayName, diagnostics))
+            {
+                var key = table.KeyOf(row.Row);
+                if (firstLineOfKey.TryGetValue(key, out var firstLine))
+                {
+                    diagnostics.Add(new PricingDiagnostic(
+                        displayName, row.Line, 1, null, null,
+                        string.Create(CultureInfo.InvariantCulture, $"duplicate row: line {firstLine} has the same {table.KeyDescription}"),
+                        DiagnosticSeverity.Error));
+                    continue;
+                }
+
+                firstLineOfKey[key] = row.Line;
+                if (index.TryGetValue(key, out var position))
+                {
+                    merged[position] = row;
+                    overridden++;
+                }
+                else
+                {
+                    index[key] = merged.Count;
+                    merged.Add(row);
+                }
+            }
+        }
+
+        var checkedOn = merged.Select(r => r.Row.CheckedOn).ToList();
+        summaries.Add(new PricingTableSummary(
+            table.FileName,
+            merged.Count,
+            overridden,
+            checkedOn.Count == 0 ? null : checkedOn.Min(),
+            checkedOn.Count == 0 ? null : checkedOn.Max()));
+        return merged;
+    }
+}

@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace LlmTco.Pricing.Csv;
+
+/// <summary>
+/// One pricing table: its file name, its class map, the key that identifies a row (for duplicates and for
+/// overlaying a user's rows on the defaults), and its reading and writing through CsvHelper.
+/// </summary>
+internal sealed partial class CsvTable<T>(
+    string fileName,
+    Func<ReadContext, ClassMap<T>> createMap,
+    Func<T, string> key,
+    string keyDescription)
+    where T : class
+{
+    public string FileName { get; } = fileName;
+
+    public string KeyDescription { get; } = keyDescription;
+
+    public IReadOnlyList<string> Columns { get; } =
+        createMap(new ReadContext(fileName, [])).MemberMaps.Select(m => m.Data.Names[0]).ToList();
+
+    public string KeyOf(T row) => key(row);
+
+    /// <summary>Reads every row, reporting every problem; rows with an error are not returned.</summary>
+    public List<LoadedRow<T>> Read(TextReader reader, string displayName, List<PricingDiagnostic> diagnostics)
+    {
+        var context = new ReadContext(displayName, diagnostics);
+        var rows = new List<LoadedRow<T>>();
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            DetectDelimiter = false,
+            IgnoreBlankLines = true,
+            MissingFieldFound = null,
+            HeaderValidated = null,
+            BadDataFound = args => context.FileError(
+                args.Context.Parser?.RawRow ?? 0,
+                $"malformed CSV: a quote is unbalanced or misplaced in '{Shorten(args.RawRecord)}'; a field containing a quote must be wholly quoted and its quotes doubled"),
+        };
+
+        try
+        {
+            using var csv = new CsvReader(reader, config);
+            csv.Context.RegisterClassMap(createMap(context));
+            if (!csv.Read())
+            {
+                context.FileError(0, $"the file is empty; expected a header row: {string.Join(',', Columns)}");
+                return rows;
+            }
+
+            csv.ReadHeader();
+            var header = csv.HeaderRecord ?? [];
+            context.Header = header;
+            context.Line = 1;
+            if (!CheckHeader(header, context))
+            {
+                return rows;
+            }
+
+            var lastRawRow = csv.Parser.RawRow;
+            var dataRows = 0;
+            while (csv.Read())
+            {
+                dataRows++;
+                context.Line = csv.Parser.RawRow - CountLineBreaks(csv.Parser.RawRecord);
+                lastRawRow = csv.Parser.RawRow;
+                if (csv.Parser.Count != header.Length)
+                {
+                    ReportFieldCount(csv.Parser.Record ?? [], header.Length, context);
+                    continue;
+                }
+
+                var errorsBefore = context.ErrorCount;
+                var record = csv.GetRecord<T>();
+                if (context.ErrorCount == errorsBefore && record is not null)
+                {
+                    rows.Add(new LoadedRow<T>(record, displayName, context.Line, header));
+                }
+            }
+
+            if (dataRows == 0)
+            {
+                context.FileError(1, "the file has a header but no rows; delete the file to use the defaults, or add rows");
+            }
+        }
+        catch (DecoderFallbackException)
+        {
+            context.FileError(context.Line + 1, "the file is not valid UTF-8; save it as UTF-8 (with or without a byte-order mark)");
+        }
+        catch (CsvHelperException ex)
+        {
+            context.FileError(ex.Context?.Parser?.RawRow ?? context.Line, $"malformed CSV: {ex.Message.Split('\n')[0].Trim()}");
+        }
+
+        return rows;
+    }
+
+    /// <summary>Writes rows with this table's header, invariantly, so that they read back unchanged.</summary>
+    public void Write(TextWriter writer, IEnumerable<T> rows)
+    {
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        using var csv = new CsvWriter(writer, config, leaveOpen: true);
+        csv.Context.RegisterClassMap(createMap(new ReadContext(FileName, [])));
+        csv.WriteHeader<T>();
+        csv.NextRecord();
+        csv.WriteRecords(rows);
+    }
+
+    private static int CountLineBreaks(string? rawRecord)
+    {
+        if (string.IsNullOrEmpty(rawRecord))
+        {
+            return 0;
+        }
+
+        var trimmed = rawRecord.TrimEnd('\r', '\n');
+        return trimmed.Count(ch => ch == '\n');
+    }
+
+    private static string Shorten(string? text)
+    {
+        var value = (text ?? string.Empty).TrimEnd('\r', '\n');
+        return value.Length <= 80 ? value : string.Concat(value.AsSpan(0, 77), "...");
+    }
+
+    [GeneratedRegex(@"^-?\d+$", RegexOptions.CultureInvariant)]
+    private static partial Regex DigitsPattern();
+
+    private static void ReportFieldCount(string[] fields, int expected, ReadContext context)
+    {
+        if (fields.Length < expected)
+        {
+            context.RowError(
+                fields.Length + 1,
+                string.Create(CultureInfo.InvariantCulture, $"the row has {fields.Length} fields but the header has {expected}: the row is truncated or a column is missing"));
+            return;
+        }
+
+        var message = string.Create(CultureInfo.InvariantCulture, $"the row has {fields.Length} fields but the header has {expected}");
+        for (var i = 0; i + 1 < fields.Length; i++)
+        {
+            if (DigitsPattern().IsMatch(fields[i].Trim()) && fields[i + 1].Trim().All(char.IsAsciiDigit) && fields[i + 1].Trim().Length > 0)
+            {
+                message += $"; '{fields[i]},{fields[i + 1]}' looks like a number with a decimal comma, which splits the cell in two: write a decimal point ({fields[i]}.{fields[i + 1]})";
+                break;
+            }
+        }
+
+        context.RowError(expected + 1, message + "; quote any text cell that contains a comma");
+    }
+
+    private bool CheckHeader(string[] header, ReadContext context)
+    {
+        var ok = true;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < header.Length; i++)
+        {
+            var name = header[i];
+            if (!seen.Add(name))
+            {
+                context.RowError(i + 1, $"column '{name}' appears twice in the header");
+                ok = false;
+            }
+            else if (!Columns.Contains(name, StringComparer.Ordinal))
+            {
+                var hint = NameSuggester.DidYouMean(name, Columns.Where(c => !header.Contains(c, StringComparer.Ordinal)));
+                context.RowError(i + 1, $"unknown column '{name}'{hint}");
+                ok = false;
+            }
+        }
+
+        foreach (var column in Columns.Where(c => !header.Contains(c, StringComparer.Ordinal)))
+        {
+            context.RowError(0, $"missing column '{column}'; the header must contain: {string.Join(',', Columns)}");
+            ok = false;
+        }
+
+        return ok;
+    }
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+
+namespace LlmTco.Pricing.Csv;
+
+/// <summary>Checks that span rows or tables: date ranges, aliases, references between tables.</summary>
+internal static class TableRules
+{
+    public static void CheckApiPrices(IReadOnlyList<LoadedRow<ApiPrice>> rows, List<PricingDiagnostic> diagnostics)
+    {
+        foreach (var r in rows.Where(r => r.Row.EffectiveTo is { } to && to <= r.Row.EffectiveFrom))
+        {
+            diagnostics.Add(r.Error("effective_to", Iso(r.Row.EffectiveTo), $"effective_to ({Iso(r.Row.EffectiveTo)}) must be after effective_from ({Iso(r.Row.EffectiveFrom)}); effective_to is the first day the price no longer applies"));
+        }
+
+        var groups = rows.GroupBy(
+            r => (Provider: r.Row.Provider.ToUpperInvariant(), Model: r.Row.ModelId.ToUpperInvariant(), r.Row.ServiceTier, r.Row.ContextThresholdTokens));
+        foreach (var group in groups)
+        {
+            var ordered = group.OrderBy(r => r.Row.EffectiveFrom).ToList();
+            for (var i = 1; i < ordered.Count; i++)
+            {
+                var previous = ordered[i - 1];
+                var next = ordered[i];
+                var what = $"'{next.Row.ModelId}' ({Words.ToWord(next.Row.ServiceTier)}, context tier {next.Row.ContextThresholdTokens.ToString(CultureInfo.InvariantCulture)})";
+                if (previous.Row.EffectiveTo is null)
+                {
+                    diagnostics.Add(next.Error("effective_from", Iso(next.Row.EffectiveFrom), $"the price of {what} from {Iso(next.Row.EffectiveFrom)} overlaps the open-ended row at {previous.File}:{previous.Line}; set that row's effective_to to {Iso(next.Row.EffectiveFrom)}"));
+                }
+                else if (previous.Row.EffectiveTo.Value > next.Row.EffectiveFrom)
+                {
+                    diagnostics.Add(next.Error("effective_from", Iso(next.Row.EffectiveFrom), $"the price of {what} from {Iso(next.Row.EffectiveFrom)} overlaps the row at {previous.File}:{previous.Line}, which runs to {Iso(previous.Row.EffectiveTo)}"));
+                }
+                else if (previous.Row.EffectiveTo.Value < next.Row.EffectiveFrom)
+                {
+                    diagnostics.Add(next.Error("effective_from", Iso(next.Row.EffectiveFrom), $"the prices of {what} leave a gap: the row at {previous.File}:{previous.Line} ends on {Iso(previous.Row.EffectiveTo)} but this one starts on {Iso(next.Row.EffectiveFrom)}; make them meet"));
+                }
+            }
+        }
+
+        // A context-tier row needs a base row for the same model and service tier.
+        var baseRows = rows.Where(r => r.Row.ContextThresholdTokens == 0)
+            .Select(r => (r.Row.Provider.ToUpperInvariant(), r.Row.ModelId.ToUpperInvariant(), r.Row.ServiceTier))
+            .ToHashSet();
+        foreach (var r in rows.Where(r => r.Row.ContextThresholdTokens > 0
+            && !baseRows.Contains((r.Row.Provider.ToUpperInvariant(), r.Row.ModelId.ToUpperInvariant(), r.Row.ServiceTier))))
+        {
+            diagnostics.Add(r.Error("context_threshold_tokens", r.Row.ContextThresholdTokens.ToString(CultureInfo.InvariantCulture), $"'{r.Row.ModelId}' has a context tier above {r.Row.ContextThresholdTokens.ToString(CultureInfo.InvariantCulture)} tokens but no base row (context_threshold_tokens 0) for the same service tier"));
+        }
+
+        // Within a provider, every id and alias names one model.
+        foreach (var provider in rows.GroupBy(r => r.Row.Provider, StringComparer.OrdinalIgnoreCase))
+        {
+            var owner = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var r in provider)
+            {
+                owner.TryAdd(r.Row.ModelId, r.Row.ModelId);
+            }
+
+            foreach (var r in provider)
+            {
+                foreach (var alias in r.Row.Aliases)
+                {
+                    if (owner.TryGetValue(alias, out var model) && !string.Equals(model, r.Row.ModelId, StringComparison.OrdinalIgnoreCase))
+                    {
+                        diagnostics.Add(r.Error("aliases", alias, $"alias '{alias}' of '{r.Row.ModelId}' already names '{model}' at provider '{r.Row.Provider}'"));
+                    }
+                    else
+                    {
+                        owner[alias] = r.Row.ModelId;
+                    }
+                }
+            }
+        }
+    }
+
+    public static void CheckGpus(IReadOnlyList<LoadedRow<Gpu>> rows, List<PricingDiagnostic> diagnostics)
+    {
+        foreach (var r in rows)
+        {
+            var g = r.Row;
+            var given = new[] { g.PurchasePricePerGpu is not null, g.PurchaseCurrency is not null, g.PurchaseSourceUrl is not null, g.PurchaseCheckedOn is not null };
+            if (given.Any(x => x) && !given.All(x => x))
+            {
+                diagnostics.Add(r.Error("purchase_price_per_gpu", g.PurchasePricePerGpu?.ToString(CultureInfo.InvariantCulture), $"GPU '{g.GpuModel}': purchase_price_per_gpu, purchase_currency, purchase_source_url and purchase_checked_on go together: fill all four or none"));
+            }
+        }
+    }
+
+    public static void CheckOpenModels(IReadOnlyList<LoadedRow<OpenModel>> rows, List<PricingDiagnostic> diagnostics)
+    {
+        var owner = rows.ToDictionary(r => r.Row.ModelId, r => r.Row.ModelId, StringComparer.OrdinalIgnoreCase);
+        foreach (var r in rows)
+        {
+            var m = r.Row;
+            if (m.ActiveParametersBillions > m.TotalParametersBillions)
+            {
+                diagnostics.Add(r.Error("active_parameters_billions", Num(m.ActiveParametersBillions), $"'{m.ModelId}' has more active parameters ({Num(m.ActiveParametersBillions)}B) than total ({Num(m.TotalParametersBillions)}B)"));
+            }
+
+            if (m.Architecture == ModelArchitecture.Dense && m.ActiveParametersBillions != m.TotalParametersBillions)
+            {
+                diagnostics.Add(r.Error("active_parameters_billions", Num(m.ActiveParametersBillions), $"'{m.ModelId}' is dense, so its active parameters must equal its total ({Num(m.TotalParametersBillions)}B); use architecture 'moe' for a mixture of experts"));
+            }
+
+            if (m.KvHeads > m.AttentionHeads)
+            {
+                diagnostics.Add(r.Error("kv_heads", m.KvHeads.ToString(CultureInfo.InvariantCulture), $"'{m.ModelId}' has more key/value heads ({m.KvHeads.ToString(CultureInfo.InvariantCulture)}) than attention heads ({m.AttentionHeads.ToString(CultureInfo.InvariantCulture)})"));
+            }
+
+            foreach (var alias in m.Aliases)
+            {
+                if (owner.TryGetValue(alias, out var model) && !string.Equals(model, m.ModelId, StringComparison.OrdinalIgnoreCase))
+                {
+                    diagnostics.Add(r.Error("aliases", alias, $"alias '{alias}' of '{m.ModelId}' already names '{model}'"));
+                }
+                else
+                {
+                    owner[alias] = m.ModelId;
+                }
+            }
+        }
+    }
+
+    public static void CheckReferences(
+        IReadOnlyList<LoadedRow<Gpu>> gpus,
+        IReadOnlyList<LoadedRow<OpenModel>> models,
+        IReadOnlyList<LoadedRow<GpuRentalOffer>> rentals,
+        IReadOnlyList<LoadedRow<ThroughputBenchmark>> benchmarks,
+        List<PricingDiagnostic> diagnostics)
+    {
+        var gpuIds = gpus.Select(g => g.Row.GpuModel).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var modelNames = models.SelectMany(m => m.Row.Aliases.Append(m.Row.ModelId)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var r in rentals.Where(r => !gpuIds.Contains(r.Row.GpuModel)))
+        {
+            diagnostics.Add(r.Error("gpu_model", r.Row.GpuModel, $"GPU '{r.Row.GpuModel}' is not in gpus.csv{NameSuggester.DidYouMean(r.Row.GpuModel, gpuIds)}"));
+        }
+
+        foreach (var r in benchmarks)
+        {
+            if (!modelNames.Contains(r.Row.ModelId))
+            {
+                diagnostics.Add(r.Error("model_id", r.Row.ModelId, $"model '{r.Row.ModelId}' is not in open_models.csv{NameSuggester.DidYouMean(r.Row.ModelId, modelNames)}"));
+            }
+
+            if (!gpuIds.Contains(r.Row.GpuModel))
+            {
+                diagnostics.Add(r.Error("gpu_model", r.Row.GpuModel, $"GPU '{r.Row.GpuModel}' is not in gpus.csv{NameSuggester.DidYouMean(r.Row.GpuModel, gpuIds)}"));
+            }
+        }
+    }
+
+    private static string Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
+
+    private static string Num(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+}

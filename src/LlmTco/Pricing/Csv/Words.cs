@@ -1,0 +1,52 @@
+namespace LlmTco.Pricing.Csv;
+
+/// <summary>The words the CSV tables use for enumerations, in both directions.</summary>
+internal static class Words
+{
+    public static readonly IReadOnlyDictionary<string, ServiceTier> ServiceTiers = new Dictionary<string, ServiceTier>(StringComparer.Ordinal)
+    {
+        ["standard"] = ServiceTier.Standard,
+        ["flex"] = ServiceTier.Flex,
+        ["priority"] = ServiceTier.Priority,
+    };
+
+    public static readonly IReadOnlyDictionary<string, RentalPlan> RentalPlans = new Dictionary<string, RentalPlan>(StringComparer.Ordinal)
+    {
+        ["on-demand"] = RentalPlan.OnDemand,
+        ["spot"] = RentalPlan.Spot,
+        ["reserved-1y"] = RentalPlan.Reserved1Year,
+        ["reserved-3y"] = RentalPlan.Reserved3Year,
+    };
+
+    public static readonly IReadOnlyDictionary<string, NumericPrecision> Precisions = new Dictionary<string, NumericPrecision>(StringComparer.Ordinal)
+    {
+        ["bf16"] = NumericPrecision.Bf16,
+        ["fp16"] = NumericPrecision.Fp16,
+        ["fp8"] = NumericPrecision.Fp8,
+        ["int8"] = NumericPrecision.Int8,
+        ["int4"] = NumericPrecision.Int4,
+        ["fp4"] = NumericPrecision.Fp4,
+    };
+
+    public static readonly IReadOnlyDictionary<string, ModelArchitecture> Architectures = new Dictionary<string, ModelArchitecture>(StringComparer.Ordinal)
+    {
+        ["dense"] = ModelArchitecture.Dense,
+        ["moe"] = ModelArchitecture.MixtureOfExperts,
+    };
+
+    /// <summary>ISO 4217 codes accepted in <c>currency</c> columns.</summary>
+    public static readonly IReadOnlySet<string> Currencies = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "USD", "EUR", "GBP", "JPY", "CNY", "CAD", "AUD", "CHF", "INR", "SGD", "KRW", "SEK", "NOK", "DKK", "PLN", "BRL",
+    };
+
+    public static string ToWord<T>(IReadOnlyDictionary<string, T> words, T value)
+        where T : struct, Enum =>
+        words.First(pair => EqualityComparer<T>.Default.Equals(pair.Value, value)).Key;
+
+    public static string ToWord(ServiceTier value) => ToWord(ServiceTiers, value);
+
+    public static string ToWord(RentalPlan value) => ToWord(RentalPlans, value);
+
+    public static string ToWord(NumericPrecision value) => ToWord(Precisions, value);
+}

@@ -1,0 +1,14 @@
+namespace LlmTco.Pricing;
+
+/// <summary>A pricing-table row that names where its figures come from and when they were read.</summary>
+public interface ISourcedRow
+{
+    /// <summary>Gets the public page the row's figures were read from.</summary>
+    Uri SourceUrl { get; }
+
+    /// <summary>Gets the date the source was read (the <c>checked_on</c> column).</summary>
+    DateOnly CheckedOn { get; }
+
+    /// <summary>Gets free-text notes about the row (conversions made, caveats), or <see langword="null"/>.</summary>
+    string? Notes { get; }
+}
