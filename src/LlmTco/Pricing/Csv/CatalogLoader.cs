@@ -10,21 +10,28 @@ internal static class CatalogLoader
         var diagnostics = new List<PricingDiagnostic>();
         var summaries = new List<PricingTableSummary>();
 
-        var api = LoadTable(PricingTables.ApiPrices, layers, diagnostics, summaries);
-        var gpus = LoadTable(PricingTables.Gpus, layers, diagnostics, summaries);
-        var rentals = LoadTable(PricingTables.GpuRentals, layers, diagnostics, summaries);
-        var models = LoadTable(PricingTables.OpenModels, layers, diagnostics, summaries);
-        var benchmarks = LoadTable(PricingTables.Benchmarks, layers, diagnostics, summaries);
-        var storage = LoadTable(PricingTables.Storage, layers, diagnostics, summaries);
-        var egress = LoadTable(PricingTables.Egress, layers, diagnostics, summaries);
-        var electricity = LoadTable(PricingTables.Electricity, layers, diagnostics, summaries);
-        var hosting = LoadTable(PricingTables.Hosting, layers, diagnostics, summaries);
-        var pue = LoadTable(PricingTables.Pue, layers, diagnostics, summaries);
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        var api = LoadTable(PricingTables.ApiPrices, layers, diagnostics, summaries, failed);
+        var gpus = LoadTable(PricingTables.Gpus, layers, diagnostics, summaries, failed);
+        var rentals = LoadTable(PricingTables.GpuRentals, layers, diagnostics, summaries, failed);
+        var models = LoadTable(PricingTables.OpenModels, layers, diagnostics, summaries, failed);
+        var benchmarks = LoadTable(PricingTables.Benchmarks, layers, diagnostics, summaries, failed);
+        var storage = LoadTable(PricingTables.Storage, layers, diagnostics, summaries, failed);
+        var egress = LoadTable(PricingTables.Egress, layers, diagnostics, summaries, failed);
+        var electricity = LoadTable(PricingTables.Electricity, layers, diagnostics, summaries, failed);
+        var hosting = LoadTable(PricingTables.Hosting, layers, diagnostics, summaries, failed);
+        var pue = LoadTable(PricingTables.Pue, layers, diagnostics, summaries, failed);
 
         TableRules.CheckApiPrices(api, diagnostics);
         TableRules.CheckGpus(gpus, diagnostics);
         TableRules.CheckOpenModels(models, diagnostics);
-        TableRules.CheckReferences(gpus, models, rentals, benchmarks, diagnostics);
+        // A table that failed to load would make every reference to it look dangling: check only against clean tables.
+        TableRules.CheckReferences(
+            failed.Contains(PricingTables.Gpus.FileName) ? null : gpus,
+            failed.Contains(PricingTables.OpenModels.FileName) ? null : models,
+            rentals,
+            benchmarks,
+            diagnostics);
 
         foreach (var layer in layers)
         {
@@ -59,9 +66,11 @@ internal static class CatalogLoader
         CsvTable<T> table,
         IReadOnlyList<PricingSource> layers,
         List<PricingDiagnostic> diagnostics,
-        List<PricingTableSummary> summaries)
+        List<PricingTableSummary> summaries,
+        HashSet<string> failed)
         where T : class, ISourcedRow
     {
+        var errorsBefore = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var merged = new List<LoadedRow<T>>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var overridden = 0;
@@ -106,6 +115,11 @@ internal static class CatalogLoader
                     merged.Add(row);
                 }
             }
+        }
+
+        if (diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) > errorsBefore)
+        {
+            failed.Add(table.FileName);
         }
 
         var checkedOn = merged.Select(r => r.Row.CheckedOn).ToList();

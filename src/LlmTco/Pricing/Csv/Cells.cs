@@ -45,6 +45,9 @@ internal static partial class Cells
     [GeneratedRegex(@"^-?\d+,\d+$", RegexOptions.CultureInvariant)]
     private static partial Regex DecimalCommaPattern();
 
+    [GeneratedRegex(@"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ThousandsPattern();
+
     [GeneratedRegex(@"^[a-z0-9][a-z0-9._-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
 
@@ -144,6 +147,12 @@ internal static partial class Cells
         protected override bool TryParse(string text, out decimal? value, out string reason)
         {
             value = null;
+            if (ThousandsPattern().IsMatch(text))
+            {
+                reason = "has a comma, which is either a thousands separator or a decimal comma: write plain digits with a decimal point (e.g. 1500 or 1.5)";
+                return false;
+            }
+
             if (DecimalCommaPattern().IsMatch(text))
             {
                 reason = $"uses a decimal comma; write a decimal point instead: {text.Replace(',', '.')}";

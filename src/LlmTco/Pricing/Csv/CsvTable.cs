@@ -31,15 +31,23 @@ internal sealed partial class CsvTable<T>(
     {
         var context = new ReadContext(displayName, diagnostics);
         var rows = new List<LoadedRow<T>>();
+        var malformed = false;
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectDelimiter = false,
             IgnoreBlankLines = true,
             MissingFieldFound = null,
             HeaderValidated = null,
-            BadDataFound = args => context.FileError(
-                args.Context.Parser?.RawRow ?? 0,
-                $"malformed CSV: a quote is unbalanced or misplaced in '{Shorten(args.RawRecord)}'; a field containing a quote must be wholly quoted and its quotes doubled"),
+            BadDataFound = args =>
+            {
+                if (!malformed)
+                {
+                    malformed = true;
+                    context.FileError(
+                        (args.Context.Parser?.RawRow ?? 0) - CountLineBreaks(args.RawRecord),
+                        $"malformed CSV: a quote is unbalanced or misplaced in the record starting '{Shorten(args.RawRecord)}'; a cell containing a quote must be wholly quoted and its quotes doubled");
+                }
+            },
         };
 
         try
@@ -61,13 +69,26 @@ internal sealed partial class CsvTable<T>(
                 return rows;
             }
 
-            var lastRawRow = csv.Parser.RawRow;
             var dataRows = 0;
             while (csv.Read())
             {
                 dataRows++;
                 context.Line = csv.Parser.RawRow - CountLineBreaks(csv.Parser.RawRecord);
-                lastRawRow = csv.Parser.RawRow;
+                if (malformed)
+                {
+                    malformed = false;
+                    continue;
+                }
+
+                if (csv.Parser.Count != header.Length && CountLineBreaks(csv.Parser.RawRecord) > 0)
+                {
+                    // The unclosed quote swallowed every line break to the end, the last one included.
+                    context.FileError(
+                        csv.Parser.RawRow - csv.Parser.RawRecord.Count(ch => ch == '\n'),
+                        $"malformed CSV: a quote is unbalanced or misplaced in the record starting '{Shorten(csv.Parser.RawRecord)}'; a cell containing a quote must be wholly quoted and its quotes doubled");
+                    continue;
+                }
+
                 if (csv.Parser.Count != header.Length)
                 {
                     ReportFieldCount(csv.Parser.Record ?? [], header.Length, context);
@@ -123,7 +144,7 @@ internal sealed partial class CsvTable<T>(
 
     private static string Shorten(string? text)
     {
-        var value = (text ?? string.Empty).TrimEnd('\r', '\n');
+        var value = (text ?? string.Empty).Split('\n')[0].TrimEnd('\r');
         return value.Length <= 80 ? value : string.Concat(value.AsSpan(0, 77), "...");
     }
 

@@ -6,10 +6,20 @@ internal static class NameSuggester
     public static IReadOnlyList<string> Nearest(string wanted, IEnumerable<string> known, int max = 3)
     {
         var target = wanted.ToUpperInvariant();
-        return known
+        var scored = known
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(k => (Name: k, Distance: Score(target, k.ToUpperInvariant())))
             .Where(x => x.Distance <= Math.Max(3, target.Length / 2))
+            .ToList();
+        if (scored.Count == 0)
+        {
+            return [];
+        }
+
+        // Only the closest names (and those one edit further) are worth showing.
+        var best = scored.Min(x => x.Distance);
+        return scored
+            .Where(x => x.Distance <= best + 1)
             .OrderBy(x => x.Distance)
             .ThenBy(x => x.Name, StringComparer.Ordinal)
             .Take(max)

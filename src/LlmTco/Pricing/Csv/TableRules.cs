@@ -122,27 +122,27 @@ internal static class TableRules
     }
 
     public static void CheckReferences(
-        IReadOnlyList<LoadedRow<Gpu>> gpus,
-        IReadOnlyList<LoadedRow<OpenModel>> models,
+        IReadOnlyList<LoadedRow<Gpu>>? gpus,
+        IReadOnlyList<LoadedRow<OpenModel>>? models,
         IReadOnlyList<LoadedRow<GpuRentalOffer>> rentals,
         IReadOnlyList<LoadedRow<ThroughputBenchmark>> benchmarks,
         List<PricingDiagnostic> diagnostics)
     {
-        var gpuIds = gpus.Select(g => g.Row.GpuModel).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var modelNames = models.SelectMany(m => m.Row.Aliases.Append(m.Row.ModelId)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var r in rentals.Where(r => !gpuIds.Contains(r.Row.GpuModel)))
+        var gpuIds = gpus?.Select(g => g.Row.GpuModel).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var modelNames = models?.SelectMany(m => m.Row.Aliases.Append(m.Row.ModelId)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var r in gpuIds is null ? [] : rentals.Where(r => !gpuIds.Contains(r.Row.GpuModel)))
         {
-            diagnostics.Add(r.Error("gpu_model", r.Row.GpuModel, $"GPU '{r.Row.GpuModel}' is not in gpus.csv{NameSuggester.DidYouMean(r.Row.GpuModel, gpuIds)}"));
+            diagnostics.Add(r.Error("gpu_model", r.Row.GpuModel, $"GPU '{r.Row.GpuModel}' is not in gpus.csv{NameSuggester.DidYouMean(r.Row.GpuModel, gpuIds!)}"));
         }
 
         foreach (var r in benchmarks)
         {
-            if (!modelNames.Contains(r.Row.ModelId))
+            if (modelNames is not null && !modelNames.Contains(r.Row.ModelId))
             {
                 diagnostics.Add(r.Error("model_id", r.Row.ModelId, $"model '{r.Row.ModelId}' is not in open_models.csv{NameSuggester.DidYouMean(r.Row.ModelId, modelNames)}"));
             }
 
-            if (!gpuIds.Contains(r.Row.GpuModel))
+            if (gpuIds is not null && !gpuIds.Contains(r.Row.GpuModel))
             {
                 diagnostics.Add(r.Error("gpu_model", r.Row.GpuModel, $"GPU '{r.Row.GpuModel}' is not in gpus.csv{NameSuggester.DidYouMean(r.Row.GpuModel, gpuIds)}"));
             }

@@ -1,0 +1,454 @@
+using LlmTco.Pricing;
+using static LlmTco.Tests.TestTables;
+
+namespace LlmTco.Tests.Pricing;
+
+/// <summary>
+/// One hand-made bad table per validation rule. Each asserts the exact file, line, column and message, because those
+/// are what a person fixing a CSV reads. Line 1 is the header; column numbers count from 1.
+/// </summary>
+public sealed class PricingCatalogValidationTests
+{
+    private const string Ok = ",https://example.com/x,2026-11-29";
+
+    [Fact]
+    public void Validate_ValidTables_LoadsEveryTable()
+    {
+        var report = PricingCatalog.Validate(PricingSource.InMemory(Valid()));
+
+        report.Diagnostics.Should().BeEmpty();
+        report.IsValid.Should().BeTrue();
+        report.Catalog!.ApiPrices.Should().HaveCount(4);
+        report.Tables.Select(t => t.RowCount).Should().Equal(4, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+    }
+
+    [Fact]
+    public void Validate_MissingColumn_ReportsTheColumnAndTheExpectedHeader()
+    {
+        // Given a GPU table without its tdp_watts column
+        var csv = Lines(GpuHeader.Replace(",tdp_watts", string.Empty, StringComparison.Ordinal), "GPU-A,nvidia,80,3.35,989.5,1979,,,,,,https://example.com/gpu-a,2026-11-29");
+
+        // When it is validated
+        var error = SingleError(With("gpus.csv", csv));
+
+        // Then the missing column is named, with the full header that was expected
+        error.File.Should().Be("gpus.csv");
+        error.Line.Should().Be(1);
+        error.Column.Should().Be(0);
+        error.Message.Should().Be($"missing column 'tdp_watts'; the header must contain: {GpuHeader}");
+    }
+
+    [Fact]
+    public void Validate_RenamedColumn_SuggestsTheDocumentedName()
+    {
+        // Given a user who wrote input_usd_per_mtok instead of input_per_mtok
+        var csv = Lines(ApiHeader.Replace(",input_per_mtok,", ",input_usd_per_mtok,", StringComparison.Ordinal), "acme,acme-mini,,standard,0,2025-01-01,,USD,0.075,,,0.3,,,," + Ok);
+
+        var report = PricingCatalog.Validate(PricingSource.InMemory(With("api_prices.csv", csv)));
+
+        // Then the unknown column is reported at its position with the documented name, and the missing one too
+        var unknown = report.Errors.Single(d => d.Message.StartsWith("unknown column", StringComparison.Ordinal));
+        unknown.Should().Be(new PricingDiagnostic("api_prices.csv", 1, 9, null, null, "unknown column 'input_usd_per_mtok'; did you mean 'input_per_mtok'?", DiagnosticSeverity.Error));
+        report.Errors.Should().Contain(d => d.Message.StartsWith("missing column 'input_per_mtok'", StringComparison.Ordinal));
+        report.Catalog.Should().BeNull();
+    }
+
+    [Fact]
+    public void Validate_TextInNumberColumn_ReportsCellValueAndExpectation()
+    {
+        var csv = Lines(GpuHeader, "GPU-A,nvidia,eighty,3.35,989.5,1979,700,,,,,,https://example.com/gpu-a,2026-11-29");
+
+        var error = SingleError(With("gpus.csv", csv));
+
+        error.Should().Be(new PricingDiagnostic(
+            "gpus.csv", 2, 3, "memory_gb", "eighty",
+            "column 'memory_gb': 'eighty' is not a finite number; expected digits with an optional decimal point (e.g. 0.15)",
+            DiagnosticSeverity.Error));
+    }
+
+    [Theory]
+    [InlineData("-0.5", "must not be negative")]
+    [InlineData("-0", "must not be negative")]
+    [InlineData("NaN", "is not a finite number; expected digits with an optional decimal point (e.g. 0.15)")]
+    [InlineData("Infinity", "is not a finite number; expected digits with an optional decimal point (e.g. 0.15)")]
+    [InlineData("1e400", "is out of range for a price or quantity")]
+    [InlineData("\"1,500\"", "has a comma, which is either a thousands separator or a decimal comma: write plain digits with a decimal point (e.g. 1500 or 1.5)")]
+    [InlineData("\"1 500\"", "has a thousands separator; write plain digits with a decimal point (e.g. 1500 or 0.15)")]
+    [InlineData("\"0,15\"", "uses a decimal comma; write a decimal point instead: 0.15")]
+    public void Validate_BadPrice_ReportsWhyAtTheCell(string cell, string reason)
+    {
+        // Given an input price cell of the acme-mini row (line 2, column 9 input_per_mtok)
+        var csv = Lines(ApiHeader, $"acme,acme-mini,,standard,0,2025-01-01,,USD,{cell},,,0.3,,,," + Ok);
+
+        var error = SingleError(With("api_prices.csv", csv));
+
+        var value = cell.Trim('"');
+        error.Should().Be(new PricingDiagnostic("api_prices.csv", 2, 9, "input_per_mtok", value, $"column 'input_per_mtok': '{value}' {reason}", DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void Validate_UnquotedDecimalComma_ReportsTheSplitCell()
+    {
+        // Given 0,15 written unquoted: the comma splits the row into one field too many
+        var csv = Lines(ApiHeader, "acme,acme-mini,,standard,0,2025-01-01,,USD,0,15,,,0.3,,,," + Ok);
+
+        var error = SingleError(With("api_prices.csv", csv));
+
+        error.Line.Should().Be(2);
+        error.Column.Should().Be(19);
+        error.Message.Should().Be("the row has 19 fields but the header has 18; '0,15' looks like a number with a decimal comma, which splits the cell in two: write a decimal point (0.15); quote any text cell that contains a comma");
+    }
+
+    [Fact]
+    public void Validate_TruncatedRow_ReportsTheFieldCount()
+    {
+        var csv = Lines(GpuHeader, "GPU-A,nvidia,80,3.35");
+
+        var error = SingleError(With("gpus.csv", csv));
+
+        error.Should().Be(new PricingDiagnostic("gpus.csv", 2, 5, null, null, "the row has 4 fields but the header has 14: the row is truncated or a column is missing", DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void Validate_UnknownPlanWord_ListsTheAllowedWords()
+    {
+        var csv = Lines(RentalHeader, "cloudy,big.8x,GPU-A,8,ondemand,us-east-1,USD,2.5,2025-01-01," + Ok);
+
+        var error = SingleError(With("gpu_rentals.csv", csv));
+
+        error.Should().Be(new PricingDiagnostic(
+            "gpu_rentals.csv", 2, 5, "plan", "ondemand",
+            "column 'plan': 'ondemand' is not a known plan; expected one of: on-demand, spot, reserved-1y, reserved-3y",
+            DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void Validate_UnknownServiceTier_ListsTheAllowedWords()
+    {
+        var csv = Lines(ApiHeader, "acme,acme-mini,,batch,0,2025-01-01,,USD,0.075,,,0.3,,,," + Ok);
+
+        var error = SingleError(With("api_prices.csv", csv));
+
+        error.Should().Be(new PricingDiagnostic(
+            "api_prices.csv", 2, 4, "service_tier", "batch",
+            "column 'service_tier': 'batch' is not a known service tier; expected one of: standard, flex, priority",
+            DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void Validate_UnknownCurrency_ReportsTheCell()
+    {
+        var csv = Lines(ApiHeader, "acme,acme-mini,,standard,0,2025-01-01,,usd,0.075,,,0.3,,,," + Ok);
+
+        var error = SingleError(With("api_prices.csv", csv));
+
+        error.Line.Should().Be(2);
+        error.Column.Should().Be(8);
+        error.ColumnName.Should().Be("currency");
+        error.Message.Should().StartWith("column 'currency': 'usd' is not a known currency; expected an ISO 4217 code in capitals: USD, EUR");
+    }
+
+    [Fact]
+    public void Validate_BadDate_ReportsTheExpectedFormat()
+    {
+        var csv = Lines(ApiHeader, "acme,acme-mini,,standard,0,10/06/2025,,USD,0.075,,,0.3,,,," + Ok);
+
+        var error = SingleError(With("api_prices.csv", csv));
+
+        error.Should().Be(new PricingDiagnostic(
+            "api_prices.csv", 2, 6, "effective_from", "10/06/2025",
+            "column 'effective_from': '10/06/2025' is not a date; expected yyyy-MM-dd (e.g. 2025-06-10)",
+            DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void Validate_EmptyRequiredCell_SaysItIsRequired()
+    {
+        var csv = Lines(ApiHeader, "acme,acme-mini,,standard,0,2025-01-01,,USD,0.075,,,,,,," + Ok);
+
+        var error = SingleError(With("api_prices.csv", csv));
+
+        error.Should().Be(new PricingDiagnostic("api_prices.csv", 2, 12, "output_per_mtok", string.Empty, "column 'output_per_mtok' is required but the cell is empty", DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void Validate_OverlappingDateRanges_PointsAtBothRows()
+    {
+        // Given a June price that starts before the January row ends
+        var csv = Lines(
+            ApiHeader,
+            "acme,acme-large,,standard,0,2025-01-01,2025-07-01,USD,10,,,40,,,," + Ok,
+            "acme,acme-large,,standard,0,2025-06-10,,USD,2,,,8,,,," + Ok);
+
+        var error = SingleError(With("api_prices.csv", csv));
+
+        error.Should().Be(new PricingDiagnostic(
+            "api_prices.csv", 3, 6, "effective_from", "2025-06-10",
+            "the price of 'acme-large' (standard, context tier 0) from 2025-06-10 overlaps the row at api_prices.csv:2, which runs to 2025-07-01",
+            DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void Validate_OpenEndedRowFollowedByAnother_AsksToCloseIt()
+    {
+        var csv = Lines(
+            ApiHeader,
+            "acme,acme-large,,standard,0,2025-01-01,,USD,10,,,40,,,," + Ok,
+            "acme,acme-large,,standard,0,2025-06-10,,USD,2,,,8,,,," + Ok);
+
+        var error = SingleError(With("api_prices.csv", csv));
+
+        error.Message.Should().Be("the price of 'acme-large' (standard, context tier 0) from 2025-06-10 overlaps the open-ended row at api_prices.csv:2; set that row's effective_to to 2025-06-10");
+        (error.Line, error.Column).Should().Be((3, 6));
+    }
+
+    [Fact]
+    public void Validate_GappedDateRanges_ReportsTheGap()
+    {
+        var csv = Lines(
+            ApiHeader,
+            "acme,acme-large,,standard,0,2025-01-01,2025-06-01,USD,10,,,40,,,," + Ok,
+            "acme,acme-large,,standard,0,2025-06-10,,USD,2,,,8,,,," + Ok);
+
+        var error = SingleError(With("api_prices.csv", csv));
+
+        error.Should().Be(new PricingDiagnostic(
+            "api_prices.csv", 3, 6, "effective_from", "2025-06-10",
+            "the prices of 'acme-large' (standard, context tier 0) leave a gap: the row at api_prices.csv:2 ends on 2025-06-01 but this one starts on 2025-06-10; make them meet",
+            DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void Validate_EffectiveToBeforeEffectiveFrom_IsAnError()
+    {
+        var csv = Lines(ApiHeader, "acme,acme-mini,,standard,0,2025-06-10,2025-06-10,USD,0.075,,,0.3,,,," + Ok);
+
+        var error = SingleError(With("api_prices.csv", csv));
+
+        error.Should().Be(new PricingDiagnostic(
+            "api_prices.csv", 2, 7, "effective_to", "2025-06-10",
+            "effective_to (2025-06-10) must be after effective_from (2025-06-10); effective_to is the first day the price no longer applies",
+            DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void Validate_DuplicateKey_NamesTheFirstLine()
+    {
+        var row = "GPU-A,nvidia,80,3.35,989.5,1979,700,,,,,,https://example.com/gpu-a,2026-11-29";
+        var csv = Lines(GpuHeader, row, row.Replace("GPU-A,", "gpu-a,", StringComparison.Ordinal));
+
+        var error = SingleError(With("gpus.csv", csv));
+
+        error.Should().Be(new PricingDiagnostic("gpus.csv", 3, 1, null, null, "duplicate row: line 2 has the same gpu_model", DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void Validate_RentalOfUnknownGpu_SuggestsTheNearestGpu()
+    {
+        var csv = Lines(RentalHeader, "cloudy,big.8x,GPU-B,8,on-demand,us-east-1,USD,2.5,2025-01-01," + Ok);
+
+        var error = SingleError(With("gpu_rentals.csv", csv));
+
+        error.Should().Be(new PricingDiagnostic(
+            "gpu_rentals.csv", 2, 3, "gpu_model", "GPU-B",
+            "GPU 'GPU-B' is not in gpus.csv; did you mean 'GPU-A'?",
+            DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void Validate_BenchmarkOfUnknownModel_IsAnError()
+    {
+        var csv = Lines(BenchmarkHeader, "org/Model-9B,GPU-A,1,bf16,vllm,1000,1000,64,2000," + Ok);
+
+        var error = SingleError(With("throughput_benchmarks.csv", csv));
+
+        error.Should().Be(new PricingDiagnostic(
+            "throughput_benchmarks.csv", 2, 1, "model_id", "org/Model-9B",
+            "model 'org/Model-9B' is not in open_models.csv; did you mean 'org/Model-8B'?",
+            DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void Validate_EmptyFile_ExpectsAHeader()
+    {
+        var error = SingleError(With("pue_figures.csv", string.Empty));
+
+        error.Should().Be(new PricingDiagnostic("pue_figures.csv", 0, 0, null, null, "the file is empty; expected a header row: name,pue,notes,source_url,checked_on", DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void Validate_HeaderOnly_IsAnError()
+    {
+        var error = SingleError(With("pue_figures.csv", "name,pue,notes,source_url,checked_on\n"));
+
+        error.Should().Be(new PricingDiagnostic("pue_figures.csv", 1, 0, null, null, "the file has a header but no rows; delete the file to use the defaults, or add rows", DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void Validate_ByteOrderMarkAndCrlf_AreAccepted()
+    {
+        // Given the valid GPU table saved by a spreadsheet: UTF-8 BOM and CRLF line endings, in a folder
+        var folder = Directory.CreateTempSubdirectory("llmtco-bom-").FullName;
+        try
+        {
+            foreach (var (file, text) in Valid())
+            {
+                File.WriteAllText(Path.Combine(folder, file), text.Replace("\n", "\r\n", StringComparison.Ordinal), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+            }
+
+            var catalog = PricingCatalog.LoadFolder(folder);
+
+            catalog.Gpus.Single().GpuModel.Should().Be("GPU-A");
+            catalog.Gpus.Single().CheckedOn.Should().Be(new DateOnly(2026, 11, 29));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Validate_InvalidUtf8_IsAnErrorNotAGarbledValue()
+    {
+        var folder = Directory.CreateTempSubdirectory("llmtco-utf8-").FullName;
+        try
+        {
+            foreach (var (file, text) in Valid())
+            {
+                File.WriteAllText(Path.Combine(folder, file), text);
+            }
+
+            var bytes = System.Text.Encoding.UTF8.GetBytes("name,pue,notes,source_url,checked_on\nsurvey-2023,1.58,caf");
+            File.WriteAllBytes(Path.Combine(folder, "pue_figures.csv"), [.. bytes, 0xE9, .. ",https://example.com/pue,2026-11-29\n"u8.ToArray()]);
+
+            var report = PricingCatalog.Validate(PricingSource.Folder(folder));
+
+            report.Errors.Should().ContainSingle().Which.Message.Should().Be("the file is not valid UTF-8; save it as UTF-8 (with or without a byte-order mark)");
+            report.Catalog.Should().BeNull();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Validate_SeveralBadCells_ReportsEveryOneNotJustTheFirst()
+    {
+        var csv = Lines(
+            GpuHeader,
+            "GPU-A,nvidia,-80,3.35,989.5,1979,700,,,,,,https://example.com/gpu-a,2026-11-29",
+            "GPU-B,nvidia,80,fast,989.5,1979,700,,,,,,not-a-url,2026-11-29");
+
+        var report = PricingCatalog.Validate(PricingSource.InMemory(With("gpus.csv", csv)));
+
+        report.Errors.Select(e => (e.Line, e.Column, e.ColumnName)).Should().Equal(
+            (2, 3, "memory_gb"),
+            (3, 4, "memory_bandwidth_tbps"),
+            (3, 13, "source_url"));
+    }
+
+    [Fact]
+    public void Load_BadTable_ThrowsWithEveryErrorAndLoadsNothing()
+    {
+        var csv = Lines(GpuHeader, "GPU-A,nvidia,80,3.35,989.5,1979,0,,,,,,https://example.com/gpu-a,2026-11-29");
+
+        var act = () => PricingCatalog.Load(PricingSource.InMemory(With("gpus.csv", csv)));
+
+        act.Should().Throw<PricingDataException>()
+            .Where(e => e.Diagnostics.Count == 1)
+            .WithMessage("*gpus.csv:2:7: error: column 'tdp_watts': '0' must be greater than 0*");
+    }
+
+    [Fact]
+    public void Validate_MissingTableInFullLoad_NamesTheFile()
+    {
+        var tables = Valid();
+        tables.Remove("hosting_prices.csv");
+
+        var error = SingleError(tables);
+
+        error.File.Should().Be("hosting_prices.csv");
+        error.Message.Should().Be("the table file is missing from in-memory tables; expected a CSV file with the header: provider,region,currency,price_per_kw_month,notes,source_url,checked_on");
+    }
+
+    [Fact]
+    public void Validate_ContextTierWithoutBaseRow_IsAnError()
+    {
+        var csv = Lines(ApiHeader, "acme,acme-mini,,standard,200000,2025-01-01,,USD,0.15,,,0.6,,,," + Ok);
+
+        var error = SingleError(With("api_prices.csv", csv));
+
+        error.Message.Should().Be("'acme-mini' has a context tier above 200000 tokens but no base row (context_threshold_tokens 0) for the same service tier");
+        (error.Line, error.Column).Should().Be((2, 5));
+    }
+
+    [Fact]
+    public void Validate_AliasNamingAnotherModel_IsAnError()
+    {
+        var csv = Lines(
+            ApiHeader,
+            "acme,acme-large,,standard,0,2025-01-01,,USD,10,,,40,,,," + Ok,
+            "acme,acme-mini,acme-large,standard,0,2025-01-01,,USD,0.075,,,0.3,,,," + Ok);
+
+        var error = SingleError(With("api_prices.csv", csv));
+
+        error.Should().Be(new PricingDiagnostic("api_prices.csv", 3, 3, "aliases", "acme-large", "alias 'acme-large' of 'acme-mini' already names 'acme-large' at provider 'acme'", DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void Validate_DenseModelWithFewerActiveParameters_IsAnError()
+    {
+        var csv = Lines(ModelHeader, "org/Model-8B,model-8b,dense,8,7,32,4096,32,8,128,131072,apache-2.0," + Ok);
+
+        var error = SingleError(With("open_models.csv", csv));
+
+        error.Message.Should().Be("'org/Model-8B' is dense, so its active parameters must equal its total (8B); use architecture 'moe' for a mixture of experts");
+        (error.Line, error.Column).Should().Be((2, 5));
+    }
+
+    [Fact]
+    public void Validate_UnbalancedQuote_IsReported()
+    {
+        // Given a note whose opening quote is never closed: the parser runs on to the end of the file
+        var csv = Lines(
+            "name,pue,notes,source_url,checked_on",
+            "survey-2023,1.58,\"unclosed note,https://example.com/pue,2026-11-29",
+            "survey-2024,1.56,,https://example.com/pue,2026-11-29");
+
+        var error = SingleError(With("pue_figures.csv", csv));
+
+        // Then one error points at the line where the broken record starts
+        error.Should().Be(new PricingDiagnostic(
+            "pue_figures.csv", 2, 0, null, null,
+            "malformed CSV: a quote is unbalanced or misplaced in the record starting 'survey-2023,1.58,\"unclosed note,https://example.com/pue,2026-11-29'; a cell containing a quote must be wholly quoted and its quotes doubled",
+            DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void Validate_UnknownFileInFolder_IsAWarningThatSuggestsTheTable()
+    {
+        var tables = Valid();
+        tables["gpu_rental.csv"] = "x\n1\n";
+
+        var report = PricingCatalog.Validate(PricingSource.InMemory(tables));
+
+        report.IsValid.Should().BeTrue();
+        report.Warnings.Should().ContainSingle().Which.Message.Should().Be("'gpu_rental.csv' in in-memory tables is not a pricing table and is ignored; did you mean 'gpu_rentals.csv'?");
+    }
+
+    [Fact]
+    public void Diagnostic_ToString_IsCompilerStyle()
+    {
+        var diagnostic = new PricingDiagnostic("pricing-data/gpus.csv", 4, 7, "tdp_watts", "x", "column 'tdp_watts': 'x' is not a finite number", DiagnosticSeverity.Error);
+
+        diagnostic.ToString().Should().Be("pricing-data/gpus.csv:4:7: error: column 'tdp_watts': 'x' is not a finite number");
+    }
+
+    private static PricingDiagnostic SingleError(Dictionary<string, string> tables)
+    {
+        var report = PricingCatalog.Validate(PricingSource.InMemory(tables));
+        report.Catalog.Should().BeNull("a table with an error must not load");
+        return report.Errors.Should().ContainSingle().Subject;
+    }
+}
