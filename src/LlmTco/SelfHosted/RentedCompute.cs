@@ -1,0 +1,34 @@
+using LlmTco.Pricing;
+
+namespace LlmTco.SelfHosted;
+
+/// <summary>
+/// GPUs rented from a provider on a plan, priced from <c>gpu_rentals.csv</c>: GPUs × 730 hours × price per GPU-hour
+/// each month.
+/// </summary>
+/// <remarks><threadsafety>Immutable; safe to share between threads.</threadsafety></remarks>
+public sealed record RentedCompute
+{
+    /// <summary>Gets the provider slug in <c>gpu_rentals.csv</c>, e.g. <c>aws</c>.</summary>
+    public required string Provider { get; init; }
+
+    /// <summary>Gets the pricing plan.</summary>
+    /// <value>The default value is <see cref="RentalPlan.OnDemand"/>.</value>
+    public RentalPlan Plan { get; init; }
+
+    /// <summary>Gets the region, or <see langword="null"/> for the cheapest offer in any region.</summary>
+    public string? Region { get; init; }
+
+    /// <summary>Gets the instance type, or <see langword="null"/> for the cheapest.</summary>
+    public string? Sku { get; init; }
+
+    /// <summary>Gets a price per GPU-hour that replaces the table lookup, or <see langword="null"/>.</summary>
+    public double? PricePerGpuHour { get; init; }
+
+    /// <summary>
+    /// Gets the GPUs committed on a reserved plan, billed every month of each term; or <see langword="null"/> to commit,
+    /// at the start of each term, the most GPUs needed during that term. GPUs needed above the commitment bill at the
+    /// provider's on-demand price.
+    /// </summary>
+    public int? CommittedGpus { get; init; }
+}

@@ -1,0 +1,485 @@
+using System.Globalization;
+using LlmTco.Api;
+using LlmTco.Pricing;
+using LlmTco.Scenarios;
+using LlmTco.Timeline;
+using LlmTco.Workloads;
+
+namespace LlmTco.SelfHosted;
+
+/// <summary>
+/// A self-hosted option worked out month by month: the replica plan (memory fit, throughput), then every cost line.
+/// Also gives the steady-state monthly cost as a function of volume, for the break-even volume.
+/// </summary>
+internal sealed class SelfHostedCostModel
+{
+    private const int Lines = 17;
+
+    private SelfHostedCostModel(SelfHostedOption option)
+    {
+        Option = option;
+    }
+
+    public SelfHostedOption Option { get; }
+
+    public int GpusPerReplica { get; private set; }
+
+    public double ReplicaTokensPerSecond { get; private set; }
+
+    public ThroughputSource ThroughputSource { get; private set; }
+
+    public double[][] MonthLines { get; private set; } = [];
+
+    public int[] Gpus { get; private set; } = [];
+
+    public int[] Replicas { get; private set; } = [];
+
+    public double?[] Utilization { get; private set; } = [];
+
+    public double ResidualValue { get; private set; }
+
+    /// <summary>Gets the steady-state monthly cost that does not depend on volume (storage, egress, people, licences, recurring fine-tuning).</summary>
+    public double SteadyFixedCost { get; private set; }
+
+    /// <summary>Gets the steady-state monthly cost of one replica (rent, or depreciation + power + hosting + maintenance).</summary>
+    public double SteadyCostPerReplica { get; private set; }
+
+    /// <summary>Gets the replicas needed (before rounding up) per unit of month-1 volume: scale × this = fractional replicas.</summary>
+    public double ReplicasPerUnitScale { get; private set; }
+
+    /// <summary>Gets the month (0-based) whose prices and request mix the steady state uses: the first month self-hosting serves.</summary>
+    public int SteadyMonthIndex => Option.LeadTimeMonths;
+
+    public static SelfHostedCostModel Create(PricingCatalog catalog, SelfHostedOption option, Scenario scenario, WorkloadVolumes volumes, ApiCostModel? bridge, string path, List<Assumption> assumptions)
+    {
+        var model = new SelfHostedCostModel(option);
+        model.Build(catalog, scenario, volumes, bridge, path, assumptions);
+        return model;
+    }
+
+    /// <summary>Steady-state monthly cost with <paramref name="replicas"/> replicas.</summary>
+    public double SteadyCost(int replicas) => SteadyFixedCost + (replicas * SteadyCostPerReplica);
+
+    /// <summary>Replicas (redundancy included) needed at <paramref name="scale"/> × month-1 volume.</summary>
+    public int SteadyReplicas(double scale) => ReplicasFor(scale * ReplicasPerUnitScale);
+
+    private static string Num(double value, string format = "N0") => value.ToString(format, CultureInfo.InvariantCulture);
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private int ReplicasFor(double fractionalReplicas)
+    {
+        // Any traffic needs a whole replica; the tolerance keeps 3.0000000001 (floating-point noise) at 3.
+        var needed = fractionalReplicas <= 0 ? 0 : Math.Max(1, (int)Math.Ceiling(fractionalReplicas - 1e-9));
+        return Math.Max(Option.MinReplicas, needed) + Option.RedundancyReplicas;
+    }
+
+    private void Build(PricingCatalog catalog, Scenario scenario, WorkloadVolumes volumes, ApiCostModel? bridge, string path, List<Assumption> assumptions)
+    {
+        var o = Option;
+        var name = o.Name;
+        var openModel = catalog.GetOpenModel(o.Model);
+        var gpu = catalog.GetGpu(o.Gpu);
+        var horizon = volumes.Months;
+        var lead = o.LeadTimeMonths;
+
+        // Memory fit: the smallest power-of-two group whose usable memory holds the weights and the KV cache.
+        var weights = CapacityMath.WeightBytes(openModel, o.Precision);
+        var kvPerToken = CapacityMath.KvCacheBytesPerToken(openModel, o.KvCachePrecision);
+        var longest = volumes.Profiles.Max(p => p.InputTokensPerRequest + p.OutputTokensPerRequest);
+        var kv = o.ServingConcurrency * longest * kvPerToken;
+        var usablePerGpu = (double)gpu.MemoryGb * 1e9 * o.UsableMemoryFraction;
+        var need = weights + kv;
+        var fit = string.Create(CultureInfo.InvariantCulture, $"'{openModel.ModelId}' in {o.Precision.ToString().ToUpperInvariant()} needs {need / 1e9:N1} GB: {weights / 1e9:N1} GB of weights + {kv / 1e9:N1} GB of KV cache ({o.ServingConcurrency} sequences × {longest:N0} tokens × {kvPerToken:N0} bytes per token); one {gpu.GpuModel} has {usablePerGpu / 1e9:N1} GB usable ({o.UsableMemoryFraction:P0} of {gpu.MemoryGb} GB)");
+        if (o.GpusPerReplica is { } fixedGroup)
+        {
+            if (fixedGroup * usablePerGpu < need)
+            {
+                throw new ScenarioValidationException([new ScenarioError(path + ".gpusPerReplica", fixedGroup.ToString(CultureInfo.InvariantCulture), fit + $"; {fixedGroup} GPUs are not enough")]);
+            }
+
+            GpusPerReplica = fixedGroup;
+        }
+        else
+        {
+            var n = 1;
+            while (n <= o.MaxGpusPerReplica && n * usablePerGpu < need)
+            {
+                n *= 2;
+            }
+
+            if (n > o.MaxGpusPerReplica)
+            {
+                throw new ScenarioValidationException([new ScenarioError(path + ".model", o.Model, fit + string.Create(CultureInfo.InvariantCulture, $"; it does not fit on {o.MaxGpusPerReplica} GPUs, the largest group allowed: use a GPU with more memory, a lower precision, a lower serving concurrency, or a larger maxGpusPerReplica"))]);
+            }
+
+            GpusPerReplica = n;
+        }
+
+        assumptions.Add(new Assumption(name, AssumptionKind.Estimate, fit + string.Create(CultureInfo.InvariantCulture, $"; so one replica uses {GpusPerReplica} GPU(s).")));
+        assumptions.Add(new Assumption(name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"gpus.csv: {gpu.GpuModel}: {gpu.MemoryGb} GB, {gpu.MemoryBandwidthTbPerSecond} TB/s, {gpu.Bf16DenseTflops} dense BF16 TFLOPS, {gpu.TdpWatts} W; checked {Iso(gpu.CheckedOn)}."), gpu.SourceUrl));
+        assumptions.Add(new Assumption(name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"open_models.csv: {openModel.ModelId}: {openModel.TotalParametersBillions}B total / {openModel.ActiveParametersBillions}B active parameters, {openModel.Layers} layers, {openModel.KvHeads} KV heads × {openModel.HeadDim} head dim; checked {Iso(openModel.CheckedOn)}."), openModel.SourceUrl));
+
+        // Throughput of one replica.
+        var firstServed = Enumerable.Range(lead, horizon - lead).FirstOrDefault(m => volumes.TotalOutput[m] > 0, lead);
+        var shape = volumes.MeanRequestShape(firstServed);
+        ResolveThroughput(catalog, openModel, gpu, shape, weights, kvPerToken, assumptions);
+
+        // Replicas and GPUs each month.
+        Replicas = new int[horizon];
+        Gpus = new int[horizon];
+        Utilization = new double?[horizon];
+        for (var m = lead; m < horizon; m++)
+        {
+            var required = volumes.TotalOutput[m] / CapacityMath.SecondsPerMonth * scenario.Workload.PeakToAverageRatio;
+            Replicas[m] = ReplicasFor(required / (ReplicaTokensPerSecond * o.TargetUtilization));
+            Gpus[m] = Replicas[m] * GpusPerReplica;
+            Utilization[m] = Replicas[m] > 0 ? required / (Replicas[m] * ReplicaTokensPerSecond) : null;
+        }
+
+        ReplicasPerUnitScale = volumes.TotalOutput[SteadyMonthIndex] / CapacityMath.SecondsPerMonth * scenario.Workload.PeakToAverageRatio / (ReplicaTokensPerSecond * o.TargetUtilization);
+        assumptions.Add(new Assumption(name, AssumptionKind.Choice, string.Create(CultureInfo.InvariantCulture, $"Capacity: replicas = max({o.MinReplicas}, ceil(peak output tokens/s ÷ ({ReplicaTokensPerSecond:N1} tokens/s × {o.TargetUtilization} target utilisation))) + {o.RedundancyReplicas} spare; peak = monthly output tokens ÷ 2,628,000 s × {scenario.Workload.PeakToAverageRatio} peak-to-average.")));
+
+        MonthLines = new double[horizon][];
+        for (var m = 0; m < horizon; m++)
+        {
+            MonthLines[m] = new double[Lines];
+        }
+
+        if (o.Rented is { } rented)
+        {
+            BillRented(catalog, rented, gpu, scenario, horizon, lead, assumptions);
+        }
+        else
+        {
+            BillOwned(catalog, o.Owned!, gpu, scenario, horizon, lead, path, assumptions);
+        }
+
+        BillStorage(catalog, scenario, horizon, assumptions);
+        BillFineTuning(catalog, openModel, gpu, scenario, horizon, path, assumptions);
+        BillPeople(horizon);
+
+        if (bridge is not null)
+        {
+            for (var m = 0; m < lead; m++)
+            {
+                var (usage, shortfall, fees) = bridge.Bill(m);
+                MonthLines[m][(int)CostLine.BridgeApi] = usage + shortfall + fees;
+            }
+
+            assumptions.Add(new Assumption(name, AssumptionKind.Choice, string.Create(CultureInfo.InvariantCulture, $"Lead time: months 1 to {lead} are served and billed by the API option '{bridge.Option.Name}'; GPU capacity is paid from month {lead + 1}.")));
+        }
+    }
+
+    private void ResolveThroughput(PricingCatalog catalog, OpenModel openModel, Gpu gpu, (double Input, double Output) shape, double weights, double kvPerToken, List<Assumption> assumptions)
+    {
+        var o = Option;
+        if (o.ReplicaThroughputTokensPerSecond is { } given)
+        {
+            ReplicaTokensPerSecond = given;
+            ThroughputSource = ThroughputSource.Given;
+            assumptions.Add(new Assumption(o.Name, AssumptionKind.Choice, string.Create(CultureInfo.InvariantCulture, $"Throughput of one replica given in the scenario: {given:N1} output tokens/s.")));
+            return;
+        }
+
+        var rows = catalog.FindThroughputBenchmarks(openModel.ModelId, gpu.GpuModel, o.Precision, GpusPerReplica);
+        if (rows.Count > 0)
+        {
+            // The row whose request shape is nearest the workload's (log distance), the slower one on a tie.
+            var row = rows
+                .OrderBy(r => Math.Abs(Math.Log(r.InputTokens / Math.Max(shape.Input, 1))) + Math.Abs(Math.Log(r.OutputTokens / Math.Max(shape.Output, 1))))
+                .ThenBy(r => r.OutputTokensPerSecondPerReplica)
+                .First();
+            ReplicaTokensPerSecond = (double)row.OutputTokensPerSecondPerReplica;
+            ThroughputSource = ThroughputSource.Benchmark;
+            var concurrency = row.Concurrency == 0 ? "offline maximum throughput" : string.Create(CultureInfo.InvariantCulture, $"concurrency {row.Concurrency}");
+            assumptions.Add(new Assumption(o.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"throughput_benchmarks.csv: {row.ModelId} on {row.GpusPerReplica} × {row.GpuModel}, {row.Precision.ToString().ToUpperInvariant()}, {row.Engine}, {row.InputTokens} in / {row.OutputTokens} out, {concurrency}: {row.OutputTokensPerSecondPerReplica} output tokens/s per replica (workload mean: {shape.Input:N0} in / {shape.Output:N0} out); checked {Iso(row.CheckedOn)}."), row.SourceUrl));
+            return;
+        }
+
+        var n = GpusPerReplica;
+        var flops = n * CapacityMath.PeakFlopsPerSecond(gpu, o.Precision);
+        var bandwidth = n * (double)gpu.MemoryBandwidthTbPerSecond * 1e12;
+        var active = (double)openModel.ActiveParametersBillions * 1e9;
+        ReplicaTokensPerSecond = CapacityMath.RooflineOutputTokensPerSecond(weights, o.ServingConcurrency, shape.Input, shape.Output, kvPerToken, bandwidth, o.Mbu, active, flops, o.Mfu);
+        ThroughputSource = ThroughputSource.RooflineEstimate;
+        assumptions.Add(new Assumption(o.Name, AssumptionKind.Estimate, string.Create(CultureInfo.InvariantCulture, $"No benchmark row for {openModel.ModelId} on {n} × {gpu.GpuModel} in {o.Precision.ToString().ToUpperInvariant()}: throughput estimated by roofline at batch {o.ServingConcurrency}, MBU {o.Mbu}, MFU {o.Mfu}, {shape.Input:N0} input and {shape.Output:N0} output tokens per request: {ReplicaTokensPerSecond:N1} output tokens/s per replica.")));
+    }
+
+    private void BillRented(PricingCatalog catalog, RentedCompute rented, Gpu gpu, Scenario scenario, int horizon, int lead, List<Assumption> assumptions)
+    {
+        var seen = new HashSet<GpuRentalOffer>();
+        double Price(RentalPlan plan, int m)
+        {
+            if (plan == rented.Plan && rented.PricePerGpuHour is { } given)
+            {
+                return given;
+            }
+
+            var offer = catalog.FindRentalOffer(rented.Provider, gpu.GpuModel, plan, scenario.StartDate.AddMonths(m), rented.Region, plan == rented.Plan ? rented.Sku : null);
+            if (!string.Equals(offer.Currency, scenario.Currency, StringComparison.Ordinal))
+            {
+                throw new ScenarioValidationException([new ScenarioError("rented", offer.Currency, $"the rental offer {offer.Provider} {offer.Sku} is priced in {offer.Currency}, but the scenario's currency is {scenario.Currency}")]);
+            }
+
+            if (seen.Add(offer))
+            {
+                assumptions.Add(new Assumption(Option.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"gpu_rentals.csv: {offer.Provider} {offer.Sku} ({offer.GpusPerInstance} × {offer.GpuModel}), {plan}, {offer.Region}, from {Iso(offer.EffectiveFrom)}: {offer.PricePerGpuHour} {offer.Currency} per GPU-hour; checked {Iso(offer.CheckedOn)}."), offer.SourceUrl));
+            }
+
+            return (double)offer.PricePerGpuHour;
+        }
+
+        var term = rented.Plan switch
+        {
+            RentalPlan.Reserved1Year => 12,
+            RentalPlan.Reserved3Year => 36,
+            _ => 0,
+        };
+        var first = Math.Min(lead, horizon);
+        for (var m = first; m < horizon; m++)
+        {
+            if (term == 0)
+            {
+                MonthLines[m][(int)CostLine.GpuRental] = Gpus[m] * CapacityMath.HoursPerMonth * Price(rented.Plan, m);
+                continue;
+            }
+
+            var termStart = first + ((m - first) / term * term);
+            var committed = rented.CommittedGpus ?? Enumerable.Range(termStart, Math.Min(term, horizon - termStart)).Max(i => Gpus[i]);
+            var overflow = Math.Max(0, Gpus[m] - committed);
+            MonthLines[m][(int)CostLine.GpuRental] = (committed * CapacityMath.HoursPerMonth * Price(rented.Plan, m))
+                + (overflow > 0 ? overflow * CapacityMath.HoursPerMonth * Price(RentalPlan.OnDemand, m) : 0);
+            Gpus[m] = Math.Max(Gpus[m], committed);
+            if (m == horizon - 1 && termStart + term > horizon)
+            {
+                assumptions.Add(new Assumption(Option.Name, AssumptionKind.Warning, string.Create(CultureInfo.InvariantCulture, $"The reserved term that starts in month {termStart + 1} runs {termStart + term - horizon} month(s) past the horizon; those committed months are not counted.")));
+            }
+        }
+
+        if (term > 0)
+        {
+            assumptions.Add(new Assumption(Option.Name, AssumptionKind.Choice, rented.CommittedGpus is { } c
+                ? string.Create(CultureInfo.InvariantCulture, $"Reserved plan: {c} GPUs committed and billed every month of each {term}-month term; GPUs needed above that bill on demand.")
+                : string.Create(CultureInfo.InvariantCulture, $"Reserved plan: each {term}-month term commits the most GPUs needed during that term, billed every month of the term.")));
+        }
+
+        SteadyCostPerReplica = GpusPerReplica * CapacityMath.HoursPerMonth * Price(rented.Plan, SteadyMonthIndex);
+    }
+
+    private void BillOwned(PricingCatalog catalog, OwnedHardware owned, Gpu gpu, Scenario scenario, int horizon, int lead, string path, List<Assumption> assumptions)
+    {
+        var name = Option.Name;
+        double unitPrice;
+        if (owned.PricePerGpu is { } given)
+        {
+            unitPrice = given;
+        }
+        else if (gpu.PurchasePricePerGpu is { } listed)
+        {
+            if (!string.Equals(gpu.PurchaseCurrency, scenario.Currency, StringComparison.Ordinal))
+            {
+                throw new ScenarioValidationException([new ScenarioError(path + ".owned.pricePerGpu", null, $"{gpu.GpuModel}'s purchase price is in {gpu.PurchaseCurrency}, but the scenario's currency is {scenario.Currency}; give pricePerGpu")]);
+            }
+
+            unitPrice = (double)listed;
+            assumptions.Add(new Assumption(name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"gpus.csv: {gpu.GpuModel} purchase price {listed} {gpu.PurchaseCurrency} per GPU; checked {Iso(gpu.PurchaseCheckedOn!.Value)}."), gpu.PurchaseSourceUrl));
+        }
+        else
+        {
+            throw new ScenarioValidationException([new ScenarioError(path + ".owned.pricePerGpu", null, $"gpus.csv has no published purchase price for {gpu.GpuModel}; give pricePerGpu")]);
+        }
+
+        var capitalPerGpu = unitPrice + owned.ServerOverheadPerGpu;
+        var load = owned.AverageLoadFraction ?? Option.TargetUtilization;
+        var pue = owned.Pue ?? LookupPue(catalog, owned.PueFigure!, assumptions);
+        var kwh = owned.ElectricityPricePerKwh ?? LookupElectricity(catalog, owned, scenario, assumptions);
+        var hostingPerKw = owned.HostingPricePerKwMonth ?? (owned.HostingProvider is { } hp ? LookupHosting(catalog, hp, scenario, assumptions) : 0);
+        if (owned.HostingPricePerKwMonth is null && owned.HostingProvider is null)
+        {
+            assumptions.Add(new Assumption(name, AssumptionKind.Choice, "No hosting (colocation) cost given: hosting costs nothing."));
+        }
+
+        var kwPerGpu = (double)gpu.TdpWatts / 1000;
+        var purchases = new List<(int Month, double Capital)>();
+        var installed = 0;
+        var capitalSoFar = 0.0;
+        for (var m = Math.Min(lead, horizon); m < horizon; m++)
+        {
+            if (Gpus[m] > installed)
+            {
+                var capital = (Gpus[m] - installed) * capitalPerGpu;
+                purchases.Add((m, capital));
+                capitalSoFar += capital;
+                installed = Gpus[m];
+                if (scenario.CostView == CostView.Cash)
+                {
+                    MonthLines[m][(int)CostLine.Capital] = capital;
+                }
+            }
+
+            Gpus[m] = installed;
+            if (scenario.CostView == CostView.Accounting)
+            {
+                MonthLines[m][(int)CostLine.Depreciation] = purchases.Where(p => m < p.Month + owned.UsefulLifeMonths).Sum(p => p.Capital / owned.UsefulLifeMonths);
+            }
+
+            MonthLines[m][(int)CostLine.Power] = installed * kwPerGpu * load * pue * CapacityMath.HoursPerMonth * kwh;
+            MonthLines[m][(int)CostLine.Hosting] = installed * kwPerGpu * hostingPerKw;
+            MonthLines[m][(int)CostLine.Maintenance] = capitalSoFar * owned.MaintenanceYearlyFraction / 12;
+        }
+
+        ResidualValue = capitalSoFar * owned.ResidualValueFraction;
+        assumptions.Add(new Assumption(name, AssumptionKind.Choice, string.Create(CultureInfo.InvariantCulture, $"Owned: {capitalPerGpu:N0} {scenario.Currency} capital per GPU ({unitPrice:N0} + {owned.ServerOverheadPerGpu:N0} server overhead), bought in the month first needed; {(scenario.CostView == CostView.Cash ? "cash view (capital in the month bought)" : $"accounting view (straight-line over {owned.UsefulLifeMonths} months)")}; power at {load:P0} of {gpu.TdpWatts} W × PUE {pue} × {kwh} {scenario.Currency}/kWh.")));
+
+        SteadyCostPerReplica = GpusPerReplica * ((capitalPerGpu / owned.UsefulLifeMonths) + (kwPerGpu * load * pue * CapacityMath.HoursPerMonth * kwh) + (kwPerGpu * hostingPerKw) + (capitalPerGpu * owned.MaintenanceYearlyFraction / 12));
+    }
+
+    private double LookupPue(PricingCatalog catalog, string figure, List<Assumption> assumptions)
+    {
+        var row = catalog.PueFigures.FirstOrDefault(p => string.Equals(p.Name, figure, StringComparison.OrdinalIgnoreCase))
+            ?? throw new PricingLookupException($"Unknown PUE figure '{figure}'; known: {string.Join(", ", catalog.PueFigures.Select(p => p.Name))}.");
+        assumptions.Add(new Assumption(Option.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"pue_figures.csv: {row.Name}: PUE {row.Pue}; checked {Iso(row.CheckedOn)}."), row.SourceUrl));
+        return (double)row.Pue;
+    }
+
+    private double LookupElectricity(PricingCatalog catalog, OwnedHardware owned, Scenario scenario, List<Assumption> assumptions)
+    {
+        var row = catalog.ElectricityPrices
+            .Where(p => string.Equals(p.Region, owned.ElectricityRegion, StringComparison.OrdinalIgnoreCase) && string.Equals(p.Sector, owned.ElectricitySector, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(p => p.Period, StringComparer.Ordinal)
+            .FirstOrDefault()
+            ?? throw new PricingLookupException($"No {owned.ElectricitySector} electricity price for region '{owned.ElectricityRegion}'; known regions: {string.Join(", ", catalog.ElectricityPrices.Select(p => p.Region).Distinct(StringComparer.OrdinalIgnoreCase))}.");
+        if (!string.Equals(row.Currency, scenario.Currency, StringComparison.Ordinal))
+        {
+            throw new ScenarioValidationException([new ScenarioError("owned.electricityRegion", owned.ElectricityRegion, $"the electricity price for {row.Region} is in {row.Currency}, but the scenario's currency is {scenario.Currency}; give electricityPricePerKwh")]);
+        }
+
+        assumptions.Add(new Assumption(Option.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"electricity_prices.csv: {row.Region} {row.Sector} {row.Period}: {row.PricePerKwh} {row.Currency}/kWh; checked {Iso(row.CheckedOn)}."), row.SourceUrl));
+        return (double)row.PricePerKwh;
+    }
+
+    private double LookupHosting(PricingCatalog catalog, string provider, Scenario scenario, List<Assumption> assumptions)
+    {
+        var row = catalog.HostingPrices.FirstOrDefault(p => string.Equals(p.Provider, provider, StringComparison.OrdinalIgnoreCase))
+            ?? throw new PricingLookupException($"Unknown hosting provider '{provider}'; known: {string.Join(", ", catalog.HostingPrices.Select(p => p.Provider))}.");
+        if (!string.Equals(row.Currency, scenario.Currency, StringComparison.Ordinal))
+        {
+            throw new ScenarioValidationException([new ScenarioError("owned.hostingProvider", provider, $"the hosting price is in {row.Currency}, but the scenario's currency is {scenario.Currency}")]);
+        }
+
+        assumptions.Add(new Assumption(Option.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"hosting_prices.csv: {row.Provider} ({row.Region}): {row.PricePerKwMonth} {row.Currency} per kW-month; checked {Iso(row.CheckedOn)}."), row.SourceUrl));
+        return (double)row.PricePerKwMonth;
+    }
+
+    private void BillStorage(PricingCatalog catalog, Scenario scenario, int horizon, List<Assumption> assumptions)
+    {
+        if (Option.Storage is not { } s)
+        {
+            return;
+        }
+
+        var storagePrice = s.PricePerGbMonth ?? (s.GbHeld > 0 ? LookupStorage(catalog, s, scenario, assumptions) : 0);
+        var egressPrice = s.EgressPricePerGb ?? (s.EgressGbPerMonth > 0 ? LookupEgress(catalog, s, scenario, assumptions) : 0);
+        for (var m = 0; m < horizon; m++)
+        {
+            MonthLines[m][(int)CostLine.Storage] = s.GbHeld * storagePrice;
+            MonthLines[m][(int)CostLine.Egress] = s.EgressGbPerMonth * egressPrice;
+        }
+
+        SteadyFixedCost += (s.GbHeld * storagePrice) + (s.EgressGbPerMonth * egressPrice);
+    }
+
+    private double LookupStorage(PricingCatalog catalog, StorageCosts s, Scenario scenario, List<Assumption> assumptions)
+    {
+        var row = catalog.StoragePrices.FirstOrDefault(p => string.Equals(p.Provider, s.StorageProvider, StringComparison.OrdinalIgnoreCase) && string.Equals(p.Service, s.StorageService, StringComparison.OrdinalIgnoreCase))
+            ?? throw new PricingLookupException($"No storage price for '{s.StorageProvider}' '{s.StorageService}'; known: {string.Join("; ", catalog.StoragePrices.Select(p => $"{p.Provider} {p.Service}"))}.");
+        CheckCurrency(row.Currency, scenario, "storage");
+        assumptions.Add(new Assumption(Option.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"storage_prices.csv: {row.Provider} {row.Service} ({row.Region}): {row.PricePerGbMonth} {row.Currency} per GB-month; checked {Iso(row.CheckedOn)}."), row.SourceUrl));
+        return (double)row.PricePerGbMonth;
+    }
+
+    private double LookupEgress(PricingCatalog catalog, StorageCosts s, Scenario scenario, List<Assumption> assumptions)
+    {
+        var row = catalog.EgressPrices.FirstOrDefault(p => string.Equals(p.Provider, s.EgressProvider, StringComparison.OrdinalIgnoreCase) && string.Equals(p.Service, s.EgressService, StringComparison.OrdinalIgnoreCase))
+            ?? throw new PricingLookupException($"No egress price for '{s.EgressProvider}' '{s.EgressService}'; known: {string.Join("; ", catalog.EgressPrices.Select(p => $"{p.Provider} {p.Service}"))}.");
+        CheckCurrency(row.Currency, scenario, "egress");
+        assumptions.Add(new Assumption(Option.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"egress_prices.csv: {row.Provider} {row.Service} ({row.Region}): {row.PricePerGb} {row.Currency} per GB; checked {Iso(row.CheckedOn)}."), row.SourceUrl));
+        return (double)row.PricePerGb;
+    }
+
+    private void CheckCurrency(string currency, Scenario scenario, string what)
+    {
+        if (!string.Equals(currency, scenario.Currency, StringComparison.Ordinal))
+        {
+            throw new ScenarioValidationException([new ScenarioError(Option.Name + "." + what, currency, $"the {what} price is in {currency}, but the scenario's currency is {scenario.Currency}")]);
+        }
+    }
+
+    private void BillFineTuning(PricingCatalog catalog, OpenModel openModel, Gpu servingGpu, Scenario scenario, int horizon, string path, List<Assumption> assumptions)
+    {
+        if (Option.FineTuning is not { } ft)
+        {
+            return;
+        }
+
+        var gpu = ft.Gpu is null ? servingGpu : catalog.GetGpu(ft.Gpu);
+        var k = ft.FlopsPerParameterPerToken ?? (ft.Method == FineTuningMethod.Full ? 6 : 4);
+        var parameters = (double)openModel.ActiveParametersBillions * 1e9;
+        var tokens = ft.TrainingTokens * ft.Epochs;
+        var hours = ft.MeasuredGpuHoursPerRun ?? CapacityMath.TrainingGpuHours(k, parameters, tokens, CapacityMath.PeakFlopsPerSecond(gpu, ft.Precision), ft.Mfu);
+        assumptions.Add(new Assumption(Option.Name, ft.MeasuredGpuHoursPerRun is null ? AssumptionKind.Estimate : AssumptionKind.Choice, ft.MeasuredGpuHoursPerRun is null
+            ? string.Create(CultureInfo.InvariantCulture, $"Fine-tuning ({ft.Method}): {k} × {parameters:G3} parameters × {tokens:G3} tokens = {k * parameters * tokens:G3} FLOPs on {gpu.GpuModel} at MFU {ft.Mfu} = {hours:N0} GPU-hours per run, billed as rented GPU-hours.")
+            : string.Create(CultureInfo.InvariantCulture, $"Fine-tuning: {hours:N0} measured GPU-hours per run, billed as rented GPU-hours.")));
+        var provider = ft.Provider ?? Option.Rented?.Provider;
+        var runs = 0;
+        var costOfLastRun = 0.0;
+        for (var m = ft.FirstMonth - 1; m < horizon; m += ft.EveryMonths > 0 ? ft.EveryMonths : horizon)
+        {
+            double price;
+            if (ft.PricePerGpuHour is { } given)
+            {
+                price = given;
+            }
+            else
+            {
+                var offer = catalog.FindRentalOffer(provider!, gpu.GpuModel, RentalPlan.OnDemand, scenario.StartDate.AddMonths(m));
+                CheckCurrency(offer.Currency, scenario, "fine-tuning GPU");
+                price = (double)offer.PricePerGpuHour;
+                if (runs == 0)
+                {
+                    assumptions.Add(new Assumption(Option.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"gpu_rentals.csv (fine-tuning): {offer.Provider} {offer.Sku} on-demand, {offer.Region}: {offer.PricePerGpuHour} {offer.Currency} per GPU-hour; checked {Iso(offer.CheckedOn)}."), offer.SourceUrl));
+                }
+            }
+
+            costOfLastRun = hours * price;
+            MonthLines[m][(int)CostLine.FineTuning] = costOfLastRun;
+            runs++;
+        }
+
+        _ = path;
+        if (ft.EveryMonths > 0)
+        {
+            SteadyFixedCost += costOfLastRun / ft.EveryMonths;
+        }
+    }
+
+    private void BillPeople(int horizon)
+    {
+        if (Option.People is not { } p)
+        {
+            return;
+        }
+
+        var people = p.Ftes * p.YearlyLoadedCostPerFte / 12;
+        var licences = p.LicencesPerMonth + p.SupportPerMonth;
+        for (var m = 0; m < horizon; m++)
+        {
+            MonthLines[m][(int)CostLine.People] = people;
+            MonthLines[m][(int)CostLine.LicencesAndSupport] = licences;
+        }
+
+        MonthLines[0][(int)CostLine.Setup] = p.SetupCost;
+        SteadyFixedCost += people + licences;
+    }
+}

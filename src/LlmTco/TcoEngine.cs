@@ -1,0 +1,144 @@
+using System.Globalization;
+using LlmTco.Api;
+using LlmTco.Pricing;
+using LlmTco.Scenarios;
+using LlmTco.SelfHosted;
+using LlmTco.Timeline;
+using LlmTco.Workloads;
+
+namespace LlmTco;
+
+/// <summary>
+/// Evaluates scenarios against a pricing catalog: every option month by month, break-even month and volume, and NPV,
+/// following the methodology in the project's <c>docs/methodology.md</c>.
+/// </summary>
+/// <remarks><threadsafety>Stateless apart from the immutable catalog: one instance may evaluate many scenarios at once from many threads.</threadsafety></remarks>
+public sealed class TcoEngine
+{
+    /// <summary>Initializes a new instance over a catalog.</summary>
+    /// <param name="catalog">The pricing catalog, e.g. <see cref="PricingCatalog.Default"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="catalog"/> is <see langword="null"/>.</exception>
+    public TcoEngine(PricingCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        Catalog = catalog;
+    }
+
+    /// <summary>Gets the pricing catalog the engine looks prices up in.</summary>
+    public PricingCatalog Catalog { get; }
+
+    /// <summary>Evaluates a scenario.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <returns>Every option's months, the break-evens and the assumptions behind them.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="scenario"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ScenarioValidationException">A value is out of range, or a model does not fit the GPUs allowed; lists every problem.</exception>
+    /// <exception cref="PricingLookupException">A provider, model, GPU or plan is not in the catalog, or has no price on a month's date.</exception>
+    public ScenarioResult Evaluate(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var errors = ScenarioValidator.Validate(scenario);
+        if (errors.Count > 0)
+        {
+            throw new ScenarioValidationException(errors);
+        }
+
+        var horizon = scenario.HorizonMonths;
+        var volumes = new WorkloadVolumes(scenario.Workload, horizon);
+        var assumptions = new List<Assumption>
+        {
+            new(null, AssumptionKind.Choice, string.Create(CultureInfo.InvariantCulture, $"{horizon} months from {scenario.StartDate:yyyy-MM-dd}; 730 hours a month; prices looked up on each month's first day; all figures in {scenario.Currency}.")),
+        };
+        if (scenario.YearlyDiscountRate > 0)
+        {
+            assumptions.Add(new Assumption(null, AssumptionKind.Choice, string.Create(CultureInfo.InvariantCulture, $"NPV at {scenario.YearlyDiscountRate:P1} a year: month m is weighted by (1 + {scenario.YearlyDiscountRate})^(−m/12).")));
+        }
+
+        var apiModels = new List<ApiCostModel>();
+        var options = new List<OptionResult>();
+        for (var i = 0; i < scenario.ApiOptions.Count; i++)
+        {
+            var option = scenario.ApiOptions[i];
+            var model = ApiCostModel.Create(Catalog, option, scenario, volumes, string.Create(CultureInfo.InvariantCulture, $"$.apiOptions[{i}]"), assumptions);
+            apiModels.Add(model);
+            var lines = new double[horizon][];
+            for (var m = 0; m < horizon; m++)
+            {
+                lines[m] = new double[LineCount];
+                var (usage, shortfall, fees) = model.Bill(m);
+                lines[m][(int)CostLine.ApiUsage] = usage;
+                lines[m][(int)CostLine.ApiCommitmentShortfall] = shortfall;
+                lines[m][(int)CostLine.ApiFees] = fees;
+                lines[m][(int)CostLine.ApiFineTuning] = model.FineTuningFee(m);
+            }
+
+            options.Add(new OptionResult(option.Name, OptionKind.Api, Months(scenario, volumes, lines, null, null, null, 0), 0, 0, 0, ThroughputSource.None));
+        }
+
+        var selfModels = new List<SelfHostedCostModel>();
+        for (var i = 0; i < scenario.SelfHostedOptions.Count; i++)
+        {
+            var option = scenario.SelfHostedOptions[i];
+            var bridge = option.LeadTimeMonths > 0 ? apiModels.First(a => string.Equals(a.Option.Name, option.BridgeApiOption, StringComparison.Ordinal)) : null;
+            var model = SelfHostedCostModel.Create(Catalog, option, scenario, volumes, bridge, string.Create(CultureInfo.InvariantCulture, $"$.selfHostedOptions[{i}]"), assumptions);
+            selfModels.Add(model);
+            options.Add(new OptionResult(
+                option.Name,
+                OptionKind.SelfHosted,
+                Months(scenario, volumes, model.MonthLines, model.Gpus, model.Replicas, model.Utilization, option.LeadTimeMonths),
+                model.ResidualValue,
+                model.GpusPerReplica,
+                model.ReplicaTokensPerSecond,
+                model.ThroughputSource));
+        }
+
+        var breakEvens = new List<BreakEvenResult>();
+        var maxTokens = Enumerable.Range(0, horizon).Max(m => volumes.TotalInput[m] + volumes.TotalOutput[m]);
+        foreach (var self in selfModels)
+        {
+            var selfResult = options.First(o => o.Kind == OptionKind.SelfHosted && o.Name == self.Option.Name);
+            foreach (var api in apiModels)
+            {
+                var apiResult = options.First(o => o.Kind == OptionKind.Api && o.Name == api.Option.Name);
+                var reference = self.SteadyMonthIndex;
+                breakEvens.Add(new BreakEvenResult(
+                    self.Option.Name,
+                    api.Option.Name,
+                    BreakEvenCalculator.ByMonth(selfResult.Months.Select(x => x.Cumulative).ToList(), apiResult.Months.Select(x => x.Cumulative).ToList()),
+                    BreakEvenCalculator.ByMonth(selfResult.Months.Select(x => x.DiscountedCumulative).ToList(), apiResult.Months.Select(x => x.DiscountedCumulative).ToList()),
+                    BreakEvenCalculator.ByVolume(self, api, volumes.TotalInput[reference] + volumes.TotalOutput[reference], maxTokens, scenario.StartDate.AddMonths(reference))));
+            }
+        }
+
+        return new ScenarioResult(scenario, options, breakEvens, assumptions);
+    }
+
+    private static int LineCount => Enum.GetValues<CostLine>().Length;
+
+    private static List<MonthResult> Months(Scenario scenario, WorkloadVolumes volumes, double[][] lines, int[]? gpus, int[]? replicas, double?[]? utilization, int leadTime)
+    {
+        var months = new List<MonthResult>(lines.Length);
+        double cumulative = 0, discounted = 0;
+        for (var m = 0; m < lines.Length; m++)
+        {
+            var total = lines[m].Sum();
+            var factor = Math.Pow(1 + scenario.YearlyDiscountRate, -(m + 1) / 12.0);
+            cumulative += total;
+            discounted += total * factor;
+            months.Add(new MonthResult(
+                m + 1,
+                scenario.StartDate.AddMonths(m),
+                lines[m],
+                cumulative,
+                factor,
+                discounted,
+                volumes.TotalInput[m],
+                volumes.TotalOutput[m],
+                gpus?[m] ?? 0,
+                replicas?[m] ?? 0,
+                utilization?[m],
+                m < leadTime));
+        }
+
+        return months;
+    }
+}

@@ -1,0 +1,82 @@
+namespace LlmTco.Timeline;
+
+/// <summary>One option's costs and capacity in one month.</summary>
+/// <remarks><threadsafety>Immutable; safe to share between threads.</threadsafety></remarks>
+public sealed class MonthResult
+{
+    private readonly double[] lines;
+
+    internal MonthResult(int month, DateOnly startDate, double[] lines, double cumulative, double discountFactor, double discountedCumulative, double inputTokens, double outputTokens, int gpus, int replicas, double? utilization, bool servedByBridge)
+    {
+        Month = month;
+        StartDate = startDate;
+        this.lines = lines;
+        Total = lines.Sum();
+        Cumulative = cumulative;
+        DiscountFactor = discountFactor;
+        DiscountedTotal = Total * discountFactor;
+        DiscountedCumulative = discountedCumulative;
+        InputTokens = inputTokens;
+        OutputTokens = outputTokens;
+        Gpus = gpus;
+        Replicas = replicas;
+        Utilization = utilization;
+        ServedByBridge = servedByBridge;
+    }
+
+    /// <summary>Gets the month, 1-based.</summary>
+    public int Month { get; }
+
+    /// <summary>Gets the month's first day.</summary>
+    public DateOnly StartDate { get; }
+
+    /// <summary>Gets every line item, indexed by <see cref="CostLine"/>.</summary>
+    public IReadOnlyList<double> Lines => lines;
+
+    /// <summary>Gets the month's total cost: the sum of <see cref="Lines"/>.</summary>
+    public double Total { get; }
+
+    /// <summary>Gets the total of months 1 to this one.</summary>
+    public double Cumulative { get; }
+
+    /// <summary>Gets the discount weight (1 + r)^(−m/12) of this month.</summary>
+    public double DiscountFactor { get; }
+
+    /// <summary>Gets <see cref="Total"/> × <see cref="DiscountFactor"/>.</summary>
+    public double DiscountedTotal { get; }
+
+    /// <summary>Gets the discounted totals of months 1 to this one.</summary>
+    public double DiscountedCumulative { get; }
+
+    /// <summary>Gets the workload's input tokens this month.</summary>
+    public double InputTokens { get; }
+
+    /// <summary>Gets the workload's output tokens this month.</summary>
+    public double OutputTokens { get; }
+
+    /// <summary>Gets input plus output tokens.</summary>
+    public double Tokens => InputTokens + OutputTokens;
+
+    /// <summary>Gets <see cref="Total"/> per million tokens, or <see langword="null"/> in a month without tokens.</summary>
+    public double? CostPerMillionTokens => Tokens > 0 ? Total / (Tokens / 1e6) : null;
+
+    /// <summary>Gets the GPUs paid for this month (self-hosted; 0 for API options and during a lead time).</summary>
+    public int Gpus { get; }
+
+    /// <summary>Gets the serving replicas, redundancy included (self-hosted).</summary>
+    public int Replicas { get; }
+
+    /// <summary>
+    /// Gets the peak throughput needed ÷ the throughput of the replicas (redundancy included), or <see langword="null"/>
+    /// for API options and lead-time months.
+    /// </summary>
+    public double? Utilization { get; }
+
+    /// <summary>Gets a value indicating whether the traffic was served by the bridge API option (lead time).</summary>
+    public bool ServedByBridge { get; }
+
+    /// <summary>Gets one line item.</summary>
+    /// <param name="line">The line.</param>
+    /// <returns>Its cost this month.</returns>
+    public double Cost(CostLine line) => lines[(int)line];
+}
