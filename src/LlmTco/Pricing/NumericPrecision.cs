@@ -1,9 +1,13 @@
+using System.ComponentModel;
+using LlmTco.Pricing.Csv;
+
 namespace LlmTco.Pricing;
 
 /// <summary>
 /// The number format model weights are served in. CSV words: <c>bf16</c>, <c>fp16</c>, <c>fp8</c>, <c>int8</c>,
 /// <c>int4</c>, <c>fp4</c>.
 /// </summary>
+[TypeConverter(typeof(WordEnumTypeConverter<NumericPrecision>))]
 public enum NumericPrecision
 {
     /// <summary>bfloat16: 2 bytes per parameter.</summary>

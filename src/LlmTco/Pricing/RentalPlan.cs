@@ -1,8 +1,12 @@
+using System.ComponentModel;
+using LlmTco.Pricing.Csv;
+
 namespace LlmTco.Pricing;
 
 /// <summary>
 /// How rented GPUs are paid for. CSV words: <c>on-demand</c>, <c>spot</c>, <c>reserved-1y</c>, <c>reserved-3y</c>.
 /// </summary>
+[TypeConverter(typeof(WordEnumTypeConverter<RentalPlan>))]
 public enum RentalPlan
 {
     /// <summary>Billed per hour used, no commitment (<c>on-demand</c>).</summary>

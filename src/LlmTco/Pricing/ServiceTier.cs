@@ -1,6 +1,10 @@
+using System.ComponentModel;
+using LlmTco.Pricing.Csv;
+
 namespace LlmTco.Pricing;
 
 /// <summary>The API service tier a price row applies to. CSV words: <c>standard</c>, <c>flex</c>, <c>priority</c>.</summary>
+[TypeConverter(typeof(WordEnumTypeConverter<ServiceTier>))]
 public enum ServiceTier
 {
     /// <summary>The normal, synchronous tier (<c>standard</c>).</summary>

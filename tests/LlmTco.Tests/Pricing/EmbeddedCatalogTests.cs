@@ -98,6 +98,6 @@ public sealed class EmbeddedCatalogTests
         Parallel.For(0, seen.Length, i => seen[i] = PricingCatalog.Default);
 
         seen.Should().OnlyContain(c => ReferenceEquals(c, seen[0]));
-        string.Create(CultureInfo.InvariantCulture, $"{seen[0].Gpus.Count}").Should().Be("7");
+        seen[0].Gpus.Should().HaveCountGreaterThanOrEqualTo(7);
     }
 }

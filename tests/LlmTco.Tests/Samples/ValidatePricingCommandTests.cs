@@ -76,7 +76,8 @@ public sealed class ValidatePricingCommandTests : IDisposable
             var (exit, stdout, _) = await Run("validate-pricing", overlay, "--overlay");
 
             exit.Should().Be(0);
-            stdout.Should().Contain("gpus.csv: 7 rows (7 overridden)");
+            var gpuRows = File.ReadAllLines(Path.Combine(folder, "gpus.csv")).Length - 1;
+            stdout.Should().Contain($"gpus.csv: {gpuRows} rows ({gpuRows} overridden)");
         }
         finally
         {

@@ -40,6 +40,16 @@ internal static class Words
         "USD", "EUR", "GBP", "JPY", "CNY", "CAD", "AUD", "CHF", "INR", "SGD", "KRW", "SEK", "NOK", "DKK", "PLN", "BRL",
     };
 
+    public static IReadOnlyDictionary<string, T> For<T>()
+        where T : struct, Enum => typeof(T) switch
+        {
+            var t when t == typeof(ServiceTier) => (IReadOnlyDictionary<string, T>)ServiceTiers,
+            var t when t == typeof(RentalPlan) => (IReadOnlyDictionary<string, T>)RentalPlans,
+            var t when t == typeof(NumericPrecision) => (IReadOnlyDictionary<string, T>)Precisions,
+            var t when t == typeof(ModelArchitecture) => (IReadOnlyDictionary<string, T>)Architectures,
+            _ => new Dictionary<string, T>(),
+        };
+
     public static string ToWord<T>(IReadOnlyDictionary<string, T> words, T value)
         where T : struct, Enum =>
         words.First(pair => EqualityComparer<T>.Default.Equals(pair.Value, value)).Key;

@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using LlmTco.Timeline;
+
+namespace LlmTco.Output;
+
+/// <summary>
+/// Writes a <see cref="ScenarioResult"/> as JSON, in the documented format of the README's "JSON output" section.
+/// The output is culture-invariant: the same result gives byte-identical JSON on any machine.
+/// </summary>
+public static class ScenarioResultJson
+{
+    /// <summary>Gets the format version written in <c>formatVersion</c>; it changes only when a field is removed or renamed.</summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>Serialises a result to indented JSON text.</summary>
+    /// <param name="result">The result.</param>
+    /// <returns>The JSON text (UTF-8 when written to a file).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is <see langword="null"/>.</exception>
+    public static string Serialize(ScenarioResult result)
+    {
+        using var stream = new MemoryStream();
+        Write(stream, result);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Writes a result as indented UTF-8 JSON to a stream.</summary>
+    /// <param name="stream">Where to write; it is left open.</param>
+    /// <param name="result">The result.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static void Write(Stream stream, ScenarioResult result)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(result);
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        var s = result.Scenario;
+        w.WriteStartObject();
+        w.WriteNumber("formatVersion", FormatVersion);
+        w.WriteString("scenario", s.Name);
+        w.WriteString("startDate", Iso(s.StartDate));
+        w.WriteNumber("horizonMonths", s.HorizonMonths);
+        w.WriteString("currency", s.Currency);
+        w.WriteNumber("yearlyDiscountRate", s.YearlyDiscountRate);
+        w.WriteString("costView", s.CostView.ToString().ToLowerInvariant());
+
+        w.WriteStartArray("options");
+        foreach (var o in result.Options)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", o.Name);
+            w.WriteString("kind", o.Kind == OptionKind.Api ? "api" : "self-hosted");
+            w.WriteNumber("totalCost", o.TotalCost);
+            w.WriteNumber("npv", o.Npv);
+            w.WriteNumber("residualValue", o.ResidualValue);
+            w.WriteNumber("gpusPerReplica", o.GpusPerReplica);
+            w.WriteNumber("replicaThroughputTokensPerSecond", o.ReplicaThroughputTokensPerSecond);
+            w.WriteString("throughputSource", ThroughputWord(o.ThroughputSource));
+            w.WriteStartArray("months");
+            foreach (var m in o.Months)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("month", m.Month);
+                w.WriteString("startDate", Iso(m.StartDate));
+                w.WriteStartObject("lines");
+                foreach (var line in Enum.GetValues<CostLine>())
+                {
+                    w.WriteNumber(LineName(line), m.Cost(line));
+                }
+
+                w.WriteEndObject();
+                w.WriteNumber("total", m.Total);
+                w.WriteNumber("cumulative", m.Cumulative);
+                w.WriteNumber("discountedTotal", m.DiscountedTotal);
+                w.WriteNumber("discountedCumulative", m.DiscountedCumulative);
+                w.WriteNumber("inputTokens", m.InputTokens);
+                w.WriteNumber("outputTokens", m.OutputTokens);
+                NumberOrNull(w, "costPerMillionTokens", m.CostPerMillionTokens);
+                w.WriteNumber("gpus", m.Gpus);
+                w.WriteNumber("replicas", m.Replicas);
+                NumberOrNull(w, "utilization", m.Utilization);
+                w.WriteBoolean("servedByBridge", m.ServedByBridge);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("breakEvens");
+        foreach (var b in result.BreakEvens)
+        {
+            w.WriteStartObject();
+            w.WriteString("selfHostedOption", b.SelfHostedOption);
+            w.WriteString("apiOption", b.ApiOption);
+            WritePoint(w, "nominal", b.Nominal);
+            WritePoint(w, "discounted", b.Discounted);
+            w.WriteStartObject("volume");
+            w.WriteStartArray("crossings");
+            foreach (var c in b.Volume.Crossings)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("tokensPerMonth", c.TokensPerMonth);
+                w.WriteBoolean("selfHostedCheaperAbove", c.SelfHostedCheaperAbove);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            NumberOrNull(w, "selfHostedCheaperAboveTokensPerMonth", b.Volume.SelfHostedCheaperAboveTokensPerMonth);
+            w.WriteNumber("searchedUpToTokensPerMonth", b.Volume.SearchedUpToTokensPerMonth);
+            w.WriteString("priceDate", Iso(b.Volume.PriceDate));
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("assumptions");
+        foreach (var a in result.Assumptions)
+        {
+            w.WriteStartObject();
+            if (a.Option is null)
+            {
+                w.WriteNull("option");
+            }
+            else
+            {
+                w.WriteString("option", a.Option);
+            }
+
+            w.WriteString("kind", AssumptionWord(a.Kind));
+            w.WriteString("text", a.Text);
+            if (a.SourceUrl is null)
+            {
+                w.WriteNull("sourceUrl");
+            }
+            else
+            {
+                w.WriteString("sourceUrl", a.SourceUrl.OriginalString);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>Gets the name a cost line has in the JSON and CSV outputs, e.g. <c>apiUsage</c>.</summary>
+    /// <param name="line">The line.</param>
+    /// <returns>The camelCase name.</returns>
+    public static string LineName(CostLine line)
+    {
+        var name = line.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+
+    /// <summary>Gets the word for an outcome: <c>cheaper-from-start</c>, <c>breaks-even</c> or <c>never-within-horizon</c>.</summary>
+    /// <param name="outcome">The outcome.</param>
+    /// <returns>The word.</returns>
+    public static string OutcomeWord(BreakEvenOutcome outcome) => outcome switch
+    {
+        BreakEvenOutcome.CheaperFromStart => "cheaper-from-start",
+        BreakEvenOutcome.BreaksEven => "breaks-even",
+        _ => "never-within-horizon",
+    };
+
+    private static void WritePoint(Utf8JsonWriter w, string name, BreakEvenPoint point)
+    {
+        w.WriteStartObject(name);
+        w.WriteString("outcome", OutcomeWord(point.Outcome));
+        NumberOrNull(w, "monthsFromStart", point.MonthsFromStart);
+        NumberOrNull(w, "month", point.Month);
+        NumberOrNull(w, "cumulativeCost", point.CumulativeCost);
+        w.WriteEndObject();
+    }
+
+    private static void NumberOrNull(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static string ThroughputWord(ThroughputSource source) => source switch
+    {
+        ThroughputSource.Benchmark => "benchmark",
+        ThroughputSource.RooflineEstimate => "roofline-estimate",
+        ThroughputSource.Given => "given",
+        _ => "none",
+    };
+
+    private static string AssumptionWord(AssumptionKind kind) => kind switch
+    {
+        AssumptionKind.TableRow => "table-row",
+        AssumptionKind.Estimate => "estimate",
+        AssumptionKind.Choice => "choice",
+        _ => "warning",
+    };
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
