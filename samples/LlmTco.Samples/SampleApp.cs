@@ -1,5 +1,6 @@
 using System.Globalization;
 using LlmTco.Pricing;
+using LlmTco.Scenarios;
 using Spectre.Console;
 
 namespace LlmTco.Samples;
@@ -38,12 +39,34 @@ internal static class SampleApp
             {
                 "--help" or "-h" or "help" => Task.FromResult(Help(stdout)),
                 "validate-pricing" => Task.FromResult(ValidatePricingCommand.Run(args[1..], stdout, stderr)),
+                "run" => Task.FromResult(RunCommand.Run(args[1..], stdout, stderr)),
+                "scenarios" => Task.FromResult(ScenariosCommand.Run(args[1..], stdout, stderr)),
                 _ => Task.FromResult(Unknown(args[0], stderr)),
             };
         }
         catch (PricingDataException ex)
         {
             stderr.WriteLine(ex.Message);
+            return Task.FromResult(Failure);
+        }
+        catch (ScenarioValidationException ex)
+        {
+            stderr.WriteLine("error: " + ex.Message);
+            return Task.FromResult(Failure);
+        }
+        catch (PricingLookupException ex)
+        {
+            stderr.WriteLine("error: " + ex.Message);
+            return Task.FromResult(Failure);
+        }
+        catch (IOException ex)
+        {
+            stderr.WriteLine("error: " + ex.Message);
+            return Task.FromResult(Failure);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            stderr.WriteLine("error: " + ex.Message);
             return Task.FromResult(Failure);
         }
     }

@@ -71,7 +71,7 @@ public sealed class TcoEngine
                 lines[m][(int)CostLine.ApiFineTuning] = model.FineTuningFee(m);
             }
 
-            options.Add(new OptionResult(option.Name, OptionKind.Api, Months(scenario, volumes, lines, null, null, null, 0), 0, 0, 0, ThroughputSource.None));
+            options.Add(new OptionResult(option.Name, OptionKind.Api, Months(scenario, volumes, lines, null, null, null, 0), 0, 0, 0, ThroughputSource.None, model.SteadyState(0, scenario.StartDate)));
         }
 
         var selfModels = new List<SelfHostedCostModel>();
@@ -88,7 +88,8 @@ public sealed class TcoEngine
                 model.ResidualValue,
                 model.GpusPerReplica,
                 model.ReplicaTokensPerSecond,
-                model.ThroughputSource));
+                model.ThroughputSource,
+                model.SteadyState(volumes, scenario.StartDate)));
         }
 
         var breakEvens = new List<BreakEvenResult>();
@@ -105,7 +106,7 @@ public sealed class TcoEngine
                     api.Option.Name,
                     BreakEvenCalculator.ByMonth(selfResult.Months.Select(x => x.Cumulative).ToList(), apiResult.Months.Select(x => x.Cumulative).ToList()),
                     BreakEvenCalculator.ByMonth(selfResult.Months.Select(x => x.DiscountedCumulative).ToList(), apiResult.Months.Select(x => x.DiscountedCumulative).ToList()),
-                    BreakEvenCalculator.ByVolume(self, api, volumes.TotalInput[reference] + volumes.TotalOutput[reference], maxTokens, scenario.StartDate.AddMonths(reference))));
+                    BreakEvenCalculator.ByVolume(selfResult.SteadyState, api.SteadyState(reference, scenario.StartDate.AddMonths(reference)), maxTokens)));
             }
         }
 

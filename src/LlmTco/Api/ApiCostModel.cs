@@ -117,10 +117,20 @@ internal sealed class ApiCostModel
         return (usage, Math.Max(0, Option.MonthlyCommitment - usage), Option.MonthlyFee);
     }
 
+    /// <summary>The steady-state cost curve at month <paramref name="m"/>'s prices and request mix.</summary>
+    public SteadyStateCost SteadyState(int m, DateOnly priceDate)
+    {
+        var tokens = volumes.TotalInput[m] + volumes.TotalOutput[m];
+        var perMillion = tokens > 0 ? Usage(m) / (tokens / 1e6) : 0;
+        return new SteadyStateCost(OptionKind.Api, Option.MonthlyFee, perMillion, Option.MonthlyCommitment, 0, 0, 0, 0, priceDate);
+    }
+
     public double FineTuningFee(int m)
     {
         var ft = Option.FineTuning;
-        return ft is not null && ft.Month == m + 1 ? ft.TrainingTokens * ft.Epochs / 1e6 * ft.TrainingPricePerMillionTokens : 0;
+        var month = m + 1;
+        var due = ft is not null && (month == ft.Month || (ft.EveryMonths > 0 && month > ft.Month && (month - ft.Month) % ft.EveryMonths == 0));
+        return due ? ft!.TrainingTokens * ft.Epochs / 1e6 * ft.TrainingPricePerMillionTokens : 0;
     }
 
     private static string Describe(ApiPrice row)

@@ -214,6 +214,7 @@ internal sealed class ScenarioValidator
             Positive(ft.Epochs, Prop(path, "Epochs"));
             NonNegative(ft.TrainingPricePerMillionTokens, Prop(path, "TrainingPricePerMillionTokens"));
             MonthInHorizon(ft.Month, Prop(path, "Month"), horizon);
+            AtLeast(ft.EveryMonths, 0, Prop(path, "EveryMonths"));
         }
     }
 

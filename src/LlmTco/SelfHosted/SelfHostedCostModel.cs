@@ -57,11 +57,14 @@ internal sealed class SelfHostedCostModel
         return model;
     }
 
-    /// <summary>Steady-state monthly cost with <paramref name="replicas"/> replicas.</summary>
-    public double SteadyCost(int replicas) => SteadyFixedCost + (replicas * SteadyCostPerReplica);
-
-    /// <summary>Replicas (redundancy included) needed at <paramref name="scale"/> × month-1 volume.</summary>
-    public int SteadyReplicas(double scale) => ReplicasFor(scale * ReplicasPerUnitScale);
+    /// <summary>The steady-state cost curve at the prices and request mix of the first month self-hosting serves.</summary>
+    public SteadyStateCost SteadyState(WorkloadVolumes volumes, DateOnly startDate)
+    {
+        var m = SteadyMonthIndex;
+        var tokens = volumes.TotalInput[m] + volumes.TotalOutput[m];
+        var perReplica = ReplicasPerUnitScale > 0 ? tokens / ReplicasPerUnitScale : 0;
+        return new SteadyStateCost(OptionKind.SelfHosted, SteadyFixedCost, 0, 0, SteadyCostPerReplica, perReplica, Option.MinReplicas, Option.RedundancyReplicas, startDate.AddMonths(m));
+    }
 
     private static string Num(double value, string format = "N0") => value.ToString(format, CultureInfo.InvariantCulture);
 
@@ -116,7 +119,7 @@ internal sealed class SelfHostedCostModel
             GpusPerReplica = n;
         }
 
-        assumptions.Add(new Assumption(name, AssumptionKind.Estimate, fit + string.Create(CultureInfo.InvariantCulture, $"; so one replica uses {GpusPerReplica} GPU(s).")));
+        assumptions.Add(new Assumption(name, AssumptionKind.Choice, fit + string.Create(CultureInfo.InvariantCulture, $"; so one replica uses {GpusPerReplica} GPU(s).")));
         assumptions.Add(new Assumption(name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"gpus.csv: {gpu.GpuModel}: {gpu.MemoryGb} GB, {gpu.MemoryBandwidthTbPerSecond} TB/s, {gpu.Bf16DenseTflops} dense BF16 TFLOPS, {gpu.TdpWatts} W; checked {Iso(gpu.CheckedOn)}."), gpu.SourceUrl));
         assumptions.Add(new Assumption(name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"open_models.csv: {openModel.ModelId}: {openModel.TotalParametersBillions}B total / {openModel.ActiveParametersBillions}B active parameters, {openModel.Layers} layers, {openModel.KvHeads} KV heads × {openModel.HeadDim} head dim; checked {Iso(openModel.CheckedOn)}."), openModel.SourceUrl));
 
@@ -429,7 +432,7 @@ internal sealed class SelfHostedCostModel
         var tokens = ft.TrainingTokens * ft.Epochs;
         var hours = ft.MeasuredGpuHoursPerRun ?? CapacityMath.TrainingGpuHours(k, parameters, tokens, CapacityMath.PeakFlopsPerSecond(gpu, ft.Precision), ft.Mfu);
         assumptions.Add(new Assumption(Option.Name, ft.MeasuredGpuHoursPerRun is null ? AssumptionKind.Estimate : AssumptionKind.Choice, ft.MeasuredGpuHoursPerRun is null
-            ? string.Create(CultureInfo.InvariantCulture, $"Fine-tuning ({ft.Method}): {k} × {parameters:G3} parameters × {tokens:G3} tokens = {k * parameters * tokens:G3} FLOPs on {gpu.GpuModel} at MFU {ft.Mfu} = {hours:N0} GPU-hours per run, billed as rented GPU-hours.")
+            ? string.Create(CultureInfo.InvariantCulture, $"Fine-tuning ({(ft.Method == FineTuningMethod.Full ? "full" : ft.Method == FineTuningMethod.Lora ? "LoRA" : "QLoRA")}): {k} × {parameters:G3} parameters × {tokens:G3} tokens = {k * parameters * tokens:G3} FLOPs on {gpu.GpuModel} at MFU {ft.Mfu} = {hours:N0} GPU-hours per run, billed as rented GPU-hours.")
             : string.Create(CultureInfo.InvariantCulture, $"Fine-tuning: {hours:N0} measured GPU-hours per run, billed as rented GPU-hours.")));
         var provider = ft.Provider ?? Option.Rented?.Provider;
         var runs = 0;

@@ -1,5 +1,3 @@
-using LlmTco.Api;
-using LlmTco.SelfHosted;
 using MathNet.Numerics;
 
 namespace LlmTco.Timeline;
@@ -46,70 +44,59 @@ internal static class BreakEvenCalculator
     }
 
     /// <summary>
-    /// Finds every monthly volume at which the steady-state costs are equal. Volume is a multiple (scale) of the request
-    /// mix of the month self-hosting starts serving; self-hosted cost is fixed + replicas(scale) × cost per replica, a
-    /// staircase; API cost is max(scale × usage, commitment) + fees. On each stair the difference is linear, and its
-    /// root is found with MathNet.Numerics' root finder.
+    /// Finds every monthly volume at which the steady-state costs are equal. The self-hosted cost is a staircase (one
+    /// stair per replica); the API cost is linear (with a kink at a commitment). On each stair the difference is
+    /// linear, and its root is found with MathNet.Numerics' root finder.
     /// </summary>
-    public static VolumeBreakEven ByVolume(SelfHostedCostModel self, ApiCostModel api, double referenceTokens, double maxTokensOfHorizon, DateOnly priceDate)
+    public static VolumeBreakEven ByVolume(SteadyStateCost self, SteadyStateCost api, double maxTokensOfHorizon)
     {
-        var m = self.SteadyMonthIndex;
-        var usagePerScale = api.Usage(m);
-        var commitment = api.Option.MonthlyCommitment;
-        var fee = api.Option.MonthlyFee;
-        var perScale = self.ReplicasPerUnitScale;
-        if (referenceTokens <= 0 || perScale <= 0 || usagePerScale <= 0)
+        var perReplica = self.TokensPerMonthPerReplica;
+        var apiPerToken = api.CostPerMillionTokens / 1e6;
+        if (perReplica <= 0 || apiPerToken <= 0)
         {
-            return new VolumeBreakEven([], null, 0, priceDate);
+            return new VolumeBreakEven([], null, 0, self.PriceDate);
         }
 
-        double Api(double scale) => Math.Max(scale * usagePerScale, commitment) + fee;
-
-        // Where self-hosting's cost per token at scale (cost per replica ÷ volume per replica) beats the API's, the
-        // stair tops fall by a constant step; find the stair after which they are all below zero.
-        var apiPerReplica = usagePerScale / perScale;
-        var minFirst = Math.Max(self.Option.MinReplicas, 1);
+        // Where a replica costs less than the API charges for the tokens it carries, each stair ends lower than the
+        // last by a constant amount: find the stair after which every stair is below the API.
+        var apiPerReplica = apiPerToken * perReplica;
+        var firstStair = Math.Max(self.MinReplicas, 1);
         double? lastStair = null;
-        if (self.SteadyCostPerReplica < apiPerReplica)
+        if (self.CostPerReplica < apiPerReplica)
         {
-            var top = self.SteadyFixedCost + (self.Option.RedundancyReplicas * self.SteadyCostPerReplica) - fee + apiPerReplica;
-            lastStair = Math.Max(minFirst, Math.Ceiling(top / (apiPerReplica - self.SteadyCostPerReplica)) + 1);
+            var top = self.FixedMonthlyCost + (self.RedundancyReplicas * self.CostPerReplica) - api.FixedMonthlyCost + apiPerReplica;
+            lastStair = Math.Max(firstStair, Math.Ceiling(top / (apiPerReplica - self.CostPerReplica)) + 1);
         }
 
-        var maxScale = Math.Max(10 * maxTokensOfHorizon / referenceTokens, (minFirst + 1) / perScale);
+        var maxTokens = Math.Max(10 * maxTokensOfHorizon, (firstStair + 1) * perReplica);
         if (lastStair is { } stair)
         {
-            maxScale = Math.Max(maxScale, (stair + 1) / perScale);
+            maxTokens = Math.Max(maxTokens, (stair + 1) * perReplica);
         }
 
-        maxScale = Math.Min(maxScale, MaxSegments / perScale);
-
-        // Segment boundaries: every replica step, plus the commitment kink.
+        maxTokens = Math.Min(maxTokens, MaxSegments * perReplica);
+        var kink = api.MonthlyCommitment > 0 ? api.MonthlyCommitment / apiPerToken : double.NaN;
         var crossings = new List<VolumeCrossing>();
-        var kink = commitment > 0 ? commitment / usagePerScale : double.NaN;
         var start = 0.0;
         var previousEnd = double.NaN;
-        var replicasAtStart = self.SteadyReplicas(double.Epsilon);
-        var firstStep = Math.Max(minFirst, (int)Math.Floor(double.Epsilon * perScale) + 1);
-        for (var step = firstStep; start < maxScale; step++)
+        for (var step = firstStair; start < maxTokens; step++)
         {
-            var end = Math.Min(step / perScale, maxScale);
-            var replicas = step == firstStep ? replicasAtStart : self.SteadyReplicas(end);
-            var stairCost = self.SteadyCost(replicas);
+            var end = Math.Min(step * perReplica, maxTokens);
+            var stairCost = self.MonthlyCostAt(step == firstStair ? Math.Min(end, perReplica * firstStair) : end);
+            double F(double v) => stairCost - api.MonthlyCostAt(v);
             foreach (var (a, b) in Split(start, end, kink))
             {
-                double F(double s) => stairCost - Api(s);
                 var fa = F(a);
                 var fb = F(b);
                 if (!double.IsNaN(previousEnd) && previousEnd <= 0 && fa > 0)
                 {
-                    crossings.Add(new VolumeCrossing(a * referenceTokens, SelfHostedCheaperAbove: false));
+                    crossings.Add(new VolumeCrossing(a, SelfHostedCheaperAbove: false));
                 }
 
                 if (fa > 0 && fb <= 0)
                 {
                     var root = FindRoots.OfFunction(F, a, b, accuracy: 1e-9 * Math.Max(1, Math.Abs(fa)), maxIterations: 200);
-                    crossings.Add(new VolumeCrossing(root * referenceTokens, SelfHostedCheaperAbove: true));
+                    crossings.Add(new VolumeCrossing(root, SelfHostedCheaperAbove: true));
                 }
 
                 previousEnd = fb;
@@ -124,7 +111,7 @@ internal static class BreakEvenCalculator
             above = crossings.Count == 0 ? 0 : crossings[^1].SelfHostedCheaperAbove ? crossings[^1].TokensPerMonth : null;
         }
 
-        return new VolumeBreakEven(crossings, above, maxScale * referenceTokens, priceDate);
+        return new VolumeBreakEven(crossings, above, maxTokens, self.PriceDate);
     }
 
     private static IEnumerable<(double A, double B)> Split(double a, double b, double kink)

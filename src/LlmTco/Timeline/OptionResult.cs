@@ -4,7 +4,7 @@ namespace LlmTco.Timeline;
 /// <remarks><threadsafety>Immutable; safe to share between threads.</threadsafety></remarks>
 public sealed class OptionResult
 {
-    internal OptionResult(string name, OptionKind kind, IReadOnlyList<MonthResult> months, double residualValue, int gpusPerReplica, double replicaThroughput, ThroughputSource throughputSource)
+    internal OptionResult(string name, OptionKind kind, IReadOnlyList<MonthResult> months, double residualValue, int gpusPerReplica, double replicaThroughput, ThroughputSource throughputSource, SteadyStateCost steadyState)
     {
         Name = name;
         Kind = kind;
@@ -15,6 +15,7 @@ public sealed class OptionResult
         GpusPerReplica = gpusPerReplica;
         ReplicaThroughputTokensPerSecond = replicaThroughput;
         ThroughputSource = throughputSource;
+        SteadyState = steadyState;
     }
 
     /// <summary>Gets the option's name.</summary>
@@ -46,4 +47,10 @@ public sealed class OptionResult
 
     /// <summary>Gets where <see cref="ReplicaThroughputTokensPerSecond"/> comes from.</summary>
     public ThroughputSource ThroughputSource { get; }
+
+    /// <summary>
+    /// Gets the steady-state monthly cost as a function of volume, at the prices of the first month (API options) or
+    /// of the first month self-hosting serves (self-hosted options).
+    /// </summary>
+    public SteadyStateCost SteadyState { get; }
 }

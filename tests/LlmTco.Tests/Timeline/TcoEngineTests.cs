@@ -79,7 +79,7 @@ public sealed class TcoEngineTests
         // Steady state at May prices: the API charges 21,375 for the 1.5e9-token month-1 mix (linear in volume);
         // one replica costs 1,825 and carries 1,400 / 190.26 = 7.36 times month 1's volume.
         // Equal at scale 1,825 / 21,375 = 0.0853801, i.e. 0.0853801 × 1.5e9 = 128,070,175 tokens a month.
-        // The second replica starts at 7.36 × 1.5e9 tokens, where the API costs 157,288 > 3,650: no other crossing.
+        // The second replica starts at 7.36 × 1.5e9 tokens, where the API costs 157,286 > 3,650: no other crossing.
         volume.Crossings.Should().ContainSingle();
         volume.Crossings[0].SelfHostedCheaperAbove.Should().BeTrue();
         volume.Crossings[0].TokensPerMonth.Should().BeApproximately(1_825.0 / 21_375 * 1.5e9, 1e-3);
