@@ -20,6 +20,8 @@ internal static class Charts
         ("People", [CostLine.People, CostLine.LicencesAndSupport, CostLine.Setup]),
     ];
 
+    // Dashed and dotted lines are avoided: SkiaSharp's SVG canvas cannot draw path effects (it prints a warning and
+    // draws them solid), so API options are told apart by thinner lines instead.
     static Charts()
     {
         // ScottPlot picks a serif font by default on this platform; charts are set in a sans font.
@@ -51,7 +53,7 @@ internal static class Charts
             var line = plot.Add.ScatterLine(xs, ys, palette.GetColor(i));
             line.LineWidth = 2;
             line.LegendText = o.Name;
-            line.LinePattern = o.Kind == OptionKind.Api ? LinePattern.Dashed : LinePattern.Solid;
+            line.LineWidth = o.Kind == OptionKind.Api ? 1.5f : 2.5f;
         }
 
         foreach (var b in result.BreakEvens.Where(b => b.Nominal.Outcome == BreakEvenOutcome.BreaksEven))
@@ -93,7 +95,7 @@ internal static class Charts
             line.LineWidth = 2;
             line.LegendText = o.Name;
             line.ConnectStyle = o.Kind == OptionKind.SelfHosted ? ConnectStyle.StepHorizontal : ConnectStyle.Straight;
-            line.LinePattern = o.Kind == OptionKind.Api ? LinePattern.Dashed : LinePattern.Solid;
+            line.LineWidth = o.Kind == OptionKind.Api ? 1.5f : 2.5f;
         }
 
         foreach (var b in result.BreakEvens)
@@ -102,7 +104,7 @@ internal static class Charts
             {
                 var cost = result.Option(b.ApiOption).SteadyState.MonthlyCostAt(above);
                 var color = palette.GetColor(result.Options.ToList().FindIndex(o => o.Name == b.SelfHostedOption));
-                plot.Add.VerticalLine(above, 1, color, LinePattern.Dotted);
+                plot.Add.VerticalLine(above, 1, color.WithAlpha(0.5), LinePattern.Solid);
                 plot.Add.Marker(above, cost, MarkerShape.FilledCircle, 9, color);
                 var label = plot.Add.Text($"{Display.Tokens(above).Replace(" tokens", string.Empty, StringComparison.Ordinal)}/month vs {b.ApiOption}", above, cost);
                 label.LabelFontSize = 11;
@@ -170,7 +172,7 @@ internal static class Charts
             var line = plot.Add.ScatterLine(points.Select(m => (double)m.Month).ToArray(), points.Select(m => m.CostPerMillionTokens!.Value).ToArray(), palette.GetColor(i));
             line.LineWidth = 2;
             line.LegendText = o.Name;
-            line.LinePattern = o.Kind == OptionKind.Api ? LinePattern.Dashed : LinePattern.Solid;
+            line.LineWidth = o.Kind == OptionKind.Api ? 1.5f : 2.5f;
         }
 
         FromZero(plot);

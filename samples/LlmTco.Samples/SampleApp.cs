@@ -13,16 +13,28 @@ internal static class SampleApp
     public const int UsageError = 2;
 
     private const string Usage = """
-        LlmTco sample app: self-hosting an open-weights LLM versus paying for an API.
+        LlmTco sample app: should you self-host an open-weights LLM or pay for an API?
 
-        Usage:
-          llmtco-samples                                 Summarise the bundled pricing catalog.
-          llmtco-samples validate-pricing <folder> [--overlay] [--json]
-                                                         Check a folder of pricing CSVs; print every problem as
-                                                         file:line:column: message. --overlay checks the folder
-                                                         on top of the bundled defaults (the folder may hold any
-                                                         subset of the tables). Exit code 0 when valid, 1 when not.
-          llmtco-samples --help                          Show this help.
+        Usage: llmtco-samples [command] [options]
+
+        Commands:
+          (none)                          Run the headline scenario (customer-service) on the bundled pricing data:
+                                          prints the comparison and the break-even answers, and writes charts and
+                                          a report into ./out.
+          run [<name>|<file.json>]        Run a bundled scenario by name, or a scenario file.
+              --json                      Print the result as JSON (format in the README) instead of tables.
+              --csv <file>                Also write every option's months as CSV.
+              --out <folder>              Where charts and reports go (default: ./out).
+              --no-charts                 Write no charts or reports.
+              --pricing <folder>          Lay your pricing CSVs over the bundled ones.
+          scenarios                       List the bundled scenarios.
+          catalog                         Summarise the bundled pricing catalog.
+          validate-pricing <folder>       Check a folder of pricing CSVs; every problem as file:line:column.
+              --overlay                   Check the folder on top of the bundled tables (any subset of files).
+              --json                      Print the report as JSON.
+          --help                          Show this help.
+
+        Exit codes: 0 success; 1 invalid data, scenario or result; 2 bad command line.
         """;
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
@@ -32,7 +44,7 @@ internal static class SampleApp
         {
             if (args.Length == 0)
             {
-                return Task.FromResult(CatalogSummary(stdout));
+                return Task.FromResult(RunCommand.Run([], stdout, stderr));
             }
 
             return args[0] switch
@@ -41,6 +53,7 @@ internal static class SampleApp
                 "validate-pricing" => Task.FromResult(ValidatePricingCommand.Run(args[1..], stdout, stderr)),
                 "run" => Task.FromResult(RunCommand.Run(args[1..], stdout, stderr)),
                 "scenarios" => Task.FromResult(ScenariosCommand.Run(args[1..], stdout, stderr)),
+                "catalog" => Task.FromResult(args.Length == 1 ? CatalogSummary(stdout) : Unknown(args[1], stderr)),
                 _ => Task.FromResult(Unknown(args[0], stderr)),
             };
         }
@@ -79,7 +92,9 @@ internal static class SampleApp
 
     private static int Unknown(string command, TextWriter stderr)
     {
-        stderr.WriteLine($"error: unknown command '{command}'. Run with --help to list the commands.");
+        stderr.WriteLine(command.StartsWith('-')
+            ? $"error: unknown option '{command}'. Run with --help to list the commands and options."
+            : $"error: unknown command '{command}'. Run with --help to list the commands.");
         return UsageError;
     }
 

@@ -15,6 +15,9 @@ internal sealed class SelfHostedCostModel
 {
     private const int Lines = 17;
 
+    /// <summary>More replicas than this in a month is an input error (about a thousand times the largest public GPU fleets), not an overflow.</summary>
+    private const double MaxReplicas = 1_000_000;
+
     private SelfHostedCostModel(SelfHostedOption option)
     {
         Option = option;
@@ -135,12 +138,18 @@ internal sealed class SelfHostedCostModel
         for (var m = lead; m < horizon; m++)
         {
             var required = volumes.TotalOutput[m] / CapacityMath.SecondsPerMonth * scenario.Workload.PeakToAverageRatio;
-            Replicas[m] = ReplicasFor(required / (ReplicaTokensPerSecond * o.TargetUtilization));
+            var fractional = required <= 0 ? 0 : required / (ReplicaTokensPerSecond * o.TargetUtilization);
+            if (!(fractional <= MaxReplicas))
+            {
+                throw new ScenarioValidationException([new ScenarioError(path, null, string.Create(CultureInfo.InvariantCulture, $"month {m + 1} needs {fractional:G3} replicas of {ReplicaTokensPerSecond:G4} output tokens/s for a peak of {required:G3} tokens/s, more than the {MaxReplicas:N0} this model sizes; check the workload's volume and the replica throughput"))]);
+            }
+
+            Replicas[m] = ReplicasFor(fractional);
             Gpus[m] = Replicas[m] * GpusPerReplica;
             Utilization[m] = Replicas[m] > 0 ? required / (Replicas[m] * ReplicaTokensPerSecond) : null;
         }
 
-        ReplicasPerUnitScale = volumes.TotalOutput[SteadyMonthIndex] / CapacityMath.SecondsPerMonth * scenario.Workload.PeakToAverageRatio / (ReplicaTokensPerSecond * o.TargetUtilization);
+        ReplicasPerUnitScale = ReplicaTokensPerSecond <= 0 ? 0 : volumes.TotalOutput[SteadyMonthIndex] / CapacityMath.SecondsPerMonth * scenario.Workload.PeakToAverageRatio / (ReplicaTokensPerSecond * o.TargetUtilization);
         assumptions.Add(new Assumption(name, AssumptionKind.Choice, string.Create(CultureInfo.InvariantCulture, $"Capacity: replicas = max({o.MinReplicas}, ceil(peak output tokens/s ÷ ({ReplicaTokensPerSecond:N1} tokens/s × {o.TargetUtilization} target utilisation))) + {o.RedundancyReplicas} spare; peak = monthly output tokens ÷ 2,628,000 s × {scenario.Workload.PeakToAverageRatio} peak-to-average.")));
 
         MonthLines = new double[horizon][];

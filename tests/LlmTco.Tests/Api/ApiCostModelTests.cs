@@ -1,0 +1,322 @@
+using LlmTco.Api;
+using LlmTco.Pricing;
+using LlmTco.Scenarios;
+using LlmTco.Timeline;
+using LlmTco.Workloads;
+using static LlmTco.Tests.TestScenarios;
+
+namespace LlmTco.Tests.Api;
+
+/// <summary>
+/// The API bill of MODEL.md ("API (subscription) cost, month m") through <see cref="TcoEngine.Evaluate"/> on the
+/// in-memory test tables; every expected figure is worked out by hand in the comments.
+/// </summary>
+/// <remarks>
+/// Test prices per 1M tokens: acme-mini from 2025-01-01, open-ended: input 0.075, output 0.3, no cache price, no batch
+/// discount; above 200,000 input tokens per request: 0.15 / 0.6. acme-large: 10 / 2.5 cached / 40 with 50 % batch
+/// discount until 2025-06-10, then 2 / 0.5 / 8 (open-ended).
+/// </remarks>
+public sealed class ApiCostModelTests
+{
+    private const double Tolerance = 1e-9;
+
+    /// <summary>A model with every cache price: input 3, cache read 0.3, cache write 3.75, output 15; no batch discount.</summary>
+    private const string CachyRow = "acme,acme-cachy,,standard,0,2025-01-01,,USD,3,0.3,3.75,15,,,,,https://example.com/acme,2026-11-29";
+
+    /// <summary>A model with a per-request fee: input 1, output 2, 50 % batch discount, 0.01 per request.</summary>
+    private const string SearchRow = "acme,acme-search,,standard,0,2025-01-01,,USD,1,,,2,,0.5,0.01,,https://example.com/acme,2026-11-29";
+
+    private static readonly TcoEngine EngineWithExtraModels = new(PricingCatalog.Load(PricingSource.InMemory(
+        TestTables.With("api_prices.csv", TestTables.Valid()["api_prices.csv"] + TestTables.Lines(CachyRow, SearchRow)))));
+
+    private static ApiOption AcmeMini { get; } = new() { Name = "Acme Mini", Provider = "acme", Model = "acme-mini" };
+
+    /// <summary>1e6 requests of 1,000 input and 500 output tokens, no cache, no batch: on acme-mini (1e9 × 0.075 + 5e8 × 0.3) / 1e6 = 75 + 150 = 225.</summary>
+    private static TrafficProfile Plain { get; } = new() { Name = "plain", MonthlyRequests = 1e6, InputTokensPerRequest = 1000, OutputTokensPerRequest = 500 };
+
+    private static Scenario ApiOnly(ApiOption option, DateOnly start, int months, params TrafficProfile[] profiles) => new()
+    {
+        Name = "api",
+        StartDate = start,
+        HorizonMonths = months,
+        Workload = new Workload { Profiles = profiles },
+        ApiOptions = [option],
+    };
+
+    private static double[] Line(OptionResult option, CostLine line) => option.Months.Select(m => m.Cost(line)).ToArray();
+
+    // ---- Context tiers ----
+
+    [Fact]
+    public void Evaluate_InputAboveContextThreshold_BillsTheWholeRequestAtTheTierPrice()
+    {
+        // Given 1,000 requests of 250,000 input (above 200,000) and 1,000 output tokens on acme-mini
+        var profile = new TrafficProfile { Name = "long", MonthlyRequests = 1000, InputTokensPerRequest = 250_000, OutputTokensPerRequest = 1000 };
+
+        // When
+        var api = Engine.Evaluate(ApiOnly(AcmeMini, new DateOnly(2025, 7, 1), 1, profile)).Option("Acme Mini");
+
+        // Then all 2.5e8 input tokens at 0.15 and 1e6 output at 0.6: 37.5 + 0.6 = 38.1
+        api.Months[0].Cost(CostLine.ApiUsage).Should().BeApproximately(38.1, Tolerance);
+    }
+
+    [Fact]
+    public void Evaluate_InputExactlyAtContextThreshold_BillsTheBasePrice()
+    {
+        // Given 1,000 requests of exactly 200,000 input tokens: not above the threshold
+        var profile = new TrafficProfile { Name = "edge", MonthlyRequests = 1000, InputTokensPerRequest = 200_000, OutputTokensPerRequest = 1000 };
+
+        // When
+        var api = Engine.Evaluate(ApiOnly(AcmeMini, new DateOnly(2025, 7, 1), 1, profile)).Option("Acme Mini");
+
+        // Then 2e8 × 0.075 + 1e6 × 0.3 = 15 + 0.3 = 15.3
+        api.Months[0].Cost(CostLine.ApiUsage).Should().BeApproximately(15.3, Tolerance);
+    }
+
+    [Fact]
+    public void Evaluate_TwoProfiles_PicksTheContextTierPerProfile()
+    {
+        // Given the plain profile (225 at base prices) and the 250,000-token profile (38.1 at tier prices)
+        var longProfile = new TrafficProfile { Name = "long", MonthlyRequests = 1000, InputTokensPerRequest = 250_000, OutputTokensPerRequest = 1000 };
+
+        // When
+        var api = Engine.Evaluate(ApiOnly(AcmeMini, new DateOnly(2025, 7, 1), 1, Plain, longProfile)).Option("Acme Mini");
+
+        // Then 225 + 38.1 = 263.1: the long profile does not drag the short one into the tier
+        api.Months[0].Cost(CostLine.ApiUsage).Should().BeApproximately(263.1, Tolerance);
+    }
+
+    // ---- Cache prices ----
+
+    [Fact]
+    public void Evaluate_NoCachePrice_BillsCachedTokensAtTheInputPrice()
+    {
+        // Given acme-mini (no cached or cache-write price), half the input read from cache, 30 % written, 100 output
+        var profile = Plain with { OutputTokensPerRequest = 100, CacheReadShare = 0.5, CacheWriteShare = 0.3 };
+
+        // When
+        var api = Engine.Evaluate(ApiOnly(AcmeMini, new DateOnly(2025, 7, 1), 1, profile)).Option("Acme Mini");
+
+        // Then all 1e9 input tokens at 0.075 = 75, plus 1e8 output × 0.3 = 30: 105 (as without a cache)
+        api.Months[0].Cost(CostLine.ApiUsage).Should().BeApproximately(105, Tolerance);
+    }
+
+    [Fact]
+    public void Evaluate_CacheReadAndWriteShares_BillEachAtItsOwnPrice()
+    {
+        // Given acme-cachy (3 input, 0.3 cache read, 3.75 cache write, 15 output), 60 % read, 10 % written, 200 output
+        var profile = Plain with { OutputTokensPerRequest = 200, CacheReadShare = 0.6, CacheWriteShare = 0.1 };
+        var option = new ApiOption { Name = "Cachy", Provider = "acme", Model = "acme-cachy" };
+
+        // When
+        var api = EngineWithExtraModels.Evaluate(ApiOnly(option, new DateOnly(2025, 7, 1), 1, profile)).Option("Cachy");
+
+        // Then uncached 3e8 × 3 = 900; read 6e8 × 0.3 = 180; write 1e8 × 3.75 = 375; output 2e8 × 15 = 3,000 → 4,455
+        api.Months[0].Cost(CostLine.ApiUsage).Should().BeApproximately(4_455, Tolerance);
+    }
+
+    [Fact]
+    public void Evaluate_NoCacheWritePrice_BillsCacheWritesAtTheInputPrice()
+    {
+        // Given acme-large in May (10 input, 2.5 cached, no cache-write price, 40 output), 20 % read, 30 % written, no batch
+        var profile = Plain with { CacheReadShare = 0.2, CacheWriteShare = 0.3 };
+
+        // When
+        var api = Engine.Evaluate(ApiOnly(AcmeLarge, new DateOnly(2025, 5, 1), 1, profile)).Option("Acme Large");
+
+        // Then uncached 5e8 × 10 = 5,000; read 2e8 × 2.5 = 500; write 3e8 × 10 = 3,000; output 5e8 × 40 = 20,000 → 28,500
+        api.Months[0].Cost(CostLine.ApiUsage).Should().BeApproximately(28_500, Tolerance);
+    }
+
+    // ---- Batch ----
+
+    [Fact]
+    public void Evaluate_BatchDiscountOverride_ReplacesTheRowsDiscount()
+    {
+        // Given the chat profile (half batchable) on acme-large, with a 20 % batch discount instead of the row's 50 %
+        var option = AcmeLarge with { BatchDiscountFraction = 0.2 };
+
+        // When
+        var api = Engine.Evaluate(ThreeMonths() with { ApiOptions = [option] }).Option("Acme Large");
+
+        // Then May/June: 28,500 × (1 − 0.5 × 0.2) = 25,650; July: (1,600 + 100 + 4,000) × 0.9 = 5,130
+        Line(api, CostLine.ApiUsage).Should().Equal([25_650, 25_650, 5_130], (a, b) => Math.Abs(a - b) < Tolerance);
+    }
+
+    [Fact]
+    public void Evaluate_NoBatchDiscountInRow_BillsBatchTrafficInFullAndWarns()
+    {
+        // Given acme-cachy (no batch discount), half the requests batchable
+        var profile = Plain with { OutputTokensPerRequest = 200, CacheReadShare = 0.6, CacheWriteShare = 0.1, BatchShare = 0.5 };
+        var option = new ApiOption { Name = "Cachy", Provider = "acme", Model = "acme-cachy" };
+
+        // When
+        var result = EngineWithExtraModels.Evaluate(ApiOnly(option, new DateOnly(2025, 7, 1), 1, profile));
+
+        // Then the full 4,455, and a warning says so
+        result.Option("Cachy").Months[0].Cost(CostLine.ApiUsage).Should().BeApproximately(4_455, Tolerance);
+        result.Assumptions.Should().Contain(a => a.Option == "Cachy" && a.Kind == AssumptionKind.Warning && a.Text.Contains("no published batch discount", StringComparison.Ordinal));
+
+        // And an override of 0.5 discounts it: 4,455 × (1 − 0.5 × 0.5) = 3,341.25
+        var discounted = EngineWithExtraModels.Evaluate(ApiOnly(option with { BatchDiscountFraction = 0.5 }, new DateOnly(2025, 7, 1), 1, profile));
+        discounted.Option("Cachy").Months[0].Cost(CostLine.ApiUsage).Should().BeApproximately(3_341.25, Tolerance);
+    }
+
+    // ---- Per-request fee ----
+
+    [Fact]
+    public void Evaluate_PerRequestFee_IsAddedAfterTheBatchDiscount()
+    {
+        // Given acme-search (1 input, 2 output, 50 % batch, 0.01 per request), 1e5 requests of 100 in / 50 out, half batchable
+        var profile = new TrafficProfile { Name = "search", MonthlyRequests = 1e5, InputTokensPerRequest = 100, OutputTokensPerRequest = 50, BatchShare = 0.5 };
+        var option = new ApiOption { Name = "Search", Provider = "acme", Model = "acme-search" };
+
+        // When
+        var api = EngineWithExtraModels.Evaluate(ApiOnly(option, new DateOnly(2025, 7, 1), 1, profile)).Option("Search");
+
+        // Then tokens (1e7 × 1 + 5e6 × 2) / 1e6 = 20, × (1 − 0.5 × 0.5) = 15; requests 1e5 × 0.01 = 1,000 → 1,015
+        api.Months[0].Cost(CostLine.ApiUsage).Should().BeApproximately(1_015, Tolerance);
+    }
+
+    // ---- Fees and commitments ----
+
+    [Fact]
+    public void Evaluate_MonthlyFee_IsItsOwnLineEveryMonth()
+    {
+        // Given a 100 monthly platform fee on acme-large (usage 21,375 / 21,375 / 4,275, TcoEngineTests)
+        var option = AcmeLarge with { MonthlyFee = 100 };
+
+        // When
+        var api = Engine.Evaluate(ThreeMonths() with { ApiOptions = [option] }).Option("Acme Large");
+
+        // Then fees 100 a month; totals 21,475 / 21,475 / 4,375
+        Line(api, CostLine.ApiFees).Should().OnlyContain(c => c == 100);
+        api.Months.Select(m => m.Total).Should().Equal([21_475, 21_475, 4_375], (a, b) => Math.Abs(a - b) < Tolerance);
+    }
+
+    [Fact]
+    public void Evaluate_CommitmentAboveUsage_BillsTheShortfall()
+    {
+        // Given a 25,000 monthly commitment against usage 21,375 / 21,375 / 4,275
+        var option = AcmeLarge with { MonthlyCommitment = 25_000 };
+
+        // When
+        var api = Engine.Evaluate(ThreeMonths() with { ApiOptions = [option] }).Option("Acme Large");
+
+        // Then shortfall = max(0, 25,000 − usage) = 3,625 / 3,625 / 20,725; the bill is max(usage, commitment) = 25,000
+        Line(api, CostLine.ApiCommitmentShortfall).Should().Equal([3_625, 3_625, 20_725], (a, b) => Math.Abs(a - b) < Tolerance);
+        Line(api, CostLine.ApiUsage).Should().Equal([21_375, 21_375, 4_275], (a, b) => Math.Abs(a - b) < Tolerance);
+        api.Months.Should().OnlyContain(m => Math.Abs(m.Total - 25_000) < Tolerance);
+    }
+
+    [Fact]
+    public void Evaluate_CommitmentBelowUsage_HasNoShortfall()
+    {
+        // Given a 10,000 commitment
+        var option = AcmeLarge with { MonthlyCommitment = 10_000 };
+
+        // When
+        var api = Engine.Evaluate(ThreeMonths() with { ApiOptions = [option] }).Option("Acme Large");
+
+        // Then max(0, 10,000 − 21,375) = 0 twice, then 10,000 − 4,275 = 5,725
+        Line(api, CostLine.ApiCommitmentShortfall).Should().Equal([0, 0, 5_725], (a, b) => Math.Abs(a - b) < Tolerance);
+    }
+
+    // ---- Yearly price decline ----
+
+    [Fact]
+    public void Evaluate_YearlyDecline_AppliesFromTheOpenRowsEffectiveDate()
+    {
+        // Given acme-mini (open-ended row from 2025-01-01), 20 % decline a year, 13 months from 2025-01-01
+        var option = AcmeMini with { YearlyPriceDecline = 0.2 };
+
+        // When
+        var api = Engine.Evaluate(ApiOnly(option, new DateOnly(2025, 1, 1), 13, Plain)).Option("Acme Mini");
+
+        // Then list price 225 a month × 0.8^(days since 2025-01-01 / 365.25):
+        //   month 1 (0 days): 225
+        //   month 7 (2025-07-01, 31+28+31+30+31+30 = 181 days): 225 × 0.8^0.495551 = 225 × 0.895316 = 201.4460
+        //   month 13 (2026-01-01, 365 days): 225 × 0.8^0.999316 = 225 × 0.800122 = 180.0275 (tolerance 1e-3)
+        api.Months[0].Cost(CostLine.ApiUsage).Should().BeApproximately(225, Tolerance);
+        api.Months[6].Cost(CostLine.ApiUsage).Should().BeApproximately(201.4460, 1e-3);
+        api.Months[12].Cost(CostLine.ApiUsage).Should().BeApproximately(180.0275, 1e-3);
+        api.Months[12].Cost(CostLine.ApiUsage).Should().BeApproximately(225 * Math.Pow(0.8, 365 / 365.25), 1e-9);
+    }
+
+    [Fact]
+    public void Evaluate_YearlyDecline_LeavesClosedRowsAlone()
+    {
+        // Given acme-large with 20 % decline: May and June use the closed row (to 2025-06-10), July the open row from 2025-06-10
+        var option = AcmeLarge with { YearlyPriceDecline = 0.2 };
+
+        // When
+        var api = Engine.Evaluate(ThreeMonths() with { ApiOptions = [option] }).Option("Acme Large");
+
+        // Then May, June: 21,375 exactly; July (21 days after 2025-06-10): 4,275 × 0.8^(21/365.25) = 4,275 × 0.987252
+        //   = 4,220.50 (tolerance 0.01)
+        Line(api, CostLine.ApiUsage)[..2].Should().Equal([21_375, 21_375], (a, b) => Math.Abs(a - b) < Tolerance);
+        api.Months[2].Cost(CostLine.ApiUsage).Should().BeApproximately(4_220.50, 0.01);
+    }
+
+    // ---- API fine-tuning ----
+
+    [Fact]
+    public void Evaluate_ApiFineTuning_ChargesTokensTimesEpochsInItsMonth()
+    {
+        // Given 2e7 training tokens × 3 epochs at 25 per 1M training tokens, in month 2
+        var option = AcmeLarge with { FineTuning = new ApiFineTuning { TrainingTokens = 2e7, Epochs = 3, TrainingPricePerMillionTokens = 25, Month = 2 } };
+
+        // When
+        var api = Engine.Evaluate(ThreeMonths() with { ApiOptions = [option] }).Option("Acme Large");
+
+        // Then 2e7 × 3 / 1e6 × 25 = 60 × 25 = 1,500 in month 2 only
+        Line(api, CostLine.ApiFineTuning).Should().Equal([0, 1_500, 0], (a, b) => Math.Abs(a - b) < Tolerance);
+        api.Months[1].Total.Should().BeApproximately(21_375 + 1_500, Tolerance);
+    }
+
+    // ---- Growth ----
+
+    [Theory]
+    [InlineData("compound", 225, 247.5, 272.25)]
+    [InlineData("linear", 225, 337.5, 450)]
+    [InlineData("shrinking", 225, 90, 0)]
+    [InlineData("series", 225, 0, 675)]
+    public void Evaluate_GrowthRule_ScalesEachMonthsVolume(string rule, double month1, double month2, double month3)
+    {
+        // Given 1e6 plain requests in month 1 (225 a month on acme-mini: 0.000225 per request)
+        var growth = rule switch
+        {
+            // 1e6 × 1.1^(m − 1): 1e6, 1.1e6, 1.21e6 → 225, 247.5, 272.25
+            "compound" => GrowthRule.Compound(0.1),
+
+            // 1e6 + (m − 1) × 5e5: 1e6, 1.5e6, 2e6 → 225, 337.5, 450
+            "linear" => GrowthRule.Linear(500_000),
+
+            // max(0, 1e6 − (m − 1) × 6e5): 1e6, 4e5, 0 (not −2e5) → 225, 90, 0
+            "shrinking" => GrowthRule.Linear(-600_000),
+
+            // 1e6, 0, 3e6 → 225, 0, 675
+            _ => GrowthRule.Series(1e6, 0, 3e6),
+        };
+
+        // When
+        var api = Engine.Evaluate(ApiOnly(AcmeMini, new DateOnly(2025, 7, 1), 3, Plain with { Growth = growth })).Option("Acme Mini");
+
+        // Then
+        Line(api, CostLine.ApiUsage).Should().Equal([month1, month2, month3], (a, b) => Math.Abs(a - b) < 1e-9);
+        api.Months.Select(m => m.InputTokens).Should().Equal([month1 / 225 * 1e9, month2 / 225 * 1e9, month3 / 225 * 1e9], (a, b) => Math.Abs(a - b) < 1e-3);
+    }
+
+    [Fact]
+    public void Evaluate_ApiOption_ReportsNoCapacity()
+    {
+        // Given an API option
+        var api = Engine.Evaluate(ThreeMonths()).Option("Acme Large");
+
+        // Then no GPUs, no throughput source, no residual value; month 1 costs 21,375 / 1,500 = 14.25 per 1M tokens
+        api.Kind.Should().Be(OptionKind.Api);
+        api.ThroughputSource.Should().Be(ThroughputSource.None);
+        api.Months.Should().OnlyContain(m => m.Gpus == 0 && m.Replicas == 0 && m.Utilization == null && !m.ServedByBridge);
+        api.Months[0].CostPerMillionTokens.Should().BeApproximately(14.25, 1e-12);
+    }
+}

@@ -1,0 +1,667 @@
+using LlmTco.Pricing;
+using LlmTco.Scenarios;
+using LlmTco.SelfHosted;
+using LlmTco.Timeline;
+using LlmTco.Workloads;
+using static LlmTco.Tests.TestScenarios;
+
+namespace LlmTco.Tests.SelfHosted;
+
+/// <summary>
+/// Every self-hosted cost line through <see cref="TcoEngine.Evaluate"/> on the in-memory test tables, each expected
+/// figure worked out by hand in the comments (MODEL.md, "Self-hosted cost, month m").
+/// </summary>
+/// <remarks>
+/// Shared hand figures for the <see cref="TestScenarios.Chat"/> profile on GPU-A with Model-8B in BF16:
+/// one replica = 1 GPU (16 GB weights + 6.29 GB KV ≤ 72 GB usable) and serves 2,000 output tokens/s (benchmark row),
+/// 1,400 tokens/s at the 0.7 target utilisation. 1e6 requests × 500 output tokens = 5e8 tokens a month
+/// = 5e8 / 2,628,000 s = 190.26 tokens/s → 1 replica. 8e6 requests = 4e9 tokens = 1,522.07 tokens/s
+/// → ceil(1,522.07 / 1,400) = ceil(1.087) = 2 replicas.
+/// One GPU on demand at cloudy: 730 h × 2.5 = 1,825 a month.
+/// </remarks>
+public sealed class SelfHostedCostModelTests
+{
+    private const double Tolerance = 1e-9;
+
+    private const string ReservedRow = "cloudy,big.8x,GPU-A,8,reserved-1y,us-east-1,USD,1.5,2025-01-01,,https://example.com/cloudy,2026-11-29";
+    private const string SpotRow = "cloudy,big.8x,GPU-A,8,spot,us-east-1,USD,1.0,2025-01-01,,https://example.com/cloudy,2026-11-29";
+    private const string Model70BRow = "org/Model-70B,model-70b,dense,70,70,80,8192,64,8,128,131072,llama2,,https://example.com/model70,2026-11-29";
+    private const string Model405BRow = "org/Model-405B,model-405b,dense,405,405,126,16384,128,8,128,131072,llama3.1,,https://example.com/model405,2026-11-29";
+
+    /// <summary>Owned hardware with every input given: 30,000 + 10,000 overhead per GPU, load 0.5, PUE 1.5, 0.10 per kWh, 200 per kW-month, 12 % maintenance, 25 % residual.</summary>
+    private static readonly OwnedHardware ExplicitHardware = new()
+    {
+        PricePerGpu = 30_000,
+        ServerOverheadPerGpu = 10_000,
+        AverageLoadFraction = 0.5,
+        Pue = 1.5,
+        ElectricityPricePerKwh = 0.10,
+        HostingPricePerKwMonth = 200,
+        MaintenanceYearlyFraction = 0.12,
+        ResidualValueFraction = 0.25,
+    };
+
+    private static SelfHostedOption OwnedModel8B(OwnedHardware hardware) => new()
+    {
+        Name = "Owned Model-8B",
+        Model = "model-8b",
+        Gpu = "GPU-A",
+        Owned = hardware,
+    };
+
+    /// <summary>The test scenario from 2025-05-01 with a one-profile workload and the acme-large API option.</summary>
+    private static Scenario Over(int months, TrafficProfile profile, params SelfHostedOption[] options) => ThreeMonths(options) with
+    {
+        HorizonMonths = months,
+        Workload = new Workload { Profiles = [profile] },
+    };
+
+    /// <summary>1e6 requests in months 1–2 (1 replica), 8e6 in months 3–4 (2 replicas).</summary>
+    private static TrafficProfile GrowsToTwoReplicas => Chat with { Growth = GrowthRule.Series(1e6, 1e6, 8e6, 8e6) };
+
+    private static TcoEngine EngineWithRows(string file, params string[] rows)
+    {
+        var tables = TestTables.With(file, TestTables.Valid()[file] + TestTables.Lines(rows));
+        return new TcoEngine(PricingCatalog.Load(PricingSource.InMemory(tables)));
+    }
+
+    private static double[] Line(OptionResult option, CostLine line) => option.Months.Select(m => m.Cost(line)).ToArray();
+
+    // ---- Owned hardware ----
+
+    [Fact]
+    public void Evaluate_OwnedCashView_PaysCapitalInTheMonthEachGpuIsFirstNeeded()
+    {
+        // Given owned GPUs with every input explicit, and traffic that needs 1 GPU in months 1–2 and 2 in months 3–4
+        var scenario = Over(4, GrowsToTwoReplicas, OwnedModel8B(ExplicitHardware));
+
+        // When
+        var owned = Engine.Evaluate(scenario).Option("Owned Model-8B");
+
+        // Then capital per GPU = 30,000 + 10,000 = 40,000: bought in month 1 (1 GPU) and month 3 (1 more)
+        owned.Months.Select(m => m.Gpus).Should().Equal(1, 1, 2, 2);
+        Line(owned, CostLine.Capital).Should().Equal([40_000, 0, 40_000, 0], (a, b) => Math.Abs(a - b) < Tolerance);
+        Line(owned, CostLine.Depreciation).Should().OnlyContain(c => c == 0, "the cash view has no depreciation");
+        Line(owned, CostLine.GpuRental).Should().OnlyContain(c => c == 0);
+
+        // Power per GPU = 0.7 kW × 0.5 load × 1.5 PUE × 730 h × 0.10 = 0.525 kW × 73 = 38.325 a month
+        Line(owned, CostLine.Power).Should().Equal([38.325, 38.325, 76.65, 76.65], (a, b) => Math.Abs(a - b) < Tolerance);
+
+        // Hosting per GPU = 0.7 kW × 200 per kW-month = 140
+        Line(owned, CostLine.Hosting).Should().Equal([140, 140, 280, 280], (a, b) => Math.Abs(a - b) < Tolerance);
+
+        // Maintenance = capital bought so far × 12 % ÷ 12 = 1 % a month: 400 on 40,000, then 800 on 80,000
+        Line(owned, CostLine.Maintenance).Should().Equal([400, 400, 800, 800], (a, b) => Math.Abs(a - b) < Tolerance);
+
+        // Totals: 40,578.325 / 578.325 / 41,156.65 / 1,156.65; cumulative 83,469.95
+        owned.Months.Select(m => m.Total).Should().Equal([40_578.325, 578.325, 41_156.65, 1_156.65], (a, b) => Math.Abs(a - b) < 1e-8);
+        owned.TotalCost.Should().BeApproximately(83_469.95, 1e-8);
+
+        // Residual value = 80,000 × 0.25 = 20,000, reported apart from the monthly costs
+        owned.ResidualValue.Should().BeApproximately(20_000, Tolerance);
+    }
+
+    [Fact]
+    public void Evaluate_OwnedAccountingView_DepreciatesEachPurchaseStraightLineOverItsLife()
+    {
+        // Given the same hardware in the accounting view with a useful life of 3 months
+        var hardware = ExplicitHardware with { UsefulLifeMonths = 3 };
+        var scenario = Over(4, GrowsToTwoReplicas, OwnedModel8B(hardware)) with { CostView = CostView.Accounting };
+
+        // When
+        var owned = Engine.Evaluate(scenario).Option("Owned Model-8B");
+
+        // Then 40,000 / 3 = 13,333.33 a month per purchase: the month-1 GPU in months 1–3, the month-3 GPU in months 3–5
+        //   month 1: 13,333.33; month 2: 13,333.33; month 3: 26,666.67; month 4: 13,333.33 (the first is written off)
+        Line(owned, CostLine.Depreciation).Should().Equal([40_000.0 / 3, 40_000.0 / 3, 80_000.0 / 3, 40_000.0 / 3], (a, b) => Math.Abs(a - b) < 1e-8);
+        Line(owned, CostLine.Capital).Should().OnlyContain(c => c == 0, "the accounting view spreads capital instead");
+
+        // Power, hosting and maintenance are the same as in the cash view
+        Line(owned, CostLine.Power).Should().Equal([38.325, 38.325, 76.65, 76.65], (a, b) => Math.Abs(a - b) < Tolerance);
+        Line(owned, CostLine.Maintenance).Should().Equal([400, 400, 800, 800], (a, b) => Math.Abs(a - b) < Tolerance);
+    }
+
+    [Fact]
+    public void Evaluate_OwnedAccountingViewDefaultLife_DepreciatesOverSixtyMonths()
+    {
+        // Given the default useful life (60 months) and no growth
+        var scenario = Over(3, Chat, OwnedModel8B(ExplicitHardware)) with { CostView = CostView.Accounting };
+
+        // When
+        var owned = Engine.Evaluate(scenario).Option("Owned Model-8B");
+
+        // Then 40,000 / 60 = 666.67 a month
+        Line(owned, CostLine.Depreciation).Should().OnlyContain(c => Math.Abs(c - (40_000.0 / 60)) < 1e-9);
+        Line(owned, CostLine.Depreciation)[0].Should().BeApproximately(666.67, 0.005);
+    }
+
+    [Fact]
+    public void Evaluate_OwnedCompoundGrowth_BuysTheSecondGpuInTheMonthItIsFirstNeeded()
+    {
+        // Given 1e6 requests growing 100 % a month: 1e6, 2e6, 4e6, 8e6 → 190.3, 380.5, 761.0, 1,522.1 tokens/s
+        var profile = Chat with { Growth = GrowthRule.Compound(1.0) };
+        var scenario = Over(4, profile, OwnedModel8B(ExplicitHardware));
+
+        // When
+        var owned = Engine.Evaluate(scenario).Option("Owned Model-8B");
+
+        // Then only month 4 exceeds 1,400 tokens/s: 1, 1, 1, 2 GPUs; the second 40,000 is paid in month 4
+        owned.Months.Select(m => m.Replicas).Should().Equal(1, 1, 1, 2);
+        Line(owned, CostLine.Capital).Should().Equal([40_000, 0, 0, 40_000], (a, b) => Math.Abs(a - b) < Tolerance);
+    }
+
+    [Fact]
+    public void Evaluate_OwnedTrafficFalls_KeepsTheInstalledGpus()
+    {
+        // Given 8e6 requests in month 1 (2 GPUs) and 1e6 in month 2 (1 GPU needed)
+        var profile = Chat with { Growth = GrowthRule.Series(8e6, 1e6) };
+        var scenario = Over(2, profile, OwnedModel8B(ExplicitHardware));
+
+        // When
+        var owned = Engine.Evaluate(scenario).Option("Owned Model-8B");
+
+        // Then both GPUs stay owned and hosted: 2 GPUs, hosting 2 × 140 = 280, maintenance 1 % of 80,000 = 800
+        owned.Months.Select(m => m.Gpus).Should().Equal(2, 2);
+        Line(owned, CostLine.Capital).Should().Equal([80_000, 0], (a, b) => Math.Abs(a - b) < Tolerance);
+        Line(owned, CostLine.Hosting).Should().Equal([280, 280], (a, b) => Math.Abs(a - b) < Tolerance);
+        Line(owned, CostLine.Maintenance).Should().Equal([800, 800], (a, b) => Math.Abs(a - b) < Tolerance);
+    }
+
+    [Fact]
+    public void Evaluate_OwnedFromCatalogRows_UsesPueElectricityAndHostingTablesAndTargetUtilisationAsLoad()
+    {
+        // Given PUE, electricity and hosting named from the tables, and no average load (defaults to the 0.7 target utilisation)
+        var hardware = new OwnedHardware
+        {
+            PricePerGpu = 25_000,
+            PueFigure = "survey-2023",
+            ElectricityRegion = "US-VA",
+            HostingProvider = "colo",
+        };
+        var scenario = Over(2, Chat, OwnedModel8B(hardware));
+
+        // When
+        var result = Engine.Evaluate(scenario);
+        var owned = result.Option("Owned Model-8B");
+
+        // Then power = 0.7 kW × 0.7 × 1.58 × 730 h × 0.0892 = 0.7742 × 730 × 0.0892 = 565.166 × 0.0892 = 50.4128072
+        Line(owned, CostLine.Power).Should().OnlyContain(c => Math.Abs(c - 50.4128072) < 1e-9);
+
+        // Hosting = 0.7 kW × 184.06 = 128.842; capital 25,000 in month 1 (no server overhead); no maintenance
+        Line(owned, CostLine.Hosting).Should().OnlyContain(c => Math.Abs(c - 128.842) < 1e-9);
+        Line(owned, CostLine.Capital).Should().Equal([25_000, 0], (a, b) => Math.Abs(a - b) < Tolerance);
+        Line(owned, CostLine.Maintenance).Should().OnlyContain(c => c == 0);
+
+        // And the three rows are cited
+        result.Assumptions.Where(a => a.Option == "Owned Model-8B" && a.Kind == AssumptionKind.TableRow).Select(a => a.Text)
+            .Should().Contain(t => t.StartsWith("pue_figures.csv: survey-2023", StringComparison.Ordinal))
+            .And.Contain(t => t.StartsWith("electricity_prices.csv: US-VA industrial 2023", StringComparison.Ordinal))
+            .And.Contain(t => t.StartsWith("hosting_prices.csv: colo", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Evaluate_OwnedWithListedPurchasePrice_TakesItFromTheGpuTable()
+    {
+        // Given GPU-A with a published purchase price of 25,000 USD, and no price in the scenario
+        var gpus = TestTables.Lines(TestTables.GpuHeader, "GPU-A,nvidia,80,3.35,989.5,1979,700,25000,USD,https://example.com/price,2026-11-29,,https://example.com/gpu-a,2026-11-29");
+        var engine = new TcoEngine(PricingCatalog.Load(PricingSource.InMemory(TestTables.With("gpus.csv", gpus))));
+        var hardware = ExplicitHardware with { PricePerGpu = null, ServerOverheadPerGpu = 0 };
+
+        // When
+        var owned = engine.Evaluate(Over(2, Chat, OwnedModel8B(hardware))).Option("Owned Model-8B");
+
+        // Then capital = 1 GPU × 25,000 in month 1
+        Line(owned, CostLine.Capital).Should().Equal([25_000, 0], (a, b) => Math.Abs(a - b) < Tolerance);
+    }
+
+    [Fact]
+    public void Evaluate_OwnedWithoutAnyPurchasePrice_ThrowsNamingTheMissingPrice()
+    {
+        // Given GPU-A has no purchase price in the test table, and the scenario gives none
+        var hardware = ExplicitHardware with { PricePerGpu = null };
+
+        // When
+        var act = () => Engine.Evaluate(Over(2, Chat, OwnedModel8B(hardware)));
+
+        // Then
+        act.Should().Throw<ScenarioValidationException>().Which.Errors.Single().Path.Should().Be("$.selfHostedOptions[0].owned.pricePerGpu");
+    }
+
+    // ---- Rented: on-demand, spot, reserved ----
+
+    [Fact]
+    public void Evaluate_RentedOnDemandGrowth_RentsTwoGpusWhenTrafficNeedsThem()
+    {
+        // Given on-demand GPUs and traffic needing 1, 1, 2, 2 replicas
+        var rented = Engine.Evaluate(Over(4, GrowsToTwoReplicas, RentedModel8B)).Option("Model-8B on GPU-A");
+
+        // Then 1,825 per GPU: 1,825, 1,825, 3,650, 3,650; utilisation in month 3 = 1,522.07 / (2 × 2,000) = 0.3805
+        Line(rented, CostLine.GpuRental).Should().Equal([1_825, 1_825, 3_650, 3_650], (a, b) => Math.Abs(a - b) < Tolerance);
+        rented.Months[2].Utilization.Should().BeApproximately(4e9 / 2_628_000 / 4000, 1e-12);
+        rented.Months[2].Utilization.Should().BeApproximately(0.3805, 1e-4);
+    }
+
+    [Fact]
+    public void Evaluate_SpotPlan_BillsTheSpotPrice()
+    {
+        // Given a spot row at 1.0 per GPU-hour
+        var engine = EngineWithRows("gpu_rentals.csv", SpotRow);
+        var option = RentedModel8B with { Rented = new RentedCompute { Provider = "cloudy", Plan = RentalPlan.Spot } };
+
+        // When
+        var rented = engine.Evaluate(Over(2, Chat, option)).Option("Model-8B on GPU-A");
+
+        // Then 1 GPU × 730 h × 1.0 = 730 a month
+        Line(rented, CostLine.GpuRental).Should().OnlyContain(c => Math.Abs(c - 730) < Tolerance);
+    }
+
+    [Fact]
+    public void Evaluate_ReservedCommitment_BillsCommittedGpusAndOverflowOnDemand()
+    {
+        // Given a 1-year reserved row at 1.5 per GPU-hour, 1 GPU committed, traffic needing 1, 1, 2, 2 GPUs
+        var engine = EngineWithRows("gpu_rentals.csv", ReservedRow);
+        var option = RentedModel8B with { Rented = new RentedCompute { Provider = "cloudy", Plan = RentalPlan.Reserved1Year, CommittedGpus = 1 } };
+
+        // When
+        var rented = engine.Evaluate(Over(4, GrowsToTwoReplicas, option)).Option("Model-8B on GPU-A");
+
+        // Then committed: 1 × 730 × 1.5 = 1,095 every month; months 3–4 add 1 GPU on demand: 730 × 2.5 = 1,825
+        //   → 1,095, 1,095, 2,920, 2,920
+        Line(rented, CostLine.GpuRental).Should().Equal([1_095, 1_095, 2_920, 2_920], (a, b) => Math.Abs(a - b) < Tolerance);
+        rented.Months.Select(m => m.Gpus).Should().Equal(1, 1, 2, 2);
+    }
+
+    [Fact]
+    public void Evaluate_ReservedCommitmentAboveNeed_BillsEveryCommittedGpuEveryMonth()
+    {
+        // Given 2 GPUs committed on the 1-year plan while the traffic needs 1
+        var engine = EngineWithRows("gpu_rentals.csv", ReservedRow);
+        var option = RentedModel8B with { Rented = new RentedCompute { Provider = "cloudy", Plan = RentalPlan.Reserved1Year, CommittedGpus = 2 } };
+
+        // When
+        var rented = engine.Evaluate(Over(3, Chat, option)).Option("Model-8B on GPU-A");
+
+        // Then 2 × 730 × 1.5 = 2,190 every month, and 2 GPUs are paid for
+        Line(rented, CostLine.GpuRental).Should().OnlyContain(c => Math.Abs(c - 2_190) < Tolerance);
+        rented.Months.Should().OnlyContain(m => m.Gpus == 2 && m.Replicas == 1);
+    }
+
+    [Fact]
+    public void Evaluate_ReservedWithoutCommitment_CommitsEachTermsPeakAtItsStart()
+    {
+        // Given no committed count: months 1–12 need 1 GPU, months 13–14 need 2
+        var engine = EngineWithRows("gpu_rentals.csv", ReservedRow);
+        var option = RentedModel8B with { Rented = new RentedCompute { Provider = "cloudy", Plan = RentalPlan.Reserved1Year } };
+        var series = Enumerable.Repeat(1e6, 12).Concat([8e6, 8e6]).ToArray();
+        var scenario = Over(14, Chat with { Growth = GrowthRule.Series(series) }, option);
+
+        // When
+        var result = engine.Evaluate(scenario);
+        var rented = result.Option("Model-8B on GPU-A");
+
+        // Then term 1 (months 1–12) commits 1 GPU: 1,095 a month; term 2 (from month 13) commits 2: 2,190 a month
+        var expected = Enumerable.Repeat(1_095.0, 12).Concat([2_190.0, 2_190.0]);
+        Line(rented, CostLine.GpuRental).Should().Equal(expected, (a, b) => Math.Abs(a - b) < Tolerance);
+
+        // And the second term runs 13 + 12 − 1 − 14 = 10 months past the horizon, which is said
+        result.Assumptions.Should().Contain(a => a.Kind == AssumptionKind.Warning && a.Text.Contains("month 13 runs 10 month(s) past the horizon", StringComparison.Ordinal));
+    }
+
+    // ---- Capacity: minimum, redundancy, peak, given throughput ----
+
+    [Fact]
+    public void Evaluate_MinReplicasAndRedundancy_AddSpareReplicas()
+    {
+        // Given at least 2 replicas plus 1 spare (N+1)
+        var option = RentedModel8B with { MinReplicas = 2, RedundancyReplicas = 1 };
+
+        // When
+        var rented = Engine.Evaluate(Over(2, Chat, option)).Option("Model-8B on GPU-A");
+
+        // Then max(2, 1) + 1 = 3 replicas = 3 GPUs × 1,825 = 5,475; utilisation 190.26 / (3 × 2,000) = 0.0317
+        rented.Months.Should().OnlyContain(m => m.Replicas == 3 && m.Gpus == 3);
+        Line(rented, CostLine.GpuRental).Should().OnlyContain(c => Math.Abs(c - 5_475) < Tolerance);
+        rented.Months[0].Utilization.Should().BeApproximately(5e8 / 2_628_000 / 6000, 1e-12);
+    }
+
+    [Fact]
+    public void Evaluate_NoMinimumAndNoTraffic_RentsNothingThatMonth()
+    {
+        // Given min replicas 0 and a month without requests
+        var option = RentedModel8B with { MinReplicas = 0 };
+        var profile = Chat with { Growth = GrowthRule.Series(1e6, 0, 1e6) };
+
+        // When
+        var rented = Engine.Evaluate(Over(3, profile, option)).Option("Model-8B on GPU-A");
+
+        // Then max(0, ceil(0)) = 0 replicas in month 2, 1 otherwise
+        rented.Months.Select(m => m.Gpus).Should().Equal(1, 0, 1);
+        Line(rented, CostLine.GpuRental).Should().Equal([1_825, 0, 1_825], (a, b) => Math.Abs(a - b) < Tolerance);
+        rented.Months[1].Utilization.Should().BeNull();
+    }
+
+    [Fact]
+    public void Evaluate_PeakToAverage_SizesForThePeak()
+    {
+        // Given a peak 8 times the average: 190.26 × 8 = 1,522.07 tokens/s > 1,400
+        var scenario = Over(1, Chat, RentedModel8B) with { Workload = new Workload { Profiles = [Chat], PeakToAverageRatio = 8 } };
+
+        // When
+        var rented = Engine.Evaluate(scenario).Option("Model-8B on GPU-A");
+
+        // Then ceil(1.087) = 2 replicas = 3,650
+        rented.Months[0].Replicas.Should().Be(2);
+        rented.Months[0].Cost(CostLine.GpuRental).Should().BeApproximately(3_650, Tolerance);
+    }
+
+    [Fact]
+    public void Evaluate_GivenThroughput_ReplacesTheBenchmark()
+    {
+        // Given a measured 100 output tokens/s per replica
+        var option = RentedModel8B with { ReplicaThroughputTokensPerSecond = 100 };
+
+        // When
+        var rented = Engine.Evaluate(Over(1, Chat, option)).Option("Model-8B on GPU-A");
+
+        // Then ceil(190.26 / (100 × 0.7)) = ceil(2.718) = 3 replicas = 5,475
+        rented.ThroughputSource.Should().Be(ThroughputSource.Given);
+        rented.Months[0].Replicas.Should().Be(3);
+        rented.Months[0].Cost(CostLine.GpuRental).Should().BeApproximately(5_475, Tolerance);
+    }
+
+    // ---- Storage and egress ----
+
+    [Fact]
+    public void Evaluate_StorageAndEgressGivenPrices_BillEveryMonth()
+    {
+        // Given 500 GB held at 0.02 per GB-month and 1,000 GB sent out at 0.05 per GB
+        var option = RentedModel8B with { Storage = new StorageCosts { GbHeld = 500, PricePerGbMonth = 0.02, EgressGbPerMonth = 1_000, EgressPricePerGb = 0.05 } };
+
+        // When
+        var rented = Engine.Evaluate(Over(3, Chat, option)).Option("Model-8B on GPU-A");
+
+        // Then storage 500 × 0.02 = 10 and egress 1,000 × 0.05 = 50 every month; total 1,825 + 60 = 1,885
+        Line(rented, CostLine.Storage).Should().OnlyContain(c => Math.Abs(c - 10) < Tolerance);
+        Line(rented, CostLine.Egress).Should().OnlyContain(c => Math.Abs(c - 50) < Tolerance);
+        rented.Months.Should().OnlyContain(m => Math.Abs(m.Total - 1_885) < Tolerance);
+    }
+
+    [Fact]
+    public void Evaluate_StorageAndEgressFromCatalog_UseTheTableRows()
+    {
+        // Given the cloudy object storage (0.023 per GB-month) and internet egress (0.09 per GB) rows
+        var storage = new StorageCosts
+        {
+            GbHeld = 500,
+            StorageProvider = "cloudy",
+            StorageService = "Object Storage",
+            EgressGbPerMonth = 1_000,
+            EgressProvider = "cloudy",
+            EgressService = "internet-egress",
+        };
+
+        // When
+        var rented = Engine.Evaluate(Over(2, Chat, RentedModel8B with { Storage = storage })).Option("Model-8B on GPU-A");
+
+        // Then storage 500 × 0.023 = 11.5 and egress 1,000 × 0.09 = 90
+        Line(rented, CostLine.Storage).Should().OnlyContain(c => Math.Abs(c - 11.5) < Tolerance);
+        Line(rented, CostLine.Egress).Should().OnlyContain(c => Math.Abs(c - 90) < Tolerance);
+    }
+
+    // ---- Fine-tuning ----
+
+    [Theory]
+    [InlineData(FineTuningMethod.Full, NumericPrecision.Bf16, 252.652855)]
+    [InlineData(FineTuningMethod.Lora, NumericPrecision.Bf16, 168.435237)]
+    [InlineData(FineTuningMethod.Qlora, NumericPrecision.Bf16, 168.435237)]
+    [InlineData(FineTuningMethod.Full, NumericPrecision.Fp8, 126.326427)]
+    public void Evaluate_FineTuningSchedule_BillsEstimatedRunsEveryOtherMonth(FineTuningMethod method, NumericPrecision precision, double expectedPerRun)
+    {
+        // Given 1e9 training tokens × 3 epochs on the serving GPU, first in month 2 then every 2 months, on-demand 2.5
+        var fineTuning = new FineTuningSchedule { TrainingTokens = 1e9, Epochs = 3, Method = method, Precision = precision, FirstMonth = 2, EveryMonths = 2 };
+
+        // When
+        var rented = Engine.Evaluate(Over(6, Chat, RentedModel8B with { FineTuning = fineTuning })).Option("Model-8B on GPU-A");
+
+        // Then full: 6 × 8e9 × 3e9 = 1.44e20 FLOPs / (989.5e12 × 0.4 = 3.958e14) = 363,820.111 s = 101.061142 GPU-hours
+        //   × 2.5 = 252.652855; LoRA/QLoRA k = 4: × 4/6 = 168.435237; FP8 (1,979 TFLOPS) halves the hours: 126.326427
+        // in months 2, 4, 6 (tolerance 1e-5)
+        Line(rented, CostLine.FineTuning).Should().Equal([0, expectedPerRun, 0, expectedPerRun, 0, expectedPerRun], (a, b) => Math.Abs(a - b) < 1e-5);
+    }
+
+    [Fact]
+    public void Evaluate_FineTuningMeasuredHours_OverrideTheEstimate()
+    {
+        // Given 50 measured GPU-hours per run, a single run (every 0 months) in month 3
+        var fineTuning = new FineTuningSchedule { TrainingTokens = 1e9, Epochs = 3, MeasuredGpuHoursPerRun = 50, FirstMonth = 3 };
+
+        // When
+        var result = Engine.Evaluate(Over(4, Chat, RentedModel8B with { FineTuning = fineTuning }));
+
+        // Then 50 × 2.5 = 125, once
+        Line(result.Option("Model-8B on GPU-A"), CostLine.FineTuning).Should().Equal([0, 0, 125, 0], (a, b) => Math.Abs(a - b) < Tolerance);
+        result.Assumptions.Should().Contain(a => a.Kind == AssumptionKind.Choice && a.Text.Contains("50 measured GPU-hours", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Evaluate_FineTuningCustomFactorAndPrice_UseThem()
+    {
+        // Given k = 2 (given) and a price of 4 per GPU-hour, one run in month 1
+        var fineTuning = new FineTuningSchedule { TrainingTokens = 1e9, Epochs = 3, FlopsPerParameterPerToken = 2, PricePerGpuHour = 4 };
+
+        // When
+        var rented = Engine.Evaluate(Over(2, Chat, RentedModel8B with { FineTuning = fineTuning })).Option("Model-8B on GPU-A");
+
+        // Then 2 × 8e9 × 3e9 = 4.8e19 / 3.958e14 / 3,600 = 33.687047 GPU-hours × 4 = 134.748189 (tolerance 1e-5)
+        Line(rented, CostLine.FineTuning).Should().Equal([134.748189, 0], (a, b) => Math.Abs(a - b) < 1e-5);
+    }
+
+    // ---- People, licences, support, setup ----
+
+    [Fact]
+    public void Evaluate_People_BillsFtesLicencesSupportMonthlyAndSetupOnce()
+    {
+        // Given 2 FTEs at 180,000 a year, licences 500 and support 1,500 a month, setup 25,000
+        var people = new PeopleCosts { Ftes = 2, YearlyLoadedCostPerFte = 180_000, LicencesPerMonth = 500, SupportPerMonth = 1_500, SetupCost = 25_000 };
+
+        // When
+        var rented = Engine.Evaluate(Over(3, Chat, RentedModel8B with { People = people })).Option("Model-8B on GPU-A");
+
+        // Then people 2 × 180,000 / 12 = 30,000; licences and support 2,000; setup 25,000 in month 1 only
+        Line(rented, CostLine.People).Should().OnlyContain(c => Math.Abs(c - 30_000) < Tolerance);
+        Line(rented, CostLine.LicencesAndSupport).Should().OnlyContain(c => Math.Abs(c - 2_000) < Tolerance);
+        Line(rented, CostLine.Setup).Should().Equal([25_000, 0, 0], (a, b) => Math.Abs(a - b) < Tolerance);
+
+        // Totals: 1,825 + 30,000 + 2,000 + 25,000 = 58,825, then 33,825
+        rented.Months.Select(m => m.Total).Should().Equal([58_825, 33_825, 33_825], (a, b) => Math.Abs(a - b) < Tolerance);
+    }
+
+    // ---- Lead time and the bridge API ----
+
+    [Fact]
+    public void Evaluate_LeadTime_BillsTheBridgeApiAndNoGpusUntilSelfHostingServes()
+    {
+        // Given a 2-month lead time bridged by acme-large with a 100 monthly fee; 1 FTE at 120,000 and 5,000 setup
+        var api = AcmeLarge with { MonthlyFee = 100 };
+        var option = RentedModel8B with
+        {
+            LeadTimeMonths = 2,
+            BridgeApiOption = "Acme Large",
+            People = new PeopleCosts { Ftes = 1, YearlyLoadedCostPerFte = 120_000, SetupCost = 5_000 },
+        };
+        var scenario = Over(4, Chat, option) with { ApiOptions = [api] };
+
+        // When
+        var self = Engine.Evaluate(scenario).Option("Model-8B on GPU-A");
+
+        // Then months 1–2 (May, June: before the 2025-06-10 cut) carry the API bill: usage 21,375 (TcoEngineTests'
+        // hand calculation) + fee 100 = 21,475, and no GPU; months 3–4 rent 1 GPU (1,825) and no bridge
+        Line(self, CostLine.BridgeApi).Should().Equal([21_475, 21_475, 0, 0], (a, b) => Math.Abs(a - b) < Tolerance);
+        Line(self, CostLine.GpuRental).Should().Equal([0, 0, 1_825, 1_825], (a, b) => Math.Abs(a - b) < Tolerance);
+        self.Months.Select(m => m.Gpus).Should().Equal(0, 0, 1, 1);
+        self.Months.Select(m => m.ServedByBridge).Should().Equal(true, true, false, false);
+        self.Months[0].Utilization.Should().BeNull();
+
+        // People run from month 1: 10,000 a month; setup 5,000 in month 1
+        // Totals: 21,475 + 10,000 + 5,000 = 36,475; 31,475; 1,825 + 10,000 = 11,825; 11,825
+        self.Months.Select(m => m.Total).Should().Equal([36_475, 31_475, 11_825, 11_825], (a, b) => Math.Abs(a - b) < Tolerance);
+    }
+
+    [Fact]
+    public void Evaluate_LeadTimeOwned_BuysHardwareWhenSelfHostingStartsServing()
+    {
+        // Given owned GPUs with a 2-month lead time
+        var option = OwnedModel8B(ExplicitHardware) with { LeadTimeMonths = 2, BridgeApiOption = "Acme Large" };
+
+        // When
+        var owned = Engine.Evaluate(Over(4, Chat, option)).Option("Owned Model-8B");
+
+        // Then 40,000 capital in month 3; power 38.325, hosting 140, maintenance 400 from month 3
+        Line(owned, CostLine.Capital).Should().Equal([0, 0, 40_000, 0], (a, b) => Math.Abs(a - b) < Tolerance);
+        Line(owned, CostLine.Power).Should().Equal([0, 0, 38.325, 38.325], (a, b) => Math.Abs(a - b) < Tolerance);
+        Line(owned, CostLine.Hosting).Should().Equal([0, 0, 140, 140], (a, b) => Math.Abs(a - b) < Tolerance);
+        Line(owned, CostLine.Maintenance).Should().Equal([0, 0, 400, 400], (a, b) => Math.Abs(a - b) < Tolerance);
+    }
+
+    // ---- Memory fit ----
+
+    [Fact]
+    public void Evaluate_ModelTooLargeForEightGpus_ThrowsNamingTheGigabytesNeeded()
+    {
+        // Given a 405B dense model in BF16 on 80 GB GPUs (72 GB usable each, 576 GB on 8)
+        var engine = EngineWithRows("open_models.csv", Model405BRow);
+        var option = RentedModel8B with { Name = "405B", Model = "model-405b" };
+
+        // When
+        var act = () => engine.Evaluate(Over(1, Chat, option));
+
+        // Then weights 405e9 × 2 = 810 GB; KV per token 2 × 126 × 8 × 128 × 2 = 516,096 B;
+        // 32 sequences × 1,500 tokens × 516,096 B = 24.77 GB; 834.77 GB needed > 576 GB
+        var error = act.Should().Throw<ScenarioValidationException>().Which;
+        error.Errors.Should().ContainSingle().Which.Path.Should().Be("$.selfHostedOptions[0].model");
+        error.Message.Should().Contain("834.8 GB").And.Contain("810.0 GB of weights").And.Contain("does not fit on 8 GPUs");
+    }
+
+    [Fact]
+    public void Evaluate_FixedGroupTooSmall_ThrowsNamingTheGigabytesNeeded()
+    {
+        // Given a 70B dense model in BF16 forced onto 2 GPUs (144 GB usable)
+        var engine = EngineWithRows("open_models.csv", Model70BRow);
+        var option = RentedModel8B with { Name = "70B", Model = "model-70b", GpusPerReplica = 2 };
+
+        // When
+        var act = () => engine.Evaluate(Over(1, Chat, option));
+
+        // Then 70e9 × 2 = 140 GB + 32 × 1,500 × 327,680 B = 15.73 GB of KV = 155.7 GB > 144 GB
+        var error = act.Should().Throw<ScenarioValidationException>().Which;
+        error.Errors.Should().ContainSingle().Which.Path.Should().Be("$.selfHostedOptions[0].gpusPerReplica");
+        error.Message.Should().Contain("155.7 GB").And.Contain("2 GPUs are not enough");
+    }
+
+    [Theory]
+    [InlineData(NumericPrecision.Bf16, 4)]
+    [InlineData(NumericPrecision.Fp8, 2)]
+    [InlineData(NumericPrecision.Int4, 1)]
+    public void Evaluate_70BModel_UsesTheSmallestPowerOfTwoThatFits(NumericPrecision precision, int expectedGpus)
+    {
+        // Given a 70B dense model with a BF16 KV cache of 15.73 GB (32 × 1,500 tokens × 327,680 B), 72 GB usable per GPU
+        var engine = EngineWithRows("open_models.csv", Model70BRow);
+        var option = RentedModel8B with { Name = "70B", Model = "model-70b", Precision = precision };
+
+        // When
+        var self = engine.Evaluate(Over(1, Chat, option)).Option("70B");
+
+        // Then BF16: 140 + 15.73 = 155.7 GB > 144 (2 GPUs), ≤ 288 → 4 (not 3: powers of two only);
+        // FP8: 70 + 15.73 = 85.7 GB > 72, ≤ 144 → 2; INT4: 35 + 15.73 = 50.7 GB ≤ 72 → 1.
+        // No benchmark row for this model: one replica's roofline throughput far exceeds 190 tokens/s, so 1 replica.
+        self.GpusPerReplica.Should().Be(expectedGpus);
+        self.Months[0].Gpus.Should().Be(expectedGpus);
+        self.Months[0].Cost(CostLine.GpuRental).Should().BeApproximately(expectedGpus * 1_825, Tolerance);
+    }
+
+    // ---- Throughput: benchmark or roofline estimate ----
+
+    [Fact]
+    public void Evaluate_NoBenchmarkRowForFp8_UsesTheRooflineEstimateAndFlagsIt()
+    {
+        // Given Model-8B served in FP8: the only benchmark row is BF16
+        var option = RentedModel8B with { Precision = NumericPrecision.Fp8 };
+
+        // When
+        var result = Engine.Evaluate(Over(1, Chat, option));
+        var self = result.Option("Model-8B on GPU-A");
+
+        // Then the roofline at batch 32, MBU 0.6, MFU 0.4 on 1 GPU-A (FP8 1,979 TFLOPS, 3.35 TB/s), 1,000 in / 500 out:
+        //   weights 8e9 B (FP8); KV 131,072 B/token (BF16 cache); mean context 1,000 + 250 = 1,250
+        //   memory time = (8e9 + 32 × 1,250 × 131,072) / (3.35e12 × 0.6) = 13.24288e9 / 2.01e12 = 6.588498 ms
+        //   compute time = 2 × 8e9 × 32 / (1,979e12 × 0.4) = 5.12e11 / 7.916e14 = 0.6468 ms → step 6.588498 ms
+        //   prefill = 2 × 8e9 × 1,000 / 7.916e14 = 20.212228 ms; per request 20.212228 + 500 × 6.588498 / 32
+        //   = 20.212228 + 102.945274 = 123.157502 ms → 500 / 0.123157502 = 4,059.84 tokens/s (tolerance 0.01)
+        self.ThroughputSource.Should().Be(ThroughputSource.RooflineEstimate);
+        self.ReplicaThroughputTokensPerSecond.Should().BeApproximately(4_059.84, 0.01);
+        result.Assumptions.Should().ContainSingle(a => a.Option == "Model-8B on GPU-A" && a.Kind == AssumptionKind.Estimate && a.Text.StartsWith("No benchmark row", StringComparison.Ordinal))
+            .Which.Text.Should().Contain("roofline");
+
+        // 190.26 / (4,059.84 × 0.7) = 0.067 → 1 replica, 1,825
+        self.Months[0].Cost(CostLine.GpuRental).Should().BeApproximately(1_825, Tolerance);
+    }
+
+    [Fact]
+    public void Evaluate_ZeroOutputTokensWithRooflineEstimate_NeedsOnlyTheMinimumReplicas()
+    {
+        // Given a prefill-only workload (1,000 input, 0 output tokens per request: valid, output must only be ≥ 0) served
+        // in FP8, which has no benchmark row
+        var option = RentedModel8B with { Precision = NumericPrecision.Fp8 };
+        var scenario = Over(1, Chat with { OutputTokensPerRequest = 0 }, option);
+
+        // When
+        Exception? thrown = null;
+        ScenarioResult? result = null;
+        try
+        {
+            result = Engine.Evaluate(scenario);
+        }
+        catch (Exception e)
+        {
+            thrown = e;
+        }
+
+        // Then by MODEL.md: required output throughput = 0 tokens/s → replicas = max(1, ceil(0)) = 1 → 1 GPU × 1,825;
+        // a ScenarioValidationException explaining that the roofline cannot size a 0-output workload would also do
+        if (thrown is not null)
+        {
+            thrown.Should().BeOfType<ScenarioValidationException>();
+            return;
+        }
+
+        var self = result!.Option("Model-8B on GPU-A");
+        self.Months[0].Replicas.Should().Be(1);
+        self.Months[0].Cost(CostLine.GpuRental).Should().BeApproximately(1_825, Tolerance);
+    }
+
+    [Fact]
+    public void Evaluate_ReplicaCountBeyondInt32_ThrowsScenarioValidationNotOverflow()
+    {
+        // Given 1e15 requests of 1,000 output tokens (1e18 tokens, accepted by the validator) and a peak 10 × the average
+        var profile = new TrafficProfile { Name = "huge", MonthlyRequests = 1e15, InputTokensPerRequest = 0, OutputTokensPerRequest = 1000 };
+        var scenario = Over(1, profile, RentedModel8B) with { Workload = new Workload { Profiles = [profile], PeakToAverageRatio = 10 } };
+
+        // When
+        var act = () => Engine.Evaluate(scenario);
+
+        // Then one of Evaluate's documented outcomes, never an OverflowException
+        act.Should().Throw<ScenarioValidationException>();
+    }
+
+    [Fact]
+    public void Evaluate_BenchmarkRowMatches_IsNotFlaggedAsAnEstimate()
+    {
+        // Given Model-8B in BF16 on 1 GPU-A: the benchmark row matches
+        var result = Engine.Evaluate(Over(1, Chat, RentedModel8B));
+
+        // Then the throughput is the row's 2,000 tokens/s, cited as a table row, and no roofline estimate is made
+        result.Option("Model-8B on GPU-A").ThroughputSource.Should().Be(ThroughputSource.Benchmark);
+        result.Assumptions.Should().Contain(a => a.Kind == AssumptionKind.TableRow && a.Text.StartsWith("throughput_benchmarks.csv", StringComparison.Ordinal));
+        result.Assumptions.Should().NotContain(a => a.Text.StartsWith("No benchmark row", StringComparison.Ordinal));
+    }
+}
