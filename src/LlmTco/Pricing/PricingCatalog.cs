@@ -16,7 +16,7 @@ namespace LlmTco.Pricing;
 /// nearest known ids.</para>
 /// <threadsafety>Immutable once built; every member is safe to call from many threads at once.</threadsafety>
 /// </remarks>
-public sealed class PricingCatalog
+public sealed partial class PricingCatalog
 {
     private static readonly Lazy<PricingCatalog> DefaultCatalog = new(() => Load(PricingSource.Embedded), LazyThreadSafetyMode.ExecutionAndPublication);
 

@@ -25,6 +25,8 @@ internal static class CatalogLoader
         TableRules.CheckApiPrices(api, diagnostics);
         TableRules.CheckGpus(gpus, diagnostics);
         TableRules.CheckOpenModels(models, diagnostics);
+        ConsistencyRules.CheckApiPrices(api, diagnostics);
+        ConsistencyRules.CheckGpus(gpus, diagnostics);
         // A table that failed to load would make every reference to it look dangling: check only against clean tables.
         TableRules.CheckReferences(
             failed.Contains(PricingTables.Gpus.FileName) ? null : gpus,
@@ -54,13 +56,19 @@ internal static class CatalogLoader
         {
             catalog = new PricingCatalog(
                 Rows(api), Rows(gpus), Rows(rentals), Rows(models), Rows(benchmarks),
-                Rows(storage), Rows(egress), Rows(electricity), Rows(hosting), Rows(pue));
+                Rows(storage), Rows(egress), Rows(electricity), Rows(hosting), Rows(pue))
+            {
+                Locations = Locate(api, gpus, rentals, models, benchmarks, storage, egress, electricity, hosting, pue),
+            };
         }
 
         return new PricingValidationReport(catalog, ordered, summaries);
     }
 
     private static List<T> Rows<T>(List<LoadedRow<T>> rows) => rows.Select(r => r.Row).ToList();
+
+    private static Dictionary<object, ILocatedRow> Locate(params IEnumerable<ILocatedRow>[] tables) =>
+        tables.SelectMany(t => t).ToDictionary(r => r.Value, ReferenceEqualityComparer.Instance);
 
     private static List<LoadedRow<T>> LoadTable<T>(
         CsvTable<T> table,
