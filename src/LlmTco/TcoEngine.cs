@@ -15,6 +15,8 @@ namespace LlmTco;
 /// <remarks><threadsafety>Stateless apart from the immutable catalog: one instance may evaluate many scenarios at once from many threads.</threadsafety></remarks>
 public sealed class TcoEngine
 {
+    private readonly int? maxPriceAgeDays = PricingCatalog.DefaultMaxAgeDays;
+
     /// <summary>Initializes a new instance over a catalog.</summary>
     /// <param name="catalog">The pricing catalog, e.g. <see cref="PricingCatalog.Default"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="catalog"/> is <see langword="null"/>.</exception>
@@ -26,6 +28,31 @@ public sealed class TcoEngine
 
     /// <summary>Gets the pricing catalog the engine looks prices up in.</summary>
     public PricingCatalog Catalog { get; }
+
+    /// <summary>
+    /// Gets the age in days above which a catalog row that a result uses is stale: each such row adds an
+    /// <see cref="AssumptionKind.Warning"/> naming the row and the date its source was read (see
+    /// <see cref="PricingCatalog.FindStaleRows"/>). <see langword="null"/> turns the check off.
+    /// </summary>
+    /// <value>The default value is <see cref="PricingCatalog.DefaultMaxAgeDays"/> (180).</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public int? MaxPriceAgeDays
+    {
+        get => maxPriceAgeDays;
+        init
+        {
+            if (value is { } days)
+            {
+                ArgumentOutOfRangeException.ThrowIfNegative(days, nameof(MaxPriceAgeDays));
+            }
+
+            maxPriceAgeDays = value;
+        }
+    }
+
+    /// <summary>Gets the clock whose UTC date is "today" for the staleness check.</summary>
+    /// <value>The default value is <see cref="TimeProvider.System"/>.</value>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>Evaluates a scenario.</summary>
     /// <param name="scenario">The scenario.</param>
@@ -110,7 +137,32 @@ public sealed class TcoEngine
             }
         }
 
+        AddStaleRowWarnings(assumptions);
         return new ScenarioResult(scenario, options, breakEvens, assumptions);
+    }
+
+    /// <summary>Adds a warning for every catalog row used whose source was read more than <see cref="MaxPriceAgeDays"/> ago.</summary>
+    private void AddStaleRowWarnings(List<Assumption> assumptions)
+    {
+        if (MaxPriceAgeDays is not { } maxAge)
+        {
+            return;
+        }
+
+        var today = DateOnly.FromDateTime(TimeProvider.GetUtcNow().UtcDateTime);
+        var warned = new Dictionary<object, HashSet<(string?, string)>>(ReferenceEqualityComparer.Instance);
+        foreach (var used in assumptions.Where(a => a.Kind == AssumptionKind.TableRow && a.Row is not null).ToList())
+        {
+            if (!warned.TryGetValue(used.Row!, out var columns))
+            {
+                warned[used.Row!] = columns = [];
+            }
+
+            if (columns.Add((used.Option, used.RowDateColumn)) && Catalog.StaleWarning(used.Row!, used.RowDateColumn, today, maxAge) is { } stale)
+            {
+                assumptions.Add(new Assumption(used.Option, AssumptionKind.Warning, string.Create(CultureInfo.InvariantCulture, $"{stale.File}:{stale.Line}: {stale.Message}."), used.SourceUrl));
+            }
+        }
     }
 
     private static int LineCount => Enum.GetValues<CostLine>().Length;

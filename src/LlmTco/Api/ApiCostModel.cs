@@ -81,7 +81,7 @@ internal sealed class ApiCostModel
 
                 if (seen.Add(row))
                 {
-                    assumptions.Add(new Assumption(option.Name, AssumptionKind.TableRow, Describe(row), row.SourceUrl));
+                    assumptions.Add(new Assumption(option.Name, AssumptionKind.TableRow, Describe(row), row.SourceUrl) { Row = row });
                 }
             }
 

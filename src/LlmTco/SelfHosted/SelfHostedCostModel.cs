@@ -123,8 +123,8 @@ internal sealed class SelfHostedCostModel
         }
 
         assumptions.Add(new Assumption(name, AssumptionKind.Choice, fit + string.Create(CultureInfo.InvariantCulture, $"; so one replica uses {GpusPerReplica} GPU(s).")));
-        assumptions.Add(new Assumption(name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"gpus.csv: {gpu.GpuModel}: {gpu.MemoryGb} GB, {gpu.MemoryBandwidthTbPerSecond} TB/s, {gpu.Bf16DenseTflops} dense BF16 TFLOPS, {gpu.TdpWatts} W; checked {Iso(gpu.CheckedOn)}."), gpu.SourceUrl));
-        assumptions.Add(new Assumption(name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"open_models.csv: {openModel.ModelId}: {openModel.TotalParametersBillions}B total / {openModel.ActiveParametersBillions}B active parameters, {openModel.Layers} layers, {openModel.KvHeads} KV heads × {openModel.HeadDim} head dim; checked {Iso(openModel.CheckedOn)}."), openModel.SourceUrl));
+        assumptions.Add(new Assumption(name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"gpus.csv: {gpu.GpuModel}: {gpu.MemoryGb} GB, {gpu.MemoryBandwidthTbPerSecond} TB/s, {gpu.Bf16DenseTflops} dense BF16 TFLOPS, {gpu.TdpWatts} W; checked {Iso(gpu.CheckedOn)}."), gpu.SourceUrl) { Row = gpu });
+        assumptions.Add(new Assumption(name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"open_models.csv: {openModel.ModelId}: {openModel.TotalParametersBillions}B total / {openModel.ActiveParametersBillions}B active parameters, {openModel.Layers} layers, {openModel.KvHeads} KV heads × {openModel.HeadDim} head dim; checked {Iso(openModel.CheckedOn)}."), openModel.SourceUrl) { Row = openModel });
 
         // Throughput of one replica.
         var firstServed = Enumerable.Range(lead, horizon - lead).FirstOrDefault(m => volumes.TotalOutput[m] > 0, lead);
@@ -205,7 +205,7 @@ internal sealed class SelfHostedCostModel
             ReplicaTokensPerSecond = (double)row.OutputTokensPerSecondPerReplica;
             ThroughputSource = ThroughputSource.Benchmark;
             var concurrency = row.Concurrency == 0 ? "offline maximum throughput" : string.Create(CultureInfo.InvariantCulture, $"concurrency {row.Concurrency}");
-            assumptions.Add(new Assumption(o.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"throughput_benchmarks.csv: {row.ModelId} on {row.GpusPerReplica} × {row.GpuModel}, {row.Precision.ToString().ToUpperInvariant()}, {row.Engine}, {row.InputTokens} in / {row.OutputTokens} out, {concurrency}: {row.OutputTokensPerSecondPerReplica} output tokens/s per replica (workload mean: {shape.Input:N0} in / {shape.Output:N0} out); checked {Iso(row.CheckedOn)}."), row.SourceUrl));
+            assumptions.Add(new Assumption(o.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"throughput_benchmarks.csv: {row.ModelId} on {row.GpusPerReplica} × {row.GpuModel}, {row.Precision.ToString().ToUpperInvariant()}, {row.Engine}, {row.InputTokens} in / {row.OutputTokens} out, {concurrency}: {row.OutputTokensPerSecondPerReplica} output tokens/s per replica (workload mean: {shape.Input:N0} in / {shape.Output:N0} out); checked {Iso(row.CheckedOn)}."), row.SourceUrl) { Row = row });
             return;
         }
 
@@ -236,7 +236,7 @@ internal sealed class SelfHostedCostModel
 
             if (seen.Add(offer))
             {
-                assumptions.Add(new Assumption(Option.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"gpu_rentals.csv: {offer.Provider} {offer.Sku} ({offer.GpusPerInstance} × {offer.GpuModel}), {plan}, {offer.Region}, from {Iso(offer.EffectiveFrom)}: {offer.PricePerGpuHour} {offer.Currency} per GPU-hour; checked {Iso(offer.CheckedOn)}."), offer.SourceUrl));
+                assumptions.Add(new Assumption(Option.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"gpu_rentals.csv: {offer.Provider} {offer.Sku} ({offer.GpusPerInstance} × {offer.GpuModel}), {plan}, {offer.Region}, from {Iso(offer.EffectiveFrom)}: {offer.PricePerGpuHour} {offer.Currency} per GPU-hour; checked {Iso(offer.CheckedOn)}."), offer.SourceUrl) { Row = offer });
             }
 
             return (double)offer.PricePerGpuHour;
@@ -295,7 +295,7 @@ internal sealed class SelfHostedCostModel
             }
 
             unitPrice = (double)listed;
-            assumptions.Add(new Assumption(name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"gpus.csv: {gpu.GpuModel} purchase price {listed} {gpu.PurchaseCurrency} per GPU; checked {Iso(gpu.PurchaseCheckedOn!.Value)}."), gpu.PurchaseSourceUrl));
+            assumptions.Add(new Assumption(name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"gpus.csv: {gpu.GpuModel} purchase price {listed} {gpu.PurchaseCurrency} per GPU; checked {Iso(gpu.PurchaseCheckedOn!.Value)}."), gpu.PurchaseSourceUrl) { Row = gpu, RowDateColumn = PricingCatalog.PurchaseCheckedOnColumn });
         }
         else
         {
@@ -351,7 +351,7 @@ internal sealed class SelfHostedCostModel
     {
         var row = catalog.PueFigures.FirstOrDefault(p => string.Equals(p.Name, figure, StringComparison.OrdinalIgnoreCase))
             ?? throw new PricingLookupException($"Unknown PUE figure '{figure}'; known: {string.Join(", ", catalog.PueFigures.Select(p => p.Name))}.");
-        assumptions.Add(new Assumption(Option.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"pue_figures.csv: {row.Name}: PUE {row.Pue}; checked {Iso(row.CheckedOn)}."), row.SourceUrl));
+        assumptions.Add(new Assumption(Option.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"pue_figures.csv: {row.Name}: PUE {row.Pue}; checked {Iso(row.CheckedOn)}."), row.SourceUrl) { Row = row });
         return (double)row.Pue;
     }
 
@@ -367,7 +367,7 @@ internal sealed class SelfHostedCostModel
             throw new ScenarioValidationException([new ScenarioError("owned.electricityRegion", owned.ElectricityRegion, $"the electricity price for {row.Region} is in {row.Currency}, but the scenario's currency is {scenario.Currency}; give electricityPricePerKwh")]);
         }
 
-        assumptions.Add(new Assumption(Option.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"electricity_prices.csv: {row.Region} {row.Sector} {row.Period}: {row.PricePerKwh} {row.Currency}/kWh; checked {Iso(row.CheckedOn)}."), row.SourceUrl));
+        assumptions.Add(new Assumption(Option.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"electricity_prices.csv: {row.Region} {row.Sector} {row.Period}: {row.PricePerKwh} {row.Currency}/kWh; checked {Iso(row.CheckedOn)}."), row.SourceUrl) { Row = row });
         return (double)row.PricePerKwh;
     }
 
@@ -380,7 +380,7 @@ internal sealed class SelfHostedCostModel
             throw new ScenarioValidationException([new ScenarioError("owned.hostingProvider", provider, $"the hosting price is in {row.Currency}, but the scenario's currency is {scenario.Currency}")]);
         }
 
-        assumptions.Add(new Assumption(Option.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"hosting_prices.csv: {row.Provider} ({row.Region}): {row.PricePerKwMonth} {row.Currency} per kW-month; checked {Iso(row.CheckedOn)}."), row.SourceUrl));
+        assumptions.Add(new Assumption(Option.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"hosting_prices.csv: {row.Provider} ({row.Region}): {row.PricePerKwMonth} {row.Currency} per kW-month; checked {Iso(row.CheckedOn)}."), row.SourceUrl) { Row = row });
         return (double)row.PricePerKwMonth;
     }
 
@@ -407,7 +407,7 @@ internal sealed class SelfHostedCostModel
         var row = catalog.StoragePrices.FirstOrDefault(p => string.Equals(p.Provider, s.StorageProvider, StringComparison.OrdinalIgnoreCase) && string.Equals(p.Service, s.StorageService, StringComparison.OrdinalIgnoreCase))
             ?? throw new PricingLookupException($"No storage price for '{s.StorageProvider}' '{s.StorageService}'; known: {string.Join("; ", catalog.StoragePrices.Select(p => $"{p.Provider} {p.Service}"))}.");
         CheckCurrency(row.Currency, scenario, "storage");
-        assumptions.Add(new Assumption(Option.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"storage_prices.csv: {row.Provider} {row.Service} ({row.Region}): {row.PricePerGbMonth} {row.Currency} per GB-month; checked {Iso(row.CheckedOn)}."), row.SourceUrl));
+        assumptions.Add(new Assumption(Option.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"storage_prices.csv: {row.Provider} {row.Service} ({row.Region}): {row.PricePerGbMonth} {row.Currency} per GB-month; checked {Iso(row.CheckedOn)}."), row.SourceUrl) { Row = row });
         return (double)row.PricePerGbMonth;
     }
 
@@ -416,7 +416,7 @@ internal sealed class SelfHostedCostModel
         var row = catalog.EgressPrices.FirstOrDefault(p => string.Equals(p.Provider, s.EgressProvider, StringComparison.OrdinalIgnoreCase) && string.Equals(p.Service, s.EgressService, StringComparison.OrdinalIgnoreCase))
             ?? throw new PricingLookupException($"No egress price for '{s.EgressProvider}' '{s.EgressService}'; known: {string.Join("; ", catalog.EgressPrices.Select(p => $"{p.Provider} {p.Service}"))}.");
         CheckCurrency(row.Currency, scenario, "egress");
-        assumptions.Add(new Assumption(Option.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"egress_prices.csv: {row.Provider} {row.Service} ({row.Region}): {row.PricePerGb} {row.Currency} per GB; checked {Iso(row.CheckedOn)}."), row.SourceUrl));
+        assumptions.Add(new Assumption(Option.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"egress_prices.csv: {row.Provider} {row.Service} ({row.Region}): {row.PricePerGb} {row.Currency} per GB; checked {Iso(row.CheckedOn)}."), row.SourceUrl) { Row = row });
         return (double)row.PricePerGb;
     }
 
@@ -460,7 +460,7 @@ internal sealed class SelfHostedCostModel
                 price = (double)offer.PricePerGpuHour;
                 if (runs == 0)
                 {
-                    assumptions.Add(new Assumption(Option.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"gpu_rentals.csv (fine-tuning): {offer.Provider} {offer.Sku} on-demand, {offer.Region}: {offer.PricePerGpuHour} {offer.Currency} per GPU-hour; checked {Iso(offer.CheckedOn)}."), offer.SourceUrl));
+                    assumptions.Add(new Assumption(Option.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"gpu_rentals.csv (fine-tuning): {offer.Provider} {offer.Sku} on-demand, {offer.Region}: {offer.PricePerGpuHour} {offer.Currency} per GPU-hour; checked {Iso(offer.CheckedOn)}."), offer.SourceUrl) { Row = offer });
                 }
             }
 
