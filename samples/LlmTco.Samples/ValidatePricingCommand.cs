@@ -1,53 +1,86 @@
+using System.Globalization;
 using System.Text.Json;
 using LlmTco.Pricing;
 
 namespace LlmTco.Samples;
 
-/// <summary><c>validate-pricing &lt;folder&gt; [--overlay] [--json]</c>: what a person editing the CSVs runs before committing.</summary>
+/// <summary>
+/// <c>validate-pricing &lt;folder&gt; [--overlay] [--json] [--max-age-days N] [--as-of yyyy-MM-dd]</c>: what a person
+/// editing the CSVs runs before committing. Errors fail the check; warnings (suspicious values, stale rows) do not.
+/// </summary>
 internal static class ValidatePricingCommand
 {
+    private const string UsageLine = "usage: validate-pricing <folder> [--overlay] [--json] [--max-age-days N] [--as-of yyyy-MM-dd]";
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly HashSet<string> Flags = ["--overlay", "--json"];
+    private static readonly HashSet<string> Valued = ["--max-age-days", "--as-of"];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var folder = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
-        var unknown = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a is not "--overlay" and not "--json").ToList();
-        if (folder is null || unknown.Count > 0 || args.Count(a => !a.StartsWith("--", StringComparison.Ordinal)) > 1)
+        var parsed = Arguments.Parse(args, Flags, Valued, out var error);
+        if (error is null && parsed.Positionals.Count != 1)
         {
-            stderr.WriteLine(unknown.Count > 0
-                ? $"error: unknown option '{unknown[0]}' for validate-pricing."
-                : "error: validate-pricing takes one folder.");
-            stderr.WriteLine("usage: validate-pricing <folder> [--overlay] [--json]");
+            error = "validate-pricing takes one folder";
+        }
+
+        var maxAgeDays = PricingCatalog.DefaultMaxAgeDays;
+        if (error is null && parsed.Value("--max-age-days") is { } ageText
+            && (!int.TryParse(ageText, NumberStyles.None, CultureInfo.InvariantCulture, out maxAgeDays)))
+        {
+            error = $"--max-age-days must be a whole number of days, 0 or more; got '{ageText}'";
+        }
+
+        var asOf = DateOnly.FromDateTime(DateTime.UtcNow);
+        if (error is null && parsed.Value("--as-of") is { } dateText
+            && !DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
+        {
+            error = $"--as-of must be a date written yyyy-MM-dd; got '{dateText}'";
+        }
+
+        if (error is not null)
+        {
+            stderr.WriteLine(error.StartsWith("unknown option", StringComparison.Ordinal) ? $"error: {error} for validate-pricing." : $"error: {error}.");
+            stderr.WriteLine(UsageLine);
             return SampleApp.UsageError;
         }
 
+        var folder = parsed.Positionals[0];
         if (!Directory.Exists(folder))
         {
             stderr.WriteLine($"error: folder '{folder}' does not exist.");
             return SampleApp.Failure;
         }
 
-        var overlay = args.Contains("--overlay");
+        var overlay = parsed.Has("--overlay");
         var report = overlay
             ? PricingCatalog.Validate(PricingSource.Embedded, PricingSource.Folder(folder))
             : PricingCatalog.Validate(PricingSource.Folder(folder));
+        var stale = report.Catalog?.FindStaleRows(asOf, maxAgeDays) ?? [];
+        var diagnostics = report.Diagnostics.Concat(stale)
+            .OrderBy(d => d.File, StringComparer.Ordinal)
+            .ThenBy(d => d.Line)
+            .ThenBy(d => d.Column)
+            .ToList();
+        var warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
 
-        if (args.Contains("--json"))
+        if (parsed.Has("--json"))
         {
             var json = new
             {
                 valid = report.IsValid,
                 folder,
                 overlay,
+                asOf = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                maxAgeDays,
                 tables = report.Tables.Select(t => new
                 {
                     file = t.FileName,
                     rows = t.RowCount,
                     overridden = t.OverriddenRowCount,
-                    oldestCheckedOn = t.OldestCheckedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                    newestCheckedOn = t.NewestCheckedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    oldestCheckedOn = t.OldestCheckedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    newestCheckedOn = t.NewestCheckedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 }),
-                diagnostics = report.Diagnostics.Select(d => new
+                diagnostics = diagnostics.Select(d => new
                 {
                     severity = d.Severity == DiagnosticSeverity.Error ? "error" : "warning",
                     file = d.File,
@@ -62,14 +95,14 @@ internal static class ValidatePricingCommand
             return report.IsValid ? SampleApp.Success : SampleApp.Failure;
         }
 
-        foreach (var diagnostic in report.Diagnostics)
+        foreach (var diagnostic in diagnostics)
         {
             stdout.WriteLine(diagnostic.ToString());
         }
 
         if (!report.IsValid)
         {
-            stdout.WriteLine($"{report.Errors.Count()} error(s), {report.Warnings.Count()} warning(s): the tables in '{folder}' are not valid.");
+            stdout.WriteLine($"{report.Errors.Count()} error(s), {warnings} warning(s): the tables in '{folder}' are not valid.");
             return SampleApp.Failure;
         }
 
@@ -78,7 +111,10 @@ internal static class ValidatePricingCommand
             stdout.WriteLine(table.ToString());
         }
 
-        stdout.WriteLine($"OK: {report.Tables.Count} tables valid{(report.Warnings.Any() ? $", {report.Warnings.Count()} warning(s)" : string.Empty)}.");
+        var staleNote = stale.Count > 0
+            ? string.Create(CultureInfo.InvariantCulture, $" ({stale.Count} row(s) checked more than {maxAgeDays} days before {asOf:yyyy-MM-dd})")
+            : string.Empty;
+        stdout.WriteLine($"OK: {report.Tables.Count} tables valid{(warnings > 0 ? $", {warnings} warning(s){staleNote}" : string.Empty)}.");
         return SampleApp.Success;
     }
 }

@@ -21,7 +21,8 @@ public sealed class ValidatePricingCommandTests : IDisposable
     [Fact]
     public async Task Run_BundledData_ExitsZeroWithOneLinePerTable()
     {
-        var (exit, stdout, _) = await Run("validate-pricing", folder);
+        // (pinned to the day the bundled rows were checked, so that they are not stale whenever the test runs)
+        var (exit, stdout, _) = await Run("validate-pricing", folder, "--as-of", "2026-11-29");
 
         exit.Should().Be(0);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -83,6 +84,94 @@ public sealed class ValidatePricingCommandTests : IDisposable
         {
             Directory.Delete(overlay, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Run_StaleRow_PrintsAWarningAndStillPasses()
+    {
+        // Given the first PUE row last checked on 2026-01-01: 332 days before 2026-11-29 (30 + 31 + 30 + 31 + 31 + 30
+        // + 31 + 30 + 31 + 31 + 28 in December to February counted back, i.e. 365 − 33)
+        var path = Path.Combine(folder, "pue_figures.csv");
+        var lines = File.ReadAllLines(path);
+        lines[1] = lines[1][..lines[1].LastIndexOf(',')] + ",2026-01-01";
+        File.WriteAllLines(path, lines);
+        var name = lines[1][..lines[1].IndexOf(',', StringComparison.Ordinal)];
+
+        var (exit, stdout, _) = await Run("validate-pricing", folder, "--as-of", "2026-11-29");
+
+        exit.Should().Be(0);
+        stdout.Should().StartWith($"{path}:2:5: warning: stale: the source of '{name}' was checked on 2026-01-01, 332 days before 2026-11-29 (more than 180); re-read its source_url and update checked_on\n");
+        stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Should().Be("OK: 10 tables valid, 1 warning(s) (1 row(s) checked more than 180 days before 2026-11-29).");
+    }
+
+    [Fact]
+    public async Task Run_MaxAgeDays_RaisesTheLimit()
+    {
+        var path = Path.Combine(folder, "pue_figures.csv");
+        var lines = File.ReadAllLines(path);
+        lines[1] = lines[1][..lines[1].LastIndexOf(',')] + ",2026-01-01";
+        File.WriteAllLines(path, lines);
+
+        var (exit, stdout, _) = await Run("validate-pricing", folder, "--as-of", "2026-11-29", "--max-age-days", "332");
+
+        exit.Should().Be(0);
+        stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Should().Be("OK: 10 tables valid.");
+    }
+
+    [Fact]
+    public async Task Run_Json_ListsStaleRowsAsWarnings()
+    {
+        var path = Path.Combine(folder, "pue_figures.csv");
+        var lines = File.ReadAllLines(path);
+        lines[1] = lines[1][..lines[1].LastIndexOf(',')] + ",2026-01-01";
+        File.WriteAllLines(path, lines);
+
+        var (exit, stdout, _) = await Run("validate-pricing", folder, "--json", "--as-of", "2026-11-29", "--max-age-days", "90");
+
+        exit.Should().Be(0);
+        using var json = JsonDocument.Parse(stdout);
+        json.RootElement.GetProperty("valid").GetBoolean().Should().BeTrue();
+        json.RootElement.GetProperty("asOf").GetString().Should().Be("2026-11-29");
+        json.RootElement.GetProperty("maxAgeDays").GetInt32().Should().Be(90);
+        var warning = json.RootElement.GetProperty("diagnostics").EnumerateArray().Single();
+        warning.GetProperty("severity").GetString().Should().Be("warning");
+        warning.GetProperty("columnName").GetString().Should().Be("checked_on");
+        warning.GetProperty("value").GetString().Should().Be("2026-01-01");
+        warning.GetProperty("message").GetString().Should().EndWith("332 days before 2026-11-29 (more than 90); re-read its source_url and update checked_on");
+    }
+
+    [Fact]
+    public async Task Run_SparseFp8Figure_PrintsAConsistencyWarningAtItsCell()
+    {
+        // Given the H100-SXM row with its FP8 figure replaced by four times its BF16 figure (a sparse headline)
+        var path = Path.Combine(folder, "gpus.csv");
+        var lines = File.ReadAllLines(path);
+        var row = Array.FindIndex(lines, l => l.StartsWith("H100-SXM,", StringComparison.Ordinal));
+        var cells = lines[row].Split(',', 7);
+        var bf16 = decimal.Parse(cells[4], System.Globalization.CultureInfo.InvariantCulture);
+        cells[5] = (bf16 * 4).ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture);
+        lines[row] = string.Join(',', cells);
+        File.WriteAllLines(path, lines);
+
+        var (exit, stdout, _) = await Run("validate-pricing", folder, "--as-of", "2026-11-29");
+
+        exit.Should().Be(0);
+        stdout.Should().StartWith($"{path}:{row + 1}:6: warning: fp8_dense_tflops ({cells[5]}) of 'H100-SXM' is 4× its bf16_dense_tflops ({cells[4]});");
+        stdout.Should().Contain("OK: 10 tables valid, 1 warning(s).");
+    }
+
+    [Theory]
+    [InlineData(new[] { "validate-pricing", ".", "--max-age-days", "abc" }, 2, "error: --max-age-days must be a whole number of days, 0 or more; got 'abc'.")]
+    [InlineData(new[] { "validate-pricing", ".", "--max-age-days", "-5" }, 2, "error: --max-age-days must be a whole number of days, 0 or more; got '-5'.")]
+    [InlineData(new[] { "validate-pricing", ".", "--as-of", "29.11.2026" }, 2, "error: --as-of must be a date written yyyy-MM-dd; got '29.11.2026'.")]
+    [InlineData(new[] { "validate-pricing", ".", "--as-of" }, 2, "error: option '--as-of' needs a value.")]
+    [InlineData(new[] { "validate-pricing", "a", "b" }, 2, "error: validate-pricing takes one folder.")]
+    public async Task Run_BadAgeOptions_ExitTwoWithAClearMessage(string[] args, int expectedExit, string expectedError)
+    {
+        var (exit, _, stderr) = await Run(args);
+
+        exit.Should().Be(expectedExit);
+        stderr.Should().StartWith(expectedError);
     }
 
     [Theory]
