@@ -32,6 +32,11 @@ internal static class SampleApp
           validate-pricing <folder>       Check a folder of pricing CSVs; every problem as file:line:column.
               --overlay                   Check the folder on top of the bundled tables (any subset of files).
               --json                      Print the report as JSON.
+              --max-age-days <N>          Warn about rows checked more than N days ago (default: 180).
+              --as-of <yyyy-MM-dd>        The day ages are measured from (default: today, UTC).
+          diff-prices <old> <new>         What changed between two folders of pricing CSVs: rows added, removed
+                                          and changed, old -> new per cell with the % change of numbers.
+              --json                      Print the differences as JSON.
           --help                          Show this help.
 
         Exit codes: 0 success; 1 invalid data, scenario or result; 2 bad command line.
@@ -51,6 +56,7 @@ internal static class SampleApp
             {
                 "--help" or "-h" or "help" => Task.FromResult(Help(stdout)),
                 "validate-pricing" => Task.FromResult(ValidatePricingCommand.Run(args[1..], stdout, stderr)),
+                "diff-prices" => Task.FromResult(DiffPricesCommand.Run(args[1..], stdout, stderr)),
                 "run" => Task.FromResult(RunCommand.Run(args[1..], stdout, stderr)),
                 "scenarios" => Task.FromResult(ScenariosCommand.Run(args[1..], stdout, stderr)),
                 "catalog" => Task.FromResult(args.Length == 1 ? CatalogSummary(stdout) : Unknown(args[1], stderr)),

@@ -24,6 +24,15 @@ internal sealed partial class CsvTable<T>(
     public IReadOnlyList<string> Columns { get; } =
         createMap(new ReadContext(fileName, [])).MemberMaps.Select(m => m.Data.Names[0]).ToList();
 
+    /// <summary>Gets the columns that hold numbers (prices, counts), for comparing values numerically.</summary>
+    public IReadOnlySet<string> NumericColumns { get; } =
+        createMap(new ReadContext(fileName, [])).MemberMaps
+            .Where(m => m.Data.Member is System.Reflection.PropertyInfo p
+                && (Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType) is var t
+                && (t == typeof(decimal) || t == typeof(int) || t == typeof(long)))
+            .Select(m => m.Data.Names[0])
+            .ToHashSet(StringComparer.Ordinal);
+
     public string KeyOf(T row) => key(row);
 
     /// <summary>Reads every row, reporting every problem; rows with an error are not returned.</summary>
