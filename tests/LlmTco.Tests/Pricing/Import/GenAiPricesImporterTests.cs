@@ -1,0 +1,167 @@
+using System.Globalization;
+using LlmTco.Pricing;
+using LlmTco.Pricing.Import;
+using static LlmTco.Tests.Pricing.Import.ImportFixtures;
+
+namespace LlmTco.Tests.Pricing.Import;
+
+/// <summary>
+/// <see cref="GenAiPricesImporter"/> on the hand-written <c>genai-prices-data.json</c> fixture, prices in USD per
+/// million tokens copied exactly. Start dates the source lacks are given as 2025-01-01.
+/// </summary>
+public sealed class GenAiPricesImporterTests
+{
+    private const string Url = "https://example.com/genai/data.json";
+
+    private static readonly ImportResult Result = GenAiPricesImporter.Import(Open("genai-prices-data.json"), Options(Url, new DateOnly(2025, 1, 1)));
+
+    [Fact]
+    public void Import_Fixture_MapsEveryPriceAndDate()
+    {
+        // Tiers become context-tier rows at their start; start_date constraints a price history; requests_kcount 25 ÷ 1,000 = 0.025
+        Result.Rows.Select(r => (r.Provider, r.ModelId, r.ContextThresholdTokens, r.EffectiveFrom, r.EffectiveTo, r.InputPricePerMillionTokens, r.CachedInputPricePerMillionTokens, r.CacheWritePricePerMillionTokens, r.OutputPricePerMillionTokens, r.PricePerRequest))
+            .Should().Equal(
+                ("anthropic", "claude-opus-4-6", 0L, D(2025, 1, 1), D(2026, 3, 13), 5m, 0.5m, null, 25m, null),
+                ("anthropic", "claude-opus-4-6", 0L, D(2026, 3, 13), null, 5m, 0.5m, null, 25m, null),
+                ("anthropic", "claude-opus-4-6", 200_000L, D(2025, 1, 1), D(2026, 3, 13), 10m, 0.5m, null, 37.5m, null),
+                ("anthropic", "claude-sonnet-4-5", 0L, D(2025, 1, 1), null, 3m, 0.3m, 3.75m, 15m, null),
+                ("anthropic", "claude-sonnet-4-5", 200_000L, D(2025, 1, 1), null, 6m, 0.6m, 7.5m, 22.5m, null),
+                ("bedrock", "meta.llama3-3-70b-instruct-v1:0", 0L, D(2025, 1, 1), null, 0.72m, null, null, 0.72m, null),
+                ("deepseek", "deepseek-chat", 0L, D(2025, 1, 1), null, 0.27m, 0.07m, null, 1.1m, null),
+                ("mistral", "mistral-small", 0L, D(2025, 1, 1), null, 0.1m, null, null, 0.3m, null),
+                ("openai", "gpt-4o-audio-preview", 0L, D(2025, 1, 1), null, 2.5m, null, null, 10m, null),
+                ("openai", "gpt-4o-search", 0L, D(2025, 1, 1), null, 2.5m, null, null, 10m, 0.025m),
+                ("openai", "o3", 0L, D(2025, 1, 1), D(2025, 6, 10), 10m, 2.5m, null, 40m, null),
+                ("openai", "o3", 0L, D(2025, 6, 10), null, 2m, 0.5m, null, 8m, null));
+        Result.Rows.Should().OnlyContain(r => r.SourceUrl == new Uri(Url) && r.CheckedOn == D(2026, 11, 29) && r.Currency == "USD" && r.ServiceTier == ServiceTier.Standard);
+        (Result.Format, Result.EntriesRead, Result.ModelsImported).Should().Be(("genai-prices", 10, 8));
+    }
+
+    [Fact]
+    public void Import_Fixture_ReportsEveryModelAndFieldNotMappedAndWhy()
+    {
+        Result.Unmapped.Select(i => i.ToString()).Should().Equal(
+            "openai/gpt-4o-audio-preview: 'input_audio_mtok': audio token prices have no column in api_prices.csv",
+            "openai/gpt-4o-audio-preview: 'output_audio_mtok': audio token prices have no column in api_prices.csv",
+            "openai/text-embedding-3-small: 'output_mtok': no output price (an embedding or input-only model); the model is not imported",
+            "openai/gpt-4o-search: 'tool_use_kcount': tool-use prices have no column in api_prices.csv",
+            "deepseek/deepseek-chat: 'constraint': a time-of-day price (from '16:30:00Z' to '00:30:00Z') has no column in api_prices.csv; only the all-day prices are imported",
+            "Bad Provider: 'id': 'Bad Provider' cannot be a provider slug (lower-case letters, digits, '.', '_' and '-'); skipped",
+            "mistral/mistral large: 'id': contains white space or ';', which a model_id may not; skipped");
+    }
+
+    [Fact]
+    public void Import_Fixture_WritesTheDocumentedCsvWithProvenanceInNotes()
+    {
+        var lines = Csv(Result).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        lines[0].Should().Be(TestTables.ApiHeader);
+        lines.Should().Contain(
+            "openai,o3,o3-2025-04-16,standard,0,2025-06-10,,USD,2,0.5,,8,,,,imported from genai-prices (USD per 1M tokens); provider page https://platform.openai.com/docs/pricing,https://example.com/genai/data.json,2026-11-29");
+        lines.Should().Contain(
+            "bedrock,meta.llama3-3-70b-instruct-v1:0,,standard,0,2025-01-01,,USD,0.72,,,0.72,,,,imported from genai-prices (USD per 1M tokens); genai-prices provider 'aws'; provider page https://aws.amazon.com/bedrock/pricing/; start date not in the source; deprecated by the provider,https://example.com/genai/data.json,2026-11-29");
+        Result.Rows.Single(r => r.ModelId == "mistral-small").Notes.Should().EndWith("output_per_mtok rounded from 0.30000000000000004 (floating-point noise in the source)");
+        Result.Rows.Where(r => r.ModelId == "claude-sonnet-4-5").Should().OnlyContain(r => r.Aliases.SequenceEqual(new[] { "claude-sonnet-4.5" }));
+    }
+
+    [Fact]
+    public void Import_Fixture_RowsPassTheValidator()
+    {
+        var report = Validate(Result);
+
+        report.Errors.Should().BeEmpty();
+        report.Catalog!.FindApiPrice("openai", "o3-2025-04-16", D(2025, 6, 9)).InputPricePerMillionTokens.Should().Be(10m);
+        report.Catalog.FindApiPrice("anthropic", "claude-opus-4-6", D(2026, 1, 1), inputTokensPerRequest: 250_000).OutputPricePerMillionTokens.Should().Be(37.5m);
+        report.Catalog.FindApiPrice("anthropic", "claude-opus-4-6", D(2026, 4, 1), inputTokensPerRequest: 250_000).OutputPricePerMillionTokens.Should().Be(25m);
+    }
+
+    [Fact]
+    public void Import_UndatedPriceNotBeforeTheFirstDatedOne_IsLeftOutWithAReason()
+    {
+        // Given the default start for undated prices: the checked-on date 2026-11-29, after o3's dated price of 2025-06-10
+        var result = GenAiPricesImporter.Import(Open("genai-prices-data.json"), Options(Url));
+
+        result.Rows.Where(r => r.ModelId == "o3").Select(r => (r.EffectiveFrom, r.InputPricePerMillionTokens)).Should().Equal((D(2025, 6, 10), 2m));
+        result.Unmapped.Should().Contain(new ImportIssue(
+            "openai/o3", "prices",
+            "the price before 2025-06-10 has no start date in the source, and the start date given for such prices (2026-11-29) is not earlier; give an earlier one (--effective-from) to import it"));
+        result.Rows.Single(r => r.ModelId == "claude-sonnet-4-5" && r.ContextThresholdTokens == 0).EffectiveFrom.Should().Be(D(2026, 11, 29));
+        Validate(result).Errors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Import_TierMissingBetweenTwoDatedPrices_FillsTheGapWithTheBasePrices()
+    {
+        // Given a long-context tier in force, dropped on 2025-06-01, brought back on 2025-09-01
+        const string json = """
+            [{"id": "acme", "models": [{"id": "big", "prices": [
+              {"prices": {"input_mtok": {"base": 1, "tiers": [{"start": 100000, "price": 2}]}, "output_mtok": 4}},
+              {"constraint": {"start_date": "2025-06-01"}, "prices": {"input_mtok": 1, "output_mtok": 4}},
+              {"constraint": {"start_date": "2025-09-01"}, "prices": {"input_mtok": {"base": 1, "tiers": [{"start": 100000, "price": 3}]}, "output_mtok": 4}}
+            ]}]}]
+            """;
+
+        var result = GenAiPricesImporter.Import(json, Options(Url, new DateOnly(2025, 1, 1)));
+
+        // Then the 100000 tier's history has no gap: 2 until June, the base price 1 from June to September, then 3
+        result.Rows.Where(r => r.ContextThresholdTokens == 100_000).Select(r => (r.EffectiveFrom, r.EffectiveTo, r.InputPricePerMillionTokens)).Should().Equal(
+            (D(2025, 1, 1), D(2025, 6, 1), 2m), (D(2025, 6, 1), D(2025, 9, 1), 1m), (D(2025, 9, 1), null, 3m));
+        Validate(result).Errors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Import_AliasThatNamesAnotherModel_IsLeftOutWithAReason()
+    {
+        const string json = """
+            [{"id": "acme", "models": [
+              {"id": "alpha", "match": {"or": [{"equals": "beta"}, {"equals": "alpha-latest"}]}, "prices": {"input_mtok": 1, "output_mtok": 2}},
+              {"id": "beta", "match": {"equals": "beta"}, "prices": {"input_mtok": 1, "output_mtok": 2}}
+            ]}]
+            """;
+
+        var result = GenAiPricesImporter.Import(json, Options(Url));
+
+        result.Rows.Single(r => r.ModelId == "alpha").Aliases.Should().Equal("alpha-latest");
+        result.Unmapped.Should().Equal(new ImportIssue("acme/alpha", "aliases", "alias 'beta' also names 'beta' at provider 'acme'; left out"));
+        Validate(result).Errors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Import_InvalidJson_ThrowsWithTheLineAndByte()
+    {
+        var act = () => GenAiPricesImporter.Import("[\n  {\"id\": }\n]", Options(Url));
+
+        act.Should().Throw<PriceImportException>().WithMessage("the genai-prices file is not valid JSON: line 2, byte 10: *");
+    }
+
+    [Fact]
+    public void Import_LiteLlmFile_ThrowsNamingTheOtherFormat()
+    {
+        var act = () => GenAiPricesImporter.Import(Open("litellm-model-prices.json"), Options(Url));
+
+        act.Should().Throw<PriceImportException>().WithMessage(
+            "a genai-prices data.json file is a JSON array of providers, but this file's top level is an object; is it a LiteLLM file (use --from litellm)?");
+    }
+
+    [Theory]
+    [InlineData("de-DE")]
+    [InlineData("fr-FR")]
+    public void Import_UnderACommaCulture_ReadsAndWritesDecimalPoints(string culture)
+    {
+        var previous = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+            var result = GenAiPricesImporter.Import(Open("genai-prices-data.json"), Options(Url, new DateOnly(2025, 1, 1)));
+
+            result.Rows.Single(r => r.ModelId == "gpt-4o-search").PricePerRequest.Should().Be(0.025m);
+            Csv(result).Should().Contain(",USD,2.5,,,10,,,0.025,").And.Contain(",0.72,,,0.72,").And.NotContain("0,72");
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    private static DateOnly D(int year, int month, int day) => new(year, month, day);
+}

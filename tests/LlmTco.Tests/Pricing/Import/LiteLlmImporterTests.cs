@@ -1,0 +1,175 @@
+using System.Globalization;
+using LlmTco.Pricing;
+using LlmTco.Pricing.Import;
+using static LlmTco.Tests.Pricing.Import.ImportFixtures;
+
+namespace LlmTco.Tests.Pricing.Import;
+
+/// <summary>
+/// <see cref="LiteLlmImporter"/> on the hand-written <c>litellm-model-prices.json</c> fixture: USD per single token,
+/// multiplied by 1,000,000 exactly in decimal. The source gives no dates, so every row starts on the checked-on date.
+/// </summary>
+public sealed class LiteLlmImporterTests
+{
+    private const string Url = "https://example.com/litellm/model_prices_and_context_window.json";
+
+    private static readonly ImportResult Result = LiteLlmImporter.Import(Open("litellm-model-prices.json"), Options(Url));
+
+    [Theory]
+    [InlineData("3e-06", "3")]
+    [InlineData("3E-6", "3")]
+    [InlineData("0.000003", "3")]
+    [InlineData("2.5e-07", "0.25")]
+    [InlineData("1.65e-07", "0.165")]
+    [InlineData("6.25e-08", "0.0625")]
+    [InlineData("0.00015", "150")]
+    [InlineData("1.1000000000000001e-06", "1.1")]
+    public void Import_PricePerToken_BecomesTheExactPricePerMillionTokens(string perToken, string perMillion)
+    {
+        var json = $$$"""{"m": {"litellm_provider": "acme", "mode": "chat", "input_cost_per_token": {{{perToken}}}, "output_cost_per_token": {{{perToken}}}}}""";
+
+        var row = LiteLlmImporter.Import(json, Options(Url)).Rows.Single();
+
+        // The decimal is exact and has no trailing zeros: 3e-06 × 1,000,000 is 3, written "3", not 3.000000 or 2.9999999999999996
+        row.InputPricePerMillionTokens.Should().Be(decimal.Parse(perMillion, CultureInfo.InvariantCulture));
+        row.InputPricePerMillionTokens.ToString(CultureInfo.InvariantCulture).Should().Be(perMillion);
+        Csv(LiteLlmImporter.Import(json, Options(Url))).Should().Contain($",USD,{perMillion},,,{perMillion},");
+    }
+
+    [Fact]
+    public void Import_Fixture_MapsTokensCacheTiersServiceTiersAndBatch()
+    {
+        // claude-sonnet-4-5: 3e-06 → 3, 3e-07 → 0.3, 3.75e-06 → 3.75, 1.5e-05 → 15; above 200k: 6, 0.6, 7.5, 22.5;
+        //   batch 1.5e-06 / 3e-06 = 0.5 and 7.5e-06 / 1.5e-05 = 0.5: a uniform 50 % off → batch_discount 0.5
+        // gpt-5: 1.25, 0.125, 10 with batch 6.25e-07 / 1.25e-06 = 5e-06 / 1e-05 = 0.5; flex 0.625, 0.0625, 5; priority 2.5, 0.25, 20
+        // gemini-2.5-pro: batch 50 % off input but 40 % off output → no batch_discount; reasoning = output → blank
+        Result.Rows.Select(r => (r.Provider, r.ModelId, r.ServiceTier, r.ContextThresholdTokens, r.InputPricePerMillionTokens, r.CachedInputPricePerMillionTokens, r.CacheWritePricePerMillionTokens, r.OutputPricePerMillionTokens, r.ReasoningOutputPricePerMillionTokens, r.BatchDiscountFraction))
+            .Should().Equal(
+                ("anthropic", "claude-sonnet-4-5", ServiceTier.Standard, 0L, 3m, 0.3m, 3.75m, 15m, null, 0.5m),
+                ("anthropic", "claude-sonnet-4-5", ServiceTier.Standard, 200_000L, 6m, 0.6m, 7.5m, 22.5m, null, 0.5m),
+                ("azure", "gpt-4o-mini", ServiceTier.Standard, 0L, 0.165m, 0.083m, null, 0.66m, null, null),
+                ("deepseek", "deepseek-chat", ServiceTier.Standard, 0L, 0.27m, 0.07m, null, 1.1m, null, null),
+                ("google", "gemini-2.5-pro", ServiceTier.Standard, 0L, 1.25m, null, null, 10m, null, null),
+                ("google", "gemini-2.5-pro", ServiceTier.Standard, 200_000L, 2.5m, null, null, 15m, null, null),
+                ("openai", "gpt-5", ServiceTier.Standard, 0L, 1.25m, 0.125m, null, 10m, null, 0.5m),
+                ("openai", "gpt-5", ServiceTier.Flex, 0L, 0.625m, 0.0625m, null, 5m, null, null),
+                ("openai", "gpt-5", ServiceTier.Priority, 0L, 2.5m, 0.25m, null, 20m, null, null),
+                ("together", "meta-llama/Llama-3.3-70B-Instruct-Turbo", ServiceTier.Standard, 0L, 0.88m, null, null, 0.88m, null, null));
+        Result.Rows.Should().OnlyContain(r => r.EffectiveFrom == new DateOnly(2026, 11, 29) && r.EffectiveTo == null && r.CheckedOn == new DateOnly(2026, 11, 29) && r.SourceUrl == new Uri(Url));
+        (Result.Format, Result.EntriesRead, Result.ModelsImported).Should().Be(("litellm", 12, 6));
+    }
+
+    [Fact]
+    public void Import_Fixture_ReportsEveryEntryAndFieldNotMappedAndWhy()
+    {
+        Result.Unmapped.Select(i => i.ToString()).Should().Equal(
+            "claude-sonnet-4-5: 'cache_creation_input_token_cost_above_1hr': the 1-hour cache-write price has no column; cache_write_per_mtok holds the default (5-minute) cache-write price",
+            "gemini/gemini-2.5-pro: 'input_cost_per_audio_token': audio prices have no column in api_prices.csv",
+            "gemini/gemini-2.5-pro: 'input_cost_per_token_batches': the batch prices are not one uniform discount (input_cost_per_token 50 % off, output_cost_per_token 40 % off); batch_discount is left blank",
+            "text-embedding-3-small: 'mode': 'embedding' is not a text-generation mode; only chat and completion models are imported",
+            "dall-e-3: 'mode': 'image_generation' is not a text-generation mode; only chat and completion models are imported",
+            "ollama/llama3.1: its token prices are 0 (a free or self-hosted model), which is not an API price; skipped",
+            "openai/gpt-5: gives the same provider and model id ('openai', 'gpt-5') as 'gpt-5', which was imported; skipped",
+            "deepseek/deepseek-chat: 'input_cost_per_character': per-character prices have no column in api_prices.csv",
+            "o1-pro: 'mode': 'responses' is not a text-generation mode; only chat and completion models are imported",
+            "azure/gpt-4o-mini: 'output_cost_per_token_flex': missing while other flex prices are given; the flex tier is not imported",
+            "mystery-model: 'litellm_provider': missing; skipped");
+    }
+
+    [Fact]
+    public void Import_Fixture_NotesSayWhereEachRowCameFrom()
+    {
+        Result.Rows.Single(r => r.ModelId == "gemini-2.5-pro" && r.ContextThresholdTokens == 0).Notes.Should().Be(
+            "imported from LiteLLM (USD per token × 1,000,000); start date not in the source; LiteLLM provider 'gemini'; LiteLLM key 'gemini/gemini-2.5-pro'");
+        Result.Rows.Single(r => r.ModelId == "deepseek-chat").Notes.Should().EndWith("output_per_mtok rounded from 1.1000000000000001 (floating-point noise in the source)");
+        Result.Rows.First(r => r.ModelId == "claude-sonnet-4-5").Notes.Should().EndWith("LiteLLM source https://www.anthropic.com/pricing");
+    }
+
+    [Fact]
+    public void Import_Fixture_RowsPassTheValidator()
+    {
+        var report = Validate(Result);
+
+        report.Errors.Should().BeEmpty();
+        report.Catalog!.FindApiPrice("openai", "gpt-5", new DateOnly(2026, 12, 1), serviceTier: ServiceTier.Flex).OutputPricePerMillionTokens.Should().Be(5m);
+    }
+
+    [Theory]
+    [InlineData("input_cost_per_token_above_128k_tokens", 128_000L)]
+    [InlineData("input_cost_per_token_above_199999_tokens", 199_999L)]
+    [InlineData("input_cost_per_token_above_272k_tokens_priority", 272_000L)]
+    public void Import_AboveTokensField_BecomesAContextTierAtItsThreshold(string field, long threshold)
+    {
+        var json = $$$"""
+            {"m": {"litellm_provider": "acme", "mode": "completion",
+                   "input_cost_per_token": 1e-06, "output_cost_per_token": 2e-06,
+                   "input_cost_per_token_priority": 2e-06, "output_cost_per_token_priority": 4e-06,
+                   "{{{field}}}": 5e-06}}
+            """;
+
+        var tier = LiteLlmImporter.Import(json, Options(Url)).Rows.Single(r => r.ContextThresholdTokens > 0);
+
+        // The tier's other prices are its service tier's base prices
+        tier.ContextThresholdTokens.Should().Be(threshold);
+        tier.InputPricePerMillionTokens.Should().Be(5m);
+        tier.OutputPricePerMillionTokens.Should().Be(tier.ServiceTier == ServiceTier.Priority ? 4m : 2m);
+    }
+
+    [Fact]
+    public void Import_EffectiveFromGiven_StartsEveryRowThen()
+    {
+        var result = LiteLlmImporter.Import(Open("litellm-model-prices.json"), Options(Url, new DateOnly(2025, 8, 7)));
+
+        result.Rows.Should().OnlyContain(r => r.EffectiveFrom == new DateOnly(2025, 8, 7));
+    }
+
+    [Fact]
+    public void Import_ReasoningPriceThatDiffers_IsMapped()
+    {
+        const string json = """{"r": {"litellm_provider": "acme", "mode": "chat", "input_cost_per_token": 1e-06, "output_cost_per_token": 4e-06, "output_cost_per_reasoning_token": 8e-06}}""";
+
+        LiteLlmImporter.Import(json, Options(Url)).Rows.Single().ReasoningOutputPricePerMillionTokens.Should().Be(8m);
+    }
+
+    [Fact]
+    public void Import_InvalidJson_ThrowsWithTheLineAndByte()
+    {
+        var act = () => LiteLlmImporter.Import("{\n  \"m\": {\"mode\": \"chat\",}\n}", Options(Url));
+
+        act.Should().Throw<PriceImportException>().WithMessage("the litellm file is not valid JSON: line 2, byte *");
+    }
+
+    [Fact]
+    public void Import_GenAiPricesFile_ThrowsNamingTheOtherFormat()
+    {
+        var act = () => LiteLlmImporter.Import(Open("genai-prices-data.json"), Options(Url));
+
+        act.Should().Throw<PriceImportException>().WithMessage(
+            "a LiteLLM model_prices_and_context_window.json file is a JSON object of model entries, but this file's top level is an array; is it a genai-prices file (use --from genai-prices)?");
+    }
+
+    [Fact]
+    public void Import_UnderGermanCulture_WritesDecimalPoints()
+    {
+        var previous = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+            var csv = Csv(LiteLlmImporter.Import(Open("litellm-model-prices.json"), Options(Url)));
+
+            csv.Should().Contain("azure,gpt-4o-mini,,standard,0,2026-11-29,,USD,0.165,0.083,,0.66,,,,").And.NotContain("0,165");
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
+    public void Options_RelativeOrNonHttpUrl_IsRejected()
+    {
+        var act = () => new PriceImportOptions(new Uri("file:///tmp/data.json"));
+
+        act.Should().Throw<ArgumentException>().WithMessage("The source URL must be an absolute http(s) URL; got 'file:///tmp/data.json'.*");
+    }
+}
