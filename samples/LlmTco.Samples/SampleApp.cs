@@ -37,6 +37,15 @@ internal static class SampleApp
           diff-prices <old> <new>         What changed between two folders of pricing CSVs: rows added, removed
                                           and changed, old -> new per cell with the % change of numbers.
               --json                      Print the differences as JSON.
+          import-prices --from <format> <file.json>
+                                          Turn a genai-prices data.json or a LiteLLM
+                                          model_prices_and_context_window.json into api_prices.csv rows; report
+                                          every model or field not mapped, and why, on stderr.
+              --from genai-prices|litellm The file's format (required).
+              --out <file>                Write the CSV there instead of to stdout.
+              --source-url <url>          The URL of the file read, for every row's source_url.
+              --checked-on <yyyy-MM-dd>   The date the file was read (default: today, UTC).
+              --effective-from <date>     The start of prices the file gives no date for (default: --checked-on).
           --help                          Show this help.
 
         Exit codes: 0 success; 1 invalid data, scenario or result; 2 bad command line.
@@ -57,6 +66,7 @@ internal static class SampleApp
                 "--help" or "-h" or "help" => Task.FromResult(Help(stdout)),
                 "validate-pricing" => Task.FromResult(ValidatePricingCommand.Run(args[1..], stdout, stderr)),
                 "diff-prices" => Task.FromResult(DiffPricesCommand.Run(args[1..], stdout, stderr)),
+                "import-prices" => Task.FromResult(ImportPricesCommand.Run(args[1..], stdout, stderr)),
                 "run" => Task.FromResult(RunCommand.Run(args[1..], stdout, stderr)),
                 "scenarios" => Task.FromResult(ScenariosCommand.Run(args[1..], stdout, stderr)),
                 "catalog" => Task.FromResult(args.Length == 1 ? CatalogSummary(stdout) : Unknown(args[1], stderr)),
