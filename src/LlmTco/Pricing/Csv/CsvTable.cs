@@ -17,6 +17,9 @@ internal sealed partial class CsvTable<T>(
     string keyDescription)
     where T : class
 {
+    /// <summary>A map used only to format cells: its converters never report, so one instance serves every thread.</summary>
+    private readonly ClassMap<T> formatMap = createMap(new ReadContext(fileName, []));
+
     public string FileName { get; } = fileName;
 
     public string KeyDescription { get; } = keyDescription;
@@ -34,6 +37,12 @@ internal sealed partial class CsvTable<T>(
             .ToHashSet(StringComparer.Ordinal);
 
     public string KeyOf(T row) => key(row);
+
+    /// <summary>Formats a row's cells in column order exactly as <see cref="Write"/> writes them, unquoted.</summary>
+    public string[] Format(T row) =>
+        formatMap.MemberMaps
+            .Select(m => m.Data.TypeConverter!.ConvertToString(((System.Reflection.PropertyInfo)m.Data.Member!).GetValue(row), null!, m.Data) ?? string.Empty)
+            .ToArray();
 
     /// <summary>Reads every row, reporting every problem; rows with an error are not returned.</summary>
     public List<LoadedRow<T>> Read(TextReader reader, string displayName, List<PricingDiagnostic> diagnostics)

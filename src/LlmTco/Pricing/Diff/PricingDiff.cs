@@ -1,6 +1,4 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using LlmTco.Pricing.Csv;
 
 namespace LlmTco.Pricing.Diff;
@@ -135,22 +133,6 @@ public static class PricingDiff
 
     /// <summary>Each row's cells as the CSV writer formats them, keyed by the row's key, in the table's column order.</summary>
     private static Dictionary<string, (T Row, string[] Values)> Cells<T>(CsvTable<T> table, IReadOnlyList<T> rows)
-        where T : class
-    {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        table.Write(text, rows);
-        using var reader = new CsvReader(new StringReader(text.ToString()), new CsvConfiguration(CultureInfo.InvariantCulture));
-        reader.Read();
-        reader.ReadHeader();
-        var cells = new Dictionary<string, (T Row, string[] Values)>(StringComparer.Ordinal);
-        var index = 0;
-        while (reader.Read())
-        {
-            var row = rows[index++];
-            var values = table.Columns.Select(c => reader.GetField(c) ?? string.Empty).ToArray();
-            cells[table.KeyOf(row)] = (row, values);
-        }
-
-        return cells;
-    }
+        where T : class =>
+        rows.ToDictionary(table.KeyOf, r => (r, table.Format(r)), StringComparer.Ordinal);
 }
