@@ -85,7 +85,8 @@ public sealed class TcoEngine
         for (var i = 0; i < scenario.ApiOptions.Count; i++)
         {
             var option = scenario.ApiOptions[i];
-            var model = ApiCostModel.Create(Catalog, option, scenario, volumes, string.Create(CultureInfo.InvariantCulture, $"$.apiOptions[{i}]"), assumptions);
+            var path = string.Create(CultureInfo.InvariantCulture, $"$.apiOptions[{i}]");
+            var model = WithPath(path, () => ApiCostModel.Create(Catalog, option, scenario, volumes, path, assumptions));
             apiModels.Add(model);
             var lines = new double[horizon][];
             for (var m = 0; m < horizon; m++)
@@ -106,7 +107,8 @@ public sealed class TcoEngine
         {
             var option = scenario.SelfHostedOptions[i];
             var bridge = option.LeadTimeMonths > 0 ? apiModels.First(a => string.Equals(a.Option.Name, option.BridgeApiOption, StringComparison.Ordinal)) : null;
-            var model = SelfHostedCostModel.Create(Catalog, option, scenario, volumes, bridge, string.Create(CultureInfo.InvariantCulture, $"$.selfHostedOptions[{i}]"), assumptions);
+            var path = string.Create(CultureInfo.InvariantCulture, $"$.selfHostedOptions[{i}]");
+            var model = WithPath(path, () => SelfHostedCostModel.Create(Catalog, option, scenario, volumes, bridge, path, assumptions));
             selfModels.Add(model);
             options.Add(new OptionResult(
                 option.Name,
@@ -166,6 +168,19 @@ public sealed class TcoEngine
     }
 
     private static int LineCount => Enum.GetValues<CostLine>().Length;
+
+    /// <summary>Prefixes a failed lookup's message with the option's path, so the reader knows which option named it.</summary>
+    private static T WithPath<T>(string path, Func<T> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (PricingLookupException ex)
+        {
+            throw new PricingLookupException($"{path}: {ex.Message}", ex.Suggestions);
+        }
+    }
 
     private static List<MonthResult> Months(Scenario scenario, WorkloadVolumes volumes, double[][] lines, int[]? gpus, int[]? replicas, double?[]? utilization, int leadTime)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using LlmTco.Pricing.Csv;
 
 namespace LlmTco.Pricing;
 
@@ -41,14 +42,37 @@ public abstract class PricingSource
     }
 
     /// <summary>Opens a table, or returns <see langword="null"/> when this source does not have it.</summary>
-    internal abstract TextReader? Open(string fileName, out string displayName);
+    internal abstract TextReader? Open(string fileName);
+
+    /// <summary>The name diagnostics give a table of this source: its path for a folder, its file name otherwise.</summary>
+    internal virtual string DisplayName(string fileName) => fileName;
 
     /// <summary>Lists the CSV file names the source holds, to warn about files no table reads.</summary>
     internal abstract IEnumerable<string> ListCsvFiles();
 
-    /// <summary>UTF-8 that fails on invalid bytes instead of replacing them silently; a BOM is accepted.</summary>
-    private protected static StreamReader StrictReader(Stream stream) =>
-        new(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+    /// <summary>
+    /// Decodes the whole stream as UTF-8 (a BOM is accepted), failing on invalid bytes instead of replacing them
+    /// silently; the failure names the line of the first invalid byte.
+    /// </summary>
+    private protected static TextReader StrictReader(Stream stream)
+    {
+        using (stream)
+        {
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+            var start = bytes.StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
+            try
+            {
+                return new StringReader(new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes[start..]));
+            }
+            catch (DecoderFallbackException ex)
+            {
+                var line = 1 + bytes[start..(start + Math.Max(0, ex.Index))].Count((byte)'\n');
+                throw new InvalidTableEncodingException(line, ex);
+            }
+        }
+    }
 
     private sealed class EmbeddedSource : PricingSource
     {
@@ -56,9 +80,8 @@ public abstract class PricingSource
 
         public override string Description => "embedded defaults";
 
-        internal override TextReader? Open(string fileName, out string displayName)
+        internal override TextReader? Open(string fileName)
         {
-            displayName = fileName;
             var stream = typeof(PricingSource).Assembly.GetManifestResourceStream(Prefix + fileName);
             return stream is null ? null : StrictReader(stream);
         }
@@ -73,10 +96,12 @@ public abstract class PricingSource
     {
         public override string Description => path;
 
-        internal override TextReader? Open(string fileName, out string displayName)
+        internal override string DisplayName(string fileName) => Path.Combine(path, fileName);
+
+        internal override TextReader? Open(string fileName)
         {
-            displayName = Path.Combine(path, fileName);
-            return File.Exists(displayName) ? StrictReader(File.OpenRead(displayName)) : null;
+            var file = DisplayName(fileName);
+            return File.Exists(file) ? StrictReader(File.OpenRead(file)) : null;
         }
 
         internal override IEnumerable<string> ListCsvFiles() =>
@@ -89,11 +114,8 @@ public abstract class PricingSource
     {
         public override string Description => description;
 
-        internal override TextReader? Open(string fileName, out string displayName)
-        {
-            displayName = fileName;
-            return tables.TryGetValue(fileName, out var text) ? new StringReader(text) : null;
-        }
+        internal override TextReader? Open(string fileName) =>
+            tables.TryGetValue(fileName, out var text) ? new StringReader(text) : null;
 
         internal override IEnumerable<string> ListCsvFiles() => tables.Keys;
     }

@@ -84,7 +84,20 @@ internal static class CatalogLoader
         var overridden = 0;
         for (var i = 0; i < layers.Count; i++)
         {
-            using var reader = layers[i].Open(table.FileName, out var displayName);
+            TextReader? reader;
+            var displayName = layers[i].DisplayName(table.FileName);
+            try
+            {
+                reader = layers[i].Open(table.FileName);
+            }
+            catch (InvalidTableEncodingException ex)
+            {
+                diagnostics.Add(new PricingDiagnostic(displayName, ex.Line, 0, null, null, "the file is not valid UTF-8; save it as UTF-8 (with or without a byte-order mark)", DiagnosticSeverity.Error));
+                failed.Add(table.FileName);
+                continue;
+            }
+
+            using var disposeReader = reader;
             if (reader is null)
             {
                 if (i == 0)

@@ -13,6 +13,9 @@ namespace LlmTco.Pricing.Csv;
 /// </summary>
 internal static partial class Cells
 {
+    /// <summary>The longest cell accepted: far above any real note or URL, low enough to reject garbage and pasted files.</summary>
+    public const int MaxCellLength = 4096;
+
     public static ITypeConverter Text(ReadContext c, bool required = true) => new TextCell(c, required, IdKind.FreeText);
 
     /// <summary>A lower-case slug such as a provider id: letters, digits, '.', '_' and '-'.</summary>
@@ -66,6 +69,12 @@ internal static partial class Cells
         public object? ConvertFromString(string? text, IReaderRow row, MemberMapData memberMapData)
         {
             var column = memberMapData.Names[0];
+            if (text is { Length: > MaxCellLength })
+            {
+                Context.CellError(column, text[..40] + "...", string.Create(CultureInfo.InvariantCulture, $"column '{column}': the cell is {text.Length:N0} characters long; a cell holds at most {MaxCellLength:N0}"));
+                return Fallback(memberMapData);
+            }
+
             var trimmed = text?.Trim() ?? string.Empty;
             if (trimmed.Length == 0)
             {

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text;
+using LlmTco.Pricing;
+using LlmTco.Scenarios;
+using LlmTco.Timeline;
+
+namespace LlmTco.Tests.Reliability;
+
+/// <summary>
+/// The hostile-input corpus in <c>tests/LlmTco.Tests/HostileInputs</c>: every file must give a clear error that says
+/// where (file, line, column or JSON path) and what, never an unhandled exception, and never a NaN, an infinity or a
+/// negative cost. CSV files are named <c>case.table.csv</c> and replace that table in an otherwise valid folder.
+/// </summary>
+public sealed class HostileInputTests : IDisposable
+{
+    private static readonly string Corpus = Path.Combine(AppContext.BaseDirectory, "HostileInputs");
+    private readonly string folder = Directory.CreateTempSubdirectory("llmtco-hostile-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Theory]
+    [InlineData("empty.gpus.csv", 0, 0, "the file is empty; expected a header row: gpu_model,vendor,")]
+    [InlineData("header-only.gpus.csv", 1, 0, "the file has a header but no rows")]
+    [InlineData("truncated-mid-row.gpus.csv", 2, 5, "the row has 4 fields but the header has 14: the row is truncated")]
+    [InlineData("unbalanced-quotes.pue_figures.csv", 2, 0, "malformed CSV: a quote is unbalanced or misplaced")]
+    [InlineData("extra-column.pue_figures.csv", 1, 6, "unknown column 'comment'")]
+    [InlineData("missing-column.pue_figures.csv", 1, 0, "missing column 'notes'")]
+    [InlineData("number-NaN.pue_figures.csv", 2, 2, "column 'pue': 'NaN' is not a finite number")]
+    [InlineData("number-Infinity.pue_figures.csv", 2, 2, "column 'pue': 'Infinity' is not a finite number")]
+    [InlineData("number-1e400.pue_figures.csv", 2, 2, "column 'pue': '1e400' is out of range")]
+    [InlineData("number--0.pue_figures.csv", 2, 2, "column 'pue': '-0' must not be negative")]
+    [InlineData("thousands-separator.storage_prices.csv", 2, 5, "column 'price_per_gb_month': '1,000.5' has a comma")]
+    [InlineData("decimal-comma.storage_prices.csv", 2, 9, "the row has 9 fields but the header has 8; '0,15' looks like a number with a decimal comma")]
+    [InlineData("invalid-utf8.pue_figures.csv", 2, 0, "the file is not valid UTF-8")]
+    public void CsvCorpus_EachFile_GivesOneClearErrorAtItsPlace(string file, int line, int column, string message)
+    {
+        var error = ValidateWith(file, File.ReadAllBytes(Path.Combine(Corpus, "csv", file)));
+
+        (error.Line, error.Column).Should().Be((line, column));
+        error.Message.Should().StartWith(message);
+        error.File.Should().EndWith(file.Split('.', 2)[1]);
+    }
+
+    [Fact]
+    public void Csv_VeryLongField_IsRejectedWithItsLength()
+    {
+        var note = new string('x', 100_000);
+        var error = ValidateWith("long.pue_figures.csv", Encoding.UTF8.GetBytes($"name,pue,notes,source_url,checked_on\nsurvey,1.5,{note},https://example.com,2026-11-29\n"));
+
+        (error.Line, error.Column, error.ColumnName).Should().Be((2, 3, "notes"));
+        error.Message.Should().Be("column 'notes': the cell is 100,000 characters long; a cell holds at most 4,096");
+    }
+
+    [Fact]
+    public void Csv_HundredThousandRows_Load()
+    {
+        // Given 100,000 distinct API models, one price row each
+        var csv = new StringBuilder(TestTables.ApiHeader).Append('\n');
+        for (var i = 0; i < 100_000; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"bulk,model-{i},,standard,0,2025-01-01,,USD,0.{i % 1000 + 1:000},,,1.5,,,,,https://example.com/bulk,2026-11-29\n");
+        }
+
+        var tables = TestTables.Valid();
+        tables["api_prices.csv"] = csv.ToString();
+
+        var catalog = PricingCatalog.Load(PricingSource.InMemory(tables));
+
+        catalog.ApiPrices.Should().HaveCount(100_000);
+        // model-99999 was written with input price "0.{99999 % 1000 + 1:000}" = "0.1000"
+        catalog.FindApiPrice("bulk", "model-99999", new DateOnly(2026, 1, 1)).InputPricePerMillionTokens.Should().Be(0.1000m);
+    }
+
+    [Theory]
+    [InlineData("missing-required.json", "$.workload.profiles[0]", "missing required properties: monthlyRequests")]
+    [InlineData("missing-workload.json", "$", "missing required properties: workload")]
+    [InlineData("wrong-type.json", "$.horizonMonths", "expected a whole number")]
+    [InlineData("number-in-quotes.json", "$.workload.profiles[0].monthlyRequests", "expected a number")]
+    [InlineData("unknown-property.json", "$.horizonMonth", "unknown property 'horizonMonth'; did you mean 'horizonMonths'?")]
+    [InlineData("share-above-one.json", "$.workload.profiles[0].cacheReadShare", "must be a share from 0 to 1")]
+    [InlineData("growth-below-minus-100-percent.json", "$.workload.profiles[0].growth.monthlyRate", "must be a finite growth rate above −1")]
+    [InlineData("horizon-zero.json", "$.horizonMonths", "must be a whole number of months from 1 to 600")]
+    [InlineData("horizon-10000.json", "$.horizonMonths", "must be a whole number of months from 1 to 600")]
+    [InlineData("tokens-1e30.json", "$.workload.profiles[0].monthlyRequests", "the profile reaches 1.5E+30 tokens in month 1, above the limit")]
+    [InlineData("negative-requests.json", "$.workload.profiles[0].monthlyRequests", "must not be negative")]
+    [InlineData("duplicate-option-names.json", "$.selfHostedOptions[0].name", "another option has this name")]
+    [InlineData("rented-and-owned.json", "$.selfHostedOptions[0]", "give exactly one of 'rented' and 'owned' GPUs")]
+    [InlineData("unknown-plan.json", "$.selfHostedOptions[0].rented.plan", "'monthly' is not one of: on-demand, spot, reserved-1y, reserved-3y")]
+    [InlineData("bad-date.json", "$.startDate", "expected a date as \"yyyy-MM-dd\"")]
+    [InlineData("truncated.json", "$.workload.profiles[0]", "Expected end of string, but instead reached end of data. (line 10")]
+    [InlineData("nan-literal.json", "$.horizonMonths", "'N' is an invalid start of a value. (line 4")]
+    [InlineData("not-json.csv.json", "$", "'name,pue")]
+    [InlineData("model-does-not-fit.json", "$.selfHostedOptions[0].model", "'org/Model-8B' in BF16 needs 19,676.8 GB")]
+    public void JsonCorpus_EachFile_GivesAClearErrorWithItsPath(string file, string path, string message)
+    {
+        var act = () => TestScenarios.Engine.Evaluate(ScenarioJson.Load(Path.Combine(Corpus, "json", file)));
+
+        var error = act.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle().Subject;
+        error.Path.Should().Be(path);
+        error.Message.Should().StartWith(message);
+    }
+
+    [Fact]
+    public void JsonCorpus_UnknownModel_NamesTheOptionAndTheNearestModel()
+    {
+        var act = () => TestScenarios.Engine.Evaluate(ScenarioJson.Load(Path.Combine(Corpus, "json", "unknown-model.json")));
+
+        act.Should().Throw<PricingLookupException>().WithMessage("$.selfHostedOptions[0]: Unknown open model 'model-9b'; did you mean 'model-8b'?");
+    }
+
+    [Fact]
+    public void JsonCorpus_ValidFile_GivesOnlyFiniteNonNegativeCosts()
+    {
+        var result = TestScenarios.Engine.Evaluate(ScenarioJson.Load(Path.Combine(Corpus, "json", "valid.json")));
+
+        result.Options.SelectMany(o => o.Months).SelectMany(m => m.Lines.Append(m.Total).Append(m.Cumulative))
+            .Should().OnlyContain(v => double.IsFinite(v) && v >= 0);
+    }
+
+    private PricingDiagnostic ValidateWith(string caseFile, byte[] content)
+    {
+        foreach (var (file, text) in TestTables.Valid())
+        {
+            File.WriteAllText(Path.Combine(folder, file), text);
+        }
+
+        File.WriteAllBytes(Path.Combine(folder, caseFile.Split('.', 2)[1]), content);
+        var report = PricingCatalog.Validate(PricingSource.Folder(folder));
+        report.Catalog.Should().BeNull();
+        return report.Errors.Should().ContainSingle().Subject;
+    }
+}
