@@ -20,7 +20,10 @@ internal sealed class ApiCostModel
     private readonly WorkloadVolumes volumes;
 
     /// <summary>Every profile's segments, profile by profile, each profile's in month order.</summary>
-    private readonly List<PriceSegment> segments = [];
+    private PriceSegment[] segments = [];
+
+    /// <summary>Each profile's batch-eligible share, read once.</summary>
+    private readonly double[] batchShares;
 
     /// <summary>Where each profile's segments start in <see cref="segments"/>; one more entry than profiles.</summary>
     private readonly int[] firstSegment;
@@ -30,6 +33,7 @@ internal sealed class ApiCostModel
         Option = option;
         this.volumes = volumes;
         firstSegment = new int[volumes.Profiles.Count + 1];
+        batchShares = volumes.Profiles.Select(p => p.BatchShare).ToArray();
     }
 
     public ApiOption Option { get; }
@@ -43,26 +47,29 @@ internal sealed class ApiCostModel
         // The model's price history is looked up once (it throws as FindApiPrice does for an unknown provider, model
         // or tier); each month's row is then chosen from it exactly as FindApiPrice chooses.
         var history = catalog.GetApiPriceHistory(option.Provider, option.Model, option.ServiceTier);
+        var segments = new List<PriceSegment>();
         ApiPrice? previousRow = null;
         for (var p = 0; p < volumes.Profiles.Count; p++)
         {
             var profile = volumes.Profiles[p];
-            model.firstSegment[p] = model.segments.Count;
+            model.firstSegment[p] = segments.Count;
             var inputTokens = (long)Math.Ceiling(profile.InputTokensPerRequest);
             for (var m = 0; m < volumes.Months; m++)
             {
                 var date = volumes.MonthStarts[m];
                 var row = PricingCatalog.FindApiPriceInHistory(history, date, inputTokens)
                     ?? throw PricingCatalog.NoApiPrice(history, option.Provider, option.Model, date);
-                if (!string.Equals(row.Currency, scenario.Currency, StringComparison.Ordinal))
+
+                // A row met before has been checked already: its currency cannot change.
+                var changed = !ReferenceEquals(row, previousRow);
+                if ((changed || m == 0) && !string.Equals(row.Currency, scenario.Currency, StringComparison.Ordinal))
                 {
                     throw new ScenarioValidationException([new ScenarioError(path + ".model", option.Model, $"the price row of '{row.ModelId}' from {Iso(row.EffectiveFrom)} is in {row.Currency}, but the scenario's currency is {scenario.Currency}; there is no exchange-rate table to convert it")]);
                 }
 
-                var changed = !ReferenceEquals(row, previousRow);
                 if (changed || m == 0)
                 {
-                    model.segments.Add(new PriceSegment(
+                    segments.Add(new PriceSegment(
                         m,
                         row,
                         option.YearlyPriceDecline > 0 && row.EffectiveTo is null,
@@ -96,7 +103,8 @@ internal sealed class ApiCostModel
             }
         }
 
-        model.firstSegment[^1] = model.segments.Count;
+        model.firstSegment[^1] = segments.Count;
+        model.segments = [.. segments];
         return model;
     }
 
@@ -104,7 +112,9 @@ internal sealed class ApiCostModel
     public double Usage(int m, double scale = 1)
     {
         var total = 0.0;
-        for (var p = 0; p < firstSegment.Length - 1; p++)
+        ApiPrice? factorRow = null;
+        var factor = 1.0;
+        for (var p = 0; p < batchShares.Length; p++)
         {
             // The profile's last segment that starts on or before month m.
             var s = firstSegment[p];
@@ -113,18 +123,24 @@ internal sealed class ApiCostModel
                 s++;
             }
 
-            var price = segments[s];
-            var factor = 1.0;
-            if (price.Declines)
+            ref readonly var price = ref segments[s];
+            if (!price.Declines)
             {
-                // Price × (1 − d)^(years since the last row's effective_from), from each month's first day.
+                factor = 1.0;
+                factorRow = null;
+            }
+            else if (!ReferenceEquals(price.Row, factorRow))
+            {
+                // Price × (1 − d)^(years since the row's effective_from), from the month's first day; the same for
+                // every profile priced by the same row.
                 var years = Math.Max(0, (volumes.MonthStarts[m].DayNumber - price.Row.EffectiveFrom.DayNumber) / 365.25);
                 factor = Math.Pow(1 - Option.YearlyPriceDecline, years);
+                factorRow = price.Row;
             }
 
             var tokens = (volumes.Uncached[p][m] * (price.Input * factor)) + (volumes.CacheRead[p][m] * (price.CacheRead * factor))
                 + (volumes.CacheWrite[p][m] * (price.CacheWrite * factor)) + (volumes.Output[p][m] * (price.Output * factor));
-            var batch = 1 - (volumes.Profiles[p].BatchShare * price.BatchDiscount);
+            var batch = 1 - (batchShares[p] * price.BatchDiscount);
             total += (tokens / 1e6 * batch) + (volumes.Requests[p][m] * (price.PerRequest * factor));
         }
 
