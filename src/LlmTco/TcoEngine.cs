@@ -70,7 +70,7 @@ public sealed class TcoEngine
         }
 
         var horizon = scenario.HorizonMonths;
-        var volumes = new WorkloadVolumes(scenario.Workload, horizon);
+        var volumes = new WorkloadVolumes(scenario.Workload, horizon, scenario.StartDate);
         var assumptions = new List<Assumption>
         {
             new(null, AssumptionKind.Choice, string.Create(CultureInfo.InvariantCulture, $"{horizon} months from {scenario.StartDate:yyyy-MM-dd}; 730 hours a month; prices looked up on each month's first day; all figures in {scenario.Currency}.")),
@@ -78,6 +78,13 @@ public sealed class TcoEngine
         if (scenario.YearlyDiscountRate > 0)
         {
             assumptions.Add(new Assumption(null, AssumptionKind.Choice, string.Create(CultureInfo.InvariantCulture, $"NPV at {scenario.YearlyDiscountRate:P1} a year: month m is weighted by (1 + {scenario.YearlyDiscountRate})^(−m/12).")));
+        }
+
+        // The discount weight of each month, shared by every option.
+        var discountFactors = new double[horizon];
+        for (var m = 0; m < horizon; m++)
+        {
+            discountFactors[m] = Math.Pow(1 + scenario.YearlyDiscountRate, -(m + 1) / 12.0);
         }
 
         var apiModels = new List<ApiCostModel>();
@@ -99,7 +106,7 @@ public sealed class TcoEngine
                 lines[m][(int)CostLine.ApiFineTuning] = model.FineTuningFee(m);
             }
 
-            options.Add(new OptionResult(option.Name, OptionKind.Api, Months(scenario, volumes, lines, null, null, null, 0), 0, 0, 0, ThroughputSource.None, model.SteadyState(0, scenario.StartDate)));
+            options.Add(new OptionResult(option.Name, OptionKind.Api, Months(scenario, volumes, discountFactors, lines, null, null, null, 0), 0, 0, 0, ThroughputSource.None, model.SteadyState(0, scenario.StartDate)));
         }
 
         var selfModels = new List<SelfHostedCostModel>();
@@ -113,7 +120,7 @@ public sealed class TcoEngine
             options.Add(new OptionResult(
                 option.Name,
                 OptionKind.SelfHosted,
-                Months(scenario, volumes, model.MonthLines, model.Gpus, model.Replicas, model.Utilization, option.LeadTimeMonths),
+                Months(scenario, volumes, discountFactors, model.MonthLines, model.Gpus, model.Replicas, model.Utilization, option.LeadTimeMonths),
                 model.ResidualValue,
                 model.GpusPerReplica,
                 model.ReplicaTokensPerSecond,
@@ -133,8 +140,8 @@ public sealed class TcoEngine
                 breakEvens.Add(new BreakEvenResult(
                     self.Option.Name,
                     api.Option.Name,
-                    BreakEvenCalculator.ByMonth(selfResult.Months.Select(x => x.Cumulative).ToList(), apiResult.Months.Select(x => x.Cumulative).ToList()),
-                    BreakEvenCalculator.ByMonth(selfResult.Months.Select(x => x.DiscountedCumulative).ToList(), apiResult.Months.Select(x => x.DiscountedCumulative).ToList()),
+                    BreakEvenCalculator.ByMonth(selfResult.Months, apiResult.Months, discounted: false),
+                    BreakEvenCalculator.ByMonth(selfResult.Months, apiResult.Months, discounted: true),
                     BreakEvenCalculator.ByVolume(selfResult.SteadyState, api.SteadyState(reference, scenario.StartDate.AddMonths(reference)), maxTokens)));
             }
         }
@@ -167,7 +174,8 @@ public sealed class TcoEngine
         }
     }
 
-    private static int LineCount => Enum.GetValues<CostLine>().Length;
+    /// <summary>The number of cost lines, counted once (<see cref="Enum.GetValues{TEnum}"/> copies an array on every call).</summary>
+    private static readonly int LineCount = Enum.GetValues<CostLine>().Length;
 
     /// <summary>Prefixes a failed lookup's message with the option's path, so the reader knows which option named it.</summary>
     private static T WithPath<T>(string path, Func<T> create)
@@ -182,20 +190,21 @@ public sealed class TcoEngine
         }
     }
 
-    private static List<MonthResult> Months(Scenario scenario, WorkloadVolumes volumes, double[][] lines, int[]? gpus, int[]? replicas, double?[]? utilization, int leadTime)
+    private static List<MonthResult> Months(Scenario scenario, WorkloadVolumes volumes, double[] discountFactors, double[][] lines, int[]? gpus, int[]? replicas, double?[]? utilization, int leadTime)
     {
         var months = new List<MonthResult>(lines.Length);
         double cumulative = 0, discounted = 0;
         for (var m = 0; m < lines.Length; m++)
         {
             var total = lines[m].Sum();
-            var factor = Math.Pow(1 + scenario.YearlyDiscountRate, -(m + 1) / 12.0);
+            var factor = discountFactors[m];
             cumulative += total;
             discounted += total * factor;
             months.Add(new MonthResult(
                 m + 1,
-                scenario.StartDate.AddMonths(m),
+                volumes.MonthStarts[m],
                 lines[m],
+                total,
                 cumulative,
                 factor,
                 discounted,

@@ -10,27 +10,30 @@ namespace LlmTco.Api;
 /// An API option's prices resolved for every profile and month (price row in force on the month's start date, context
 /// tier by input size, decline after the last known price), and the cost formulas over them.
 /// </summary>
+/// <remarks>
+/// Prices are kept as segments, one per profile and price row in force (a new segment only where the row changes, so
+/// usually one per profile), not month by month: the model allocates nothing per month. The yearly decline factor,
+/// which changes every month, is applied when a month is billed.
+/// </remarks>
 internal sealed class ApiCostModel
 {
     private readonly WorkloadVolumes volumes;
-    private readonly double[][] input;
-    private readonly double[][] cacheRead;
-    private readonly double[][] cacheWrite;
-    private readonly double[][] output;
-    private readonly double[][] perRequest;
-    private readonly double[][] batchDiscount;
+
+    /// <summary>Every profile's segments, profile by profile, each profile's in month order.</summary>
+    private PriceSegment[] segments = [];
+
+    /// <summary>Each profile's batch-eligible share, read once.</summary>
+    private readonly double[] batchShares;
+
+    /// <summary>Where each profile's segments start in <see cref="segments"/>; one more entry than profiles.</summary>
+    private readonly int[] firstSegment;
 
     private ApiCostModel(ApiOption option, WorkloadVolumes volumes)
     {
         Option = option;
         this.volumes = volumes;
-        var profiles = volumes.Profiles.Count;
-        input = new double[profiles][];
-        cacheRead = new double[profiles][];
-        cacheWrite = new double[profiles][];
-        output = new double[profiles][];
-        perRequest = new double[profiles][];
-        batchDiscount = new double[profiles][];
+        firstSegment = new int[volumes.Profiles.Count + 1];
+        batchShares = volumes.Profiles.Select(p => p.BatchShare).ToArray();
     }
 
     public ApiOption Option { get; }
@@ -40,49 +43,57 @@ internal sealed class ApiCostModel
         var model = new ApiCostModel(option, volumes);
         var seen = new HashSet<ApiPrice>();
         var batchWarned = false;
+
+        // The model's price history is looked up once (it throws as FindApiPrice does for an unknown provider, model
+        // or tier); each month's row is then chosen from it exactly as FindApiPrice chooses.
+        var history = catalog.GetApiPriceHistory(option.Provider, option.Model, option.ServiceTier);
+        var segments = new List<PriceSegment>();
+        ApiPrice? previousRow = null;
         for (var p = 0; p < volumes.Profiles.Count; p++)
         {
             var profile = volumes.Profiles[p];
-            model.input[p] = new double[volumes.Months];
-            model.cacheRead[p] = new double[volumes.Months];
-            model.cacheWrite[p] = new double[volumes.Months];
-            model.output[p] = new double[volumes.Months];
-            model.perRequest[p] = new double[volumes.Months];
-            model.batchDiscount[p] = new double[volumes.Months];
-            var history = catalog.GetApiPriceHistory(option.Provider, option.Model, option.ServiceTier);
+            model.firstSegment[p] = segments.Count;
+            var inputTokens = (long)Math.Ceiling(profile.InputTokensPerRequest);
             for (var m = 0; m < volumes.Months; m++)
             {
-                var date = scenario.StartDate.AddMonths(m);
-                var row = catalog.FindApiPrice(option.Provider, option.Model, date, (long)Math.Ceiling(profile.InputTokensPerRequest), option.ServiceTier);
-                if (!string.Equals(row.Currency, scenario.Currency, StringComparison.Ordinal))
+                var date = volumes.MonthStarts[m];
+                var row = PricingCatalog.FindApiPriceInHistory(history, date, inputTokens)
+                    ?? throw PricingCatalog.NoApiPrice(history, option.Provider, option.Model, date);
+
+                // A row met before has been checked already: its currency cannot change.
+                var changed = !ReferenceEquals(row, previousRow);
+                if ((changed || m == 0) && !string.Equals(row.Currency, scenario.Currency, StringComparison.Ordinal))
                 {
                     throw new ScenarioValidationException([new ScenarioError(path + ".model", option.Model, $"the price row of '{row.ModelId}' from {Iso(row.EffectiveFrom)} is in {row.Currency}, but the scenario's currency is {scenario.Currency}; there is no exchange-rate table to convert it")]);
                 }
 
-                var factor = 1.0;
-                if (option.YearlyPriceDecline > 0 && row.EffectiveTo is null)
+                if (changed || m == 0)
                 {
-                    var years = Math.Max(0, (date.DayNumber - row.EffectiveFrom.DayNumber) / 365.25);
-                    factor = Math.Pow(1 - option.YearlyPriceDecline, years);
+                    segments.Add(new PriceSegment(
+                        m,
+                        row,
+                        option.YearlyPriceDecline > 0 && row.EffectiveTo is null,
+                        (double)row.InputPricePerMillionTokens,
+                        (double)(row.CachedInputPricePerMillionTokens ?? row.InputPricePerMillionTokens),
+                        (double)(row.CacheWritePricePerMillionTokens ?? row.InputPricePerMillionTokens),
+                        (double)row.OutputPricePerMillionTokens,
+                        (double)(row.PricePerRequest ?? 0m),
+                        option.BatchDiscountFraction ?? (double)(row.BatchDiscountFraction ?? 0m)));
                 }
 
-                var pIn = (double)row.InputPricePerMillionTokens;
-                model.input[p][m] = pIn * factor;
-                model.cacheRead[p][m] = (double)(row.CachedInputPricePerMillionTokens ?? row.InputPricePerMillionTokens) * factor;
-                model.cacheWrite[p][m] = (double)(row.CacheWritePricePerMillionTokens ?? row.InputPricePerMillionTokens) * factor;
-                model.output[p][m] = (double)row.OutputPricePerMillionTokens * factor;
-                model.perRequest[p][m] = (double)(row.PricePerRequest ?? 0m) * factor;
-                model.batchDiscount[p][m] = option.BatchDiscountFraction ?? (double)(row.BatchDiscountFraction ?? 0m);
                 if (profile.BatchShare > 0 && option.BatchDiscountFraction is null && row.BatchDiscountFraction is null && !batchWarned)
                 {
                     batchWarned = true;
                     assumptions.Add(new Assumption(option.Name, AssumptionKind.Warning, $"'{row.ModelId}' has no published batch discount: batch-eligible traffic is billed at the standard price."));
                 }
 
-                if (seen.Add(row))
+                // The same row as last month is already in the set: skip hashing it again.
+                if (changed && seen.Add(row))
                 {
                     assumptions.Add(new Assumption(option.Name, AssumptionKind.TableRow, Describe(row), row.SourceUrl) { Row = row });
                 }
+
+                previousRow = row;
             }
 
             if (option.YearlyPriceDecline > 0 && p == 0)
@@ -92,6 +103,8 @@ internal sealed class ApiCostModel
             }
         }
 
+        model.firstSegment[^1] = segments.Count;
+        model.segments = [.. segments];
         return model;
     }
 
@@ -99,12 +112,36 @@ internal sealed class ApiCostModel
     public double Usage(int m, double scale = 1)
     {
         var total = 0.0;
-        for (var p = 0; p < input.Length; p++)
+        ApiPrice? factorRow = null;
+        var factor = 1.0;
+        for (var p = 0; p < batchShares.Length; p++)
         {
-            var tokens = (volumes.Uncached[p][m] * input[p][m]) + (volumes.CacheRead[p][m] * cacheRead[p][m])
-                + (volumes.CacheWrite[p][m] * cacheWrite[p][m]) + (volumes.Output[p][m] * output[p][m]);
-            var batch = 1 - (volumes.Profiles[p].BatchShare * batchDiscount[p][m]);
-            total += (tokens / 1e6 * batch) + (volumes.Requests[p][m] * perRequest[p][m]);
+            // The profile's last segment that starts on or before month m.
+            var s = firstSegment[p];
+            while (s + 1 < firstSegment[p + 1] && segments[s + 1].FromMonth <= m)
+            {
+                s++;
+            }
+
+            ref readonly var price = ref segments[s];
+            if (!price.Declines)
+            {
+                factor = 1.0;
+                factorRow = null;
+            }
+            else if (!ReferenceEquals(price.Row, factorRow))
+            {
+                // Price × (1 − d)^(years since the row's effective_from), from the month's first day; the same for
+                // every profile priced by the same row.
+                var years = Math.Max(0, (volumes.MonthStarts[m].DayNumber - price.Row.EffectiveFrom.DayNumber) / 365.25);
+                factor = Math.Pow(1 - Option.YearlyPriceDecline, years);
+                factorRow = price.Row;
+            }
+
+            var tokens = (volumes.Uncached[p][m] * (price.Input * factor)) + (volumes.CacheRead[p][m] * (price.CacheRead * factor))
+                + (volumes.CacheWrite[p][m] * (price.CacheWrite * factor)) + (volumes.Output[p][m] * (price.Output * factor));
+            var batch = 1 - (batchShares[p] * price.BatchDiscount);
+            total += (tokens / 1e6 * batch) + (volumes.Requests[p][m] * (price.PerRequest * factor));
         }
 
         return total * scale;
@@ -144,4 +181,10 @@ internal sealed class ApiCostModel
     private static string Words(ServiceTier tier) => tier.ToString().ToLowerInvariant();
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The prices of one profile from month <see cref="FromMonth"/> (0-based) until the next segment: one price row,
+    /// converted to double once, per million tokens (and per request) before any decline.
+    /// </summary>
+    private readonly record struct PriceSegment(int FromMonth, ApiPrice Row, bool Declines, double Input, double CacheRead, double CacheWrite, double Output, double PerRequest, double BatchDiscount);
 }

@@ -20,10 +20,14 @@ public sealed partial class PricingCatalog
 {
     private static readonly Lazy<PricingCatalog> DefaultCatalog = new(() => Load(PricingSource.Embedded), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly Dictionary<string, List<ApiPrice>> apiRowsByModel;
-    private readonly Dictionary<string, string> apiModelByName;
+    // Lookup indexes, built once by the constructor and never changed (lookups allocate nothing and scan no LINQ):
+    // provider -> model id or alias -> the model's rows by service tier; GPU id -> its rental offers in table order;
+    // each throughput benchmark row's open model, resolved by id or alias.
+    private readonly Dictionary<string, Dictionary<string, (string ModelId, ApiModelRows Rows)>> apiModelsByProvider;
     private readonly Dictionary<string, Gpu> gpusById;
     private readonly Dictionary<string, OpenModel> modelsByName;
+    private readonly Dictionary<string, GpuRentalOffer[]> rentalOffersByGpu;
+    private readonly OpenModel?[] benchmarkModels;
 
     internal PricingCatalog(
         IReadOnlyList<ApiPrice> apiPrices,
@@ -48,20 +52,34 @@ public sealed partial class PricingCatalog
         HostingPrices = hostingPrices;
         PueFigures = pueFigures;
 
-        apiRowsByModel = apiPrices
-            .GroupBy(p => ApiKey(p.Provider, p.ModelId), StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.OrderBy(p => p.EffectiveFrom).ToList(), StringComparer.OrdinalIgnoreCase);
-        apiModelByName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        // A model's rows: every row of the same provider and model id (case-insensitive), oldest first (a stable sort,
+        // so rows with the same date keep their table order), split by service tier.
+        var rowsByModel = apiPrices
+            .GroupBy(p => (Provider: p.Provider.ToUpperInvariant(), ModelId: p.ModelId.ToUpperInvariant()))
+            .ToDictionary(g => g.Key, g => new ApiModelRows(g.OrderBy(p => p.EffectiveFrom).ToList()));
+        apiModelsByProvider = new Dictionary<string, Dictionary<string, (string ModelId, ApiModelRows Rows)>>(StringComparer.OrdinalIgnoreCase);
+        Dictionary<string, (string ModelId, ApiModelRows Rows)> Names(string provider)
+        {
+            if (!apiModelsByProvider.TryGetValue(provider, out var names))
+            {
+                names = new Dictionary<string, (string ModelId, ApiModelRows Rows)>(StringComparer.OrdinalIgnoreCase);
+                apiModelsByProvider.Add(provider, names);
+            }
+
+            return names;
+        }
+
+        // Model ids first, then aliases: an alias never hides a model id.
         foreach (var p in apiPrices)
         {
-            apiModelByName.TryAdd(ApiKey(p.Provider, p.ModelId), p.ModelId);
+            Names(p.Provider).TryAdd(p.ModelId, (p.ModelId, rowsByModel[(p.Provider.ToUpperInvariant(), p.ModelId.ToUpperInvariant())]));
         }
 
         foreach (var p in apiPrices)
         {
             foreach (var alias in p.Aliases)
             {
-                apiModelByName.TryAdd(ApiKey(p.Provider, alias), p.ModelId);
+                Names(p.Provider).TryAdd(alias, (p.ModelId, rowsByModel[(p.Provider.ToUpperInvariant(), p.ModelId.ToUpperInvariant())]));
             }
         }
 
@@ -74,6 +92,11 @@ public sealed partial class PricingCatalog
                 modelsByName.TryAdd(alias, m);
             }
         }
+
+        rentalOffersByGpu = gpuRentalOffers
+            .GroupBy(o => o.GpuModel, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
+        benchmarkModels = throughputBenchmarks.Select(b => modelsByName.GetValueOrDefault(b.ModelId)).ToArray();
     }
 
     /// <summary>Gets the catalog of the tables bundled in the package, loaded once on first use.</summary>
@@ -179,26 +202,7 @@ public sealed partial class PricingCatalog
     public ApiPrice FindApiPrice(string provider, string model, DateOnly date, long inputTokensPerRequest = 0, ServiceTier serviceTier = ServiceTier.Standard)
     {
         var history = GetApiPriceHistory(provider, model, serviceTier);
-        var candidates = history
-            .Where(p => p.ContextThresholdTokens == 0 || inputTokensPerRequest > p.ContextThresholdTokens)
-            .OrderByDescending(p => p.ContextThresholdTokens)
-            .GroupBy(p => p.ContextThresholdTokens);
-        foreach (var tier in candidates)
-        {
-            var row = tier.FirstOrDefault(p => p.IsInForceOn(date));
-            if (row is not null)
-            {
-                return row;
-            }
-        }
-
-        var baseRows = history.Where(p => p.ContextThresholdTokens == 0).ToList();
-        var range = baseRows.Count == 0
-            ? "it has no base price row"
-            : $"its prices run from {baseRows[0].EffectiveFrom:yyyy-MM-dd}" + (baseRows[^1].EffectiveTo is { } end ? $" to {end:yyyy-MM-dd} (exclusive)" : " with no end");
-        throw new PricingLookupException(string.Create(
-            CultureInfo.InvariantCulture,
-            $"No price for '{model}' at '{provider}' on {date:yyyy-MM-dd}: {range}."));
+        return FindApiPriceInHistory(history, date, inputTokensPerRequest) ?? throw NoApiPrice(history, provider, model, date);
     }
 
     /// <summary>Gets every price row of one model and service tier, all context tiers, oldest first.</summary>
@@ -211,13 +215,13 @@ public sealed partial class PricingCatalog
     {
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(model);
-        if (!ApiPrices.Any(p => string.Equals(p.Provider, provider, StringComparison.OrdinalIgnoreCase)))
+        if (!apiModelsByProvider.TryGetValue(provider, out var modelsOfProvider))
         {
             var providers = ApiPrices.Select(p => p.Provider).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             throw Unknown($"Unknown API provider '{provider}'", provider, providers);
         }
 
-        if (!apiModelByName.TryGetValue(ApiKey(provider, model), out var modelId))
+        if (!modelsOfProvider.TryGetValue(model, out var found))
         {
             var names = ApiPrices
                 .Where(p => string.Equals(p.Provider, provider, StringComparison.OrdinalIgnoreCase))
@@ -225,10 +229,8 @@ public sealed partial class PricingCatalog
             throw Unknown($"Unknown model '{model}' at provider '{provider}'", model, names);
         }
 
-        var rows = apiRowsByModel[ApiKey(provider, modelId)].Where(p => p.ServiceTier == serviceTier).ToList();
-        return rows.Count > 0
-            ? rows
-            : throw new PricingLookupException($"'{modelId}' at '{provider}' has no price for the {Words.ToWord(serviceTier)} service tier.");
+        return found.Rows.OfTier(serviceTier)
+            ?? throw new PricingLookupException($"'{found.ModelId}' at '{provider}' has no price for the {Words.ToWord(serviceTier)} service tier.");
     }
 
     /// <summary>Gets a GPU by its id, e.g. <c>H100-SXM</c> (case-insensitive).</summary>
@@ -267,32 +269,129 @@ public sealed partial class PricingCatalog
     {
         ArgumentNullException.ThrowIfNull(provider);
         var gpu = GetGpu(gpuModel);
-        var matching = GpuRentalOffers
-            .Where(o => string.Equals(o.Provider, provider, StringComparison.OrdinalIgnoreCase)
-                && string.Equals(o.GpuModel, gpu.GpuModel, StringComparison.OrdinalIgnoreCase)
-                && o.Plan == plan
-                && (region is null || string.Equals(o.Region, region, StringComparison.OrdinalIgnoreCase))
-                && (sku is null || string.Equals(o.Sku, sku, StringComparison.OrdinalIgnoreCase)))
-            .ToList();
-        var inForce = matching
-            .Where(o => o.EffectiveFrom <= date)
-            .GroupBy(o => (o.Sku.ToUpperInvariant(), o.Region.ToUpperInvariant()))
-            .Select(g => g.MaxBy(o => o.EffectiveFrom)!)
-            .OrderBy(o => o.PricePerGpuHour)
-            .ThenBy(o => o.Sku, StringComparer.Ordinal)
-            .FirstOrDefault();
-        if (inForce is not null)
+        return SelectRentalOffer(RentalOffersOf(gpu), provider, plan, date, region, sku) ?? throw NoRentalOffer(provider, gpu, plan, date, region);
+    }
+
+    /// <summary>
+    /// The API price in force on <paramref name="date"/> among a model's <paramref name="history"/> (one service tier,
+    /// oldest first), as <see cref="FindApiPrice"/> chooses it: of the rows in force, the one of the highest context tier
+    /// whose threshold the input exceeds (the base tier, threshold 0, always qualifies), the oldest on a tie; or
+    /// <see langword="null"/> when no row is in force.
+    /// </summary>
+    internal static ApiPrice? FindApiPriceInHistory(IReadOnlyList<ApiPrice> history, DateOnly date, long inputTokensPerRequest)
+    {
+        ApiPrice? best = null;
+        for (var i = 0; i < history.Count; i++)
         {
-            return inForce;
+            var p = history[i];
+            if ((p.ContextThresholdTokens == 0 || inputTokensPerRequest > p.ContextThresholdTokens)
+                && p.IsInForceOn(date)
+                && (best is null || p.ContextThresholdTokens > best.ContextThresholdTokens))
+            {
+                best = p;
+            }
         }
 
+        return best;
+    }
+
+    /// <summary>The error of <see cref="FindApiPrice"/> when no price of <paramref name="history"/> is in force on the date.</summary>
+    internal static PricingLookupException NoApiPrice(IReadOnlyList<ApiPrice> history, string provider, string model, DateOnly date)
+    {
+        var baseRows = history.Where(p => p.ContextThresholdTokens == 0).ToList();
+        var range = baseRows.Count == 0
+            ? "it has no base price row"
+            : $"its prices run from {baseRows[0].EffectiveFrom:yyyy-MM-dd}" + (baseRows[^1].EffectiveTo is { } end ? $" to {end:yyyy-MM-dd} (exclusive)" : " with no end");
+        return new PricingLookupException(string.Create(
+            CultureInfo.InvariantCulture,
+            $"No price for '{model}' at '{provider}' on {date:yyyy-MM-dd}: {range}."));
+    }
+
+    /// <summary>Every rental offer of a GPU, in table order.</summary>
+    internal GpuRentalOffer[] RentalOffersOf(Gpu gpu) =>
+        rentalOffersByGpu.TryGetValue(gpu.GpuModel, out var offers) ? offers : [];
+
+    /// <summary>
+    /// The offers among <paramref name="offers"/> of a provider, plan, region and SKU (a <see langword="null"/> region or
+    /// SKU matches any), in the same order: the only ones <see cref="SelectRentalOffer"/> can choose with these filters.
+    /// </summary>
+    internal static GpuRentalOffer[] FilterRentalOffers(GpuRentalOffer[] offers, string provider, RentalPlan plan, string? region, string? sku) =>
+        Array.FindAll(offers, o => o.Plan == plan
+            && string.Equals(o.Provider, provider, StringComparison.OrdinalIgnoreCase)
+            && (region is null || string.Equals(o.Region, region, StringComparison.OrdinalIgnoreCase))
+            && (sku is null || string.Equals(o.Sku, sku, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>
+    /// The offer <see cref="FindRentalOffer"/> chooses among <paramref name="offers"/> (all of one GPU, in table order):
+    /// of the offers of the provider, plan, region and SKU, for each SKU and region the one with the latest
+    /// <c>effective_from</c> on or before <paramref name="date"/> (the first in table order on a tie), then the cheapest
+    /// of those, by SKU (ordinal) on a tie, and the first SKU and region in table order after that; or
+    /// <see langword="null"/> when none is in force.
+    /// </summary>
+    internal static GpuRentalOffer? SelectRentalOffer(ReadOnlySpan<GpuRentalOffer> offers, string provider, RentalPlan plan, DateOnly date, string? region, string? sku)
+    {
+        bool Matches(GpuRentalOffer o) =>
+            o.Plan == plan
+            && o.EffectiveFrom <= date
+            && string.Equals(o.Provider, provider, StringComparison.OrdinalIgnoreCase)
+            && (region is null || string.Equals(o.Region, region, StringComparison.OrdinalIgnoreCase))
+            && (sku is null || string.Equals(o.Sku, sku, StringComparison.OrdinalIgnoreCase));
+
+        static bool SameSkuAndRegion(GpuRentalOffer a, GpuRentalOffer b) =>
+            string.Equals(a.Sku, b.Sku, StringComparison.OrdinalIgnoreCase) && string.Equals(a.Region, b.Region, StringComparison.OrdinalIgnoreCase);
+
+        GpuRentalOffer? best = null;
+        for (var i = 0; i < offers.Length; i++)
+        {
+            var first = offers[i];
+            if (!Matches(first))
+            {
+                continue;
+            }
+
+            // Visit each SKU and region once, at its first offer in force, so that ties keep table order.
+            var seenBefore = false;
+            for (var j = 0; j < i && !seenBefore; j++)
+            {
+                seenBefore = SameSkuAndRegion(offers[j], first) && Matches(offers[j]);
+            }
+
+            if (seenBefore)
+            {
+                continue;
+            }
+
+            var latest = first;
+            for (var k = i + 1; k < offers.Length; k++)
+            {
+                var o = offers[k];
+                if (o.EffectiveFrom > latest.EffectiveFrom && SameSkuAndRegion(o, first) && Matches(o))
+                {
+                    latest = o;
+                }
+            }
+
+            if (best is null
+                || latest.PricePerGpuHour < best.PricePerGpuHour
+                || (latest.PricePerGpuHour == best.PricePerGpuHour && string.CompareOrdinal(latest.Sku, best.Sku) < 0))
+            {
+                best = latest;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The error of <see cref="FindRentalOffer"/> when no offer matches.</summary>
+    internal PricingLookupException NoRentalOffer(string provider, Gpu gpu, RentalPlan plan, DateOnly date, string? region)
+    {
         var offers = GpuRentalOffers
             .Where(o => string.Equals(o.GpuModel, gpu.GpuModel, StringComparison.OrdinalIgnoreCase))
             .Select(o => string.Create(CultureInfo.InvariantCulture, $"{o.Provider} {Words.ToWord(o.Plan)} {o.Region} from {o.EffectiveFrom:yyyy-MM-dd}"))
             .Distinct()
             .ToList();
         var known = offers.Count == 0 ? "there are no offers for this GPU" : "known offers for this GPU: " + string.Join("; ", offers);
-        throw new PricingLookupException(string.Create(
+        return new PricingLookupException(string.Create(
             CultureInfo.InvariantCulture,
             $"No {Words.ToWord(plan)} offer for '{gpu.GpuModel}' at '{provider}'{(region is null ? string.Empty : $" in '{region}'")} on {date:yyyy-MM-dd}; {known}."));
     }
@@ -308,12 +407,22 @@ public sealed partial class PricingCatalog
     {
         var openModel = GetOpenModel(model);
         var gpu = GetGpu(gpuModel);
-        return ThroughputBenchmarks
-            .Where(b => ReferenceEquals(GetOpenModel(b.ModelId), openModel)
+        var rows = new List<ThroughputBenchmark>();
+        for (var i = 0; i < ThroughputBenchmarks.Count; i++)
+        {
+            var b = ThroughputBenchmarks[i];
+
+            // A loaded catalog resolves every row's model; GetOpenModel throws as before for one that does not.
+            if (ReferenceEquals(benchmarkModels[i] ?? GetOpenModel(b.ModelId), openModel)
                 && string.Equals(b.GpuModel, gpu.GpuModel, StringComparison.OrdinalIgnoreCase)
                 && b.Precision == precision
                 && b.GpusPerReplica == gpusPerReplica)
-            .ToList();
+            {
+                rows.Add(b);
+            }
+        }
+
+        return rows;
     }
 
     /// <summary>Writes every table of this catalog into <paramref name="folder"/>, in the documented CSV format.</summary>
@@ -354,7 +463,6 @@ public sealed partial class PricingCatalog
         table.Write(writer, rows);
     }
 
-    private static string ApiKey(string provider, string model) => provider + "\u001f" + model;
 
     private static PricingLookupException Unknown(string message, string wanted, IEnumerable<string> known)
     {
@@ -364,5 +472,21 @@ public sealed partial class PricingCatalog
             ? $"; did you mean {string.Join(" or ", nearest.Select(n => $"'{n}'"))}?"
             : $"; known: {string.Join(", ", knownList.Distinct(StringComparer.OrdinalIgnoreCase).Take(12))}";
         return new PricingLookupException(message + hint, nearest);
+    }
+
+    /// <summary>One API model's price rows, oldest first, split by service tier into read-only lists built once.</summary>
+    private sealed class ApiModelRows
+    {
+        private readonly Dictionary<ServiceTier, IReadOnlyList<ApiPrice>> byTier;
+
+        public ApiModelRows(List<ApiPrice> rowsOldestFirst)
+        {
+            byTier = rowsOldestFirst
+                .GroupBy(p => p.ServiceTier)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<ApiPrice>)g.ToList().AsReadOnly());
+        }
+
+        /// <summary>The rows of one service tier, or <see langword="null"/> when it has none.</summary>
+        public IReadOnlyList<ApiPrice>? OfTier(ServiceTier tier) => byTier.GetValueOrDefault(tier);
     }
 }

@@ -55,7 +55,7 @@ internal sealed class ScenarioValidator
         Range(s.YearlyDiscountRate, Prop(at, "YearlyDiscountRate"), 0, 1, "a yearly rate as a fraction from 0 to 1 (0.08 = 8 %)");
         Defined(s.CostView, Prop(at, "CostView"));
         var horizon = s.HorizonMonths is >= 1 and <= MaxHorizonMonths ? s.HorizonMonths : 0;
-        CheckWorkload(s.Workload, Prop(at, "Workload"), horizon);
+        CheckWorkload(s.Workload, Path(Prop(at, "Workload")), horizon);
 
         var apiOptions = s.ApiOptions ?? [];
         var selfHosted = s.SelfHostedOptions ?? [];
@@ -67,7 +67,7 @@ internal sealed class ScenarioValidator
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < apiOptions.Count; i++)
         {
-            var path = Index(Prop(at, "ApiOptions"), i);
+            var path = Path(Index(Prop(at, "ApiOptions"), i));
             CheckApi(apiOptions[i], path, horizon);
             UniqueName(apiOptions[i]?.Name, path, names);
         }
@@ -75,7 +75,7 @@ internal sealed class ScenarioValidator
         var apiNames = apiOptions.Where(o => o is not null).Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < selfHosted.Count; i++)
         {
-            var path = Index(Prop(at, "SelfHostedOptions"), i);
+            var path = Path(Index(Prop(at, "SelfHostedOptions"), i));
             CheckSelfHosted(selfHosted[i], path, horizon, apiNames);
             UniqueName(selfHosted[i]?.Name, path, names);
         }
@@ -104,7 +104,7 @@ internal sealed class ScenarioValidator
         for (var i = 0; i < profiles.Count; i++)
         {
             var p = profiles[i];
-            var path = Index(Prop(at, "Profiles"), i);
+            var path = Path(Index(Prop(at, "Profiles"), i));
             if (p is null)
             {
                 Error(path, null, "a traffic profile is required");
@@ -128,7 +128,7 @@ internal sealed class ScenarioValidator
             }
 
             Range(p.BatchShare, Prop(path, "BatchShare"), 0, 1, "a share from 0 to 1");
-            var growthOk = CheckGrowth(p.Growth, Prop(path, "Growth"), horizon);
+            var growthOk = CheckGrowth(p.Growth, Path(Prop(path, "Growth")), horizon);
             if (requestsOk && inputOk && outputOk && growthOk && horizon > 0)
             {
                 for (var m = 1; m <= horizon; m++)
@@ -209,7 +209,7 @@ internal sealed class ScenarioValidator
         NonNegative(o.MonthlyCommitment, Prop(at, "MonthlyCommitment"));
         if (o.FineTuning is { } ft)
         {
-            var path = Prop(at, "FineTuning");
+            var path = Path(Prop(at, "FineTuning"));
             NonNegative(ft.TrainingTokens, Prop(path, "TrainingTokens"));
             Positive(ft.Epochs, Prop(path, "Epochs"));
             NonNegative(ft.TrainingPricePerMillionTokens, Prop(path, "TrainingPricePerMillionTokens"));
@@ -256,7 +256,7 @@ internal sealed class ScenarioValidator
 
         if (o.Rented is { } rented)
         {
-            var path = Prop(at, "Rented");
+            var path = Path(Prop(at, "Rented"));
             Text(rented.Provider, Prop(path, "Provider"));
             Defined(rented.Plan, Prop(path, "Plan"));
             if (rented.PricePerGpuHour is { } price)
@@ -272,12 +272,12 @@ internal sealed class ScenarioValidator
 
         if (o.Owned is { } owned)
         {
-            CheckOwned(owned, Prop(at, "Owned"));
+            CheckOwned(owned, Path(Prop(at, "Owned")));
         }
 
         if (o.Storage is { } storage)
         {
-            var path = Prop(at, "Storage");
+            var path = Path(Prop(at, "Storage"));
             NonNegative(storage.GbHeld, Prop(path, "GbHeld"));
             NonNegative(storage.EgressGbPerMonth, Prop(path, "EgressGbPerMonth"));
             if (storage.PricePerGbMonth is { } sp)
@@ -301,7 +301,7 @@ internal sealed class ScenarioValidator
 
         if (o.FineTuning is { } ft)
         {
-            var path = Prop(at, "FineTuning");
+            var path = Path(Prop(at, "FineTuning"));
             NonNegative(ft.TrainingTokens, Prop(path, "TrainingTokens"));
             Positive(ft.Epochs, Prop(path, "Epochs"));
             Defined(ft.Method, Prop(path, "Method"));
@@ -332,7 +332,7 @@ internal sealed class ScenarioValidator
 
         if (o.People is { } people)
         {
-            var path = Prop(at, "People");
+            var path = Path(Prop(at, "People"));
             NonNegative(people.Ftes, Prop(path, "Ftes"));
             NonNegative(people.YearlyLoadedCostPerFte, Prop(path, "YearlyLoadedCostPerFte"));
             NonNegative(people.LicencesPerMonth, Prop(path, "LicencesPerMonth"));
@@ -414,7 +414,7 @@ internal sealed class ScenarioValidator
         }
     }
 
-    private void Text(string? value, string path)
+    private void Text(string? value, PathRef path)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -422,7 +422,7 @@ internal sealed class ScenarioValidator
         }
     }
 
-    private bool Finite(double value, string path)
+    private bool Finite(double value, PathRef path)
     {
         if (double.IsFinite(value))
         {
@@ -433,7 +433,7 @@ internal sealed class ScenarioValidator
         return false;
     }
 
-    private bool NonNegative(double value, string path)
+    private bool NonNegative(double value, PathRef path)
     {
         if (!Finite(value, path))
         {
@@ -449,7 +449,7 @@ internal sealed class ScenarioValidator
         return true;
     }
 
-    private void Positive(double value, string path)
+    private void Positive(double value, PathRef path)
     {
         if (Finite(value, path) && value <= 0)
         {
@@ -457,7 +457,7 @@ internal sealed class ScenarioValidator
         }
     }
 
-    private void Fraction(double value, string path)
+    private void Fraction(double value, PathRef path)
     {
         if (Finite(value, path) && (value <= 0 || value > 1))
         {
@@ -465,7 +465,7 @@ internal sealed class ScenarioValidator
         }
     }
 
-    private bool Range(double value, string path, double min, double max, string what)
+    private bool Range(double value, PathRef path, double min, double max, string what)
     {
         if (!Finite(value, path))
         {
@@ -481,7 +481,7 @@ internal sealed class ScenarioValidator
         return true;
     }
 
-    private void AtLeast(int value, int min, string path)
+    private void AtLeast(int value, int min, PathRef path)
     {
         if (value < min)
         {
@@ -489,7 +489,7 @@ internal sealed class ScenarioValidator
         }
     }
 
-    private void MonthInHorizon(int month, string path, int horizon)
+    private void MonthInHorizon(int month, PathRef path, int horizon)
     {
         if (month < 1 || (horizon > 0 && month > horizon))
         {
@@ -497,7 +497,7 @@ internal sealed class ScenarioValidator
         }
     }
 
-    private void Defined<T>(T value, string path)
+    private void Defined<T>(T value, PathRef path)
         where T : struct, Enum
     {
         if (!Enum.IsDefined(value))
@@ -506,8 +506,8 @@ internal sealed class ScenarioValidator
         }
     }
 
-    private void Error(string path, object? value, string message) =>
-        errors.Add(new ScenarioError(path, value switch
+    private void Error(PathRef path, object? value, string message) =>
+        errors.Add(new ScenarioError(Path(path), value switch
         {
             null => null,
             double d => Num(d),
@@ -517,11 +517,43 @@ internal sealed class ScenarioValidator
 
     private static string Num(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    private string Prop(string at, string name) => style == PathStyle.Json
-        ? $"{at}.{char.ToLowerInvariant(name[0])}{name[1..]}"
-        : at.Length == 0 ? name : $"{at}:{name}";
+    private static PathRef Prop(string at, string name) => new(at, name, -1);
 
-    private string Index(string at, int index) => style == PathStyle.Json
-        ? string.Create(CultureInfo.InvariantCulture, $"{at}[{index}]")
-        : string.Create(CultureInfo.InvariantCulture, $"{at}:{index}");
+    private static PathRef Index(PathRef at, int index) => new(at.Parent, at.Name, index);
+
+    /// <summary>Writes a path out in the validator's style; only errors and paths used as parents need the text.</summary>
+    private string Path(PathRef path)
+    {
+        var at = path.Parent;
+        if (path.Name is { } name)
+        {
+            at = style == PathStyle.Json
+                ? $"{at}.{char.ToLowerInvariant(name[0])}{name[1..]}"
+                : at.Length == 0 ? name : $"{at}:{name}";
+        }
+
+        if (path.Index >= 0)
+        {
+            at = style == PathStyle.Json
+                ? string.Create(CultureInfo.InvariantCulture, $"{at}[{path.Index}]")
+                : string.Create(CultureInfo.InvariantCulture, $"{at}:{path.Index}");
+        }
+
+        return at;
+    }
+
+    /// <summary>
+    /// A path not yet written out: a parent path, then optionally a property name, then optionally an index. Every value
+    /// checked has one, but only an error needs its text, so the text is built only then.
+    /// </summary>
+    private readonly struct PathRef(string parent, string? name, int index)
+    {
+        public string Parent { get; } = parent;
+
+        public string? Name { get; } = name;
+
+        public int Index { get; } = index;
+
+        public static implicit operator PathRef(string path) => new(path, null, -1);
+    }
 }

@@ -160,7 +160,7 @@ internal sealed class SelfHostedCostModel
 
         if (o.Rented is { } rented)
         {
-            BillRented(catalog, rented, gpu, scenario, horizon, lead, assumptions);
+            BillRented(catalog, rented, gpu, scenario, volumes.MonthStarts, horizon, lead, assumptions);
         }
         else
         {
@@ -218,9 +218,16 @@ internal sealed class SelfHostedCostModel
         assumptions.Add(new Assumption(o.Name, AssumptionKind.Estimate, string.Create(CultureInfo.InvariantCulture, $"No benchmark row for {openModel.ModelId} on {n} × {gpu.GpuModel} in {o.Precision.ToString().ToUpperInvariant()}: throughput estimated by roofline at batch {o.ServingConcurrency}, MBU {o.Mbu}, MFU {o.Mfu}, {shape.Input:N0} input and {shape.Output:N0} output tokens per request: {ReplicaTokensPerSecond:N1} output tokens/s per replica.")));
     }
 
-    private void BillRented(PricingCatalog catalog, RentedCompute rented, Gpu gpu, Scenario scenario, int horizon, int lead, List<Assumption> assumptions)
+    private void BillRented(PricingCatalog catalog, RentedCompute rented, Gpu gpu, Scenario scenario, DateOnly[] monthStarts, int horizon, int lead, List<Assumption> assumptions)
     {
         var seen = new HashSet<GpuRentalOffer>();
+        var seenOffers = new List<GpuRentalOffer>();
+
+        // The GPU's offers of the provider and region on the two plans this option can bill, found once; each month's
+        // offer is then chosen among them exactly as catalog.FindRentalOffer chooses among all offers.
+        var offersOfGpu = catalog.RentalOffersOf(gpu);
+        var planOffers = PricingCatalog.FilterRentalOffers(offersOfGpu, rented.Provider, rented.Plan, rented.Region, rented.Sku);
+        var onDemandOffers = PricingCatalog.FilterRentalOffers(offersOfGpu, rented.Provider, RentalPlan.OnDemand, rented.Region, null);
         double Price(RentalPlan plan, int m)
         {
             if (plan == rented.Plan && rented.PricePerGpuHour is { } given)
@@ -228,15 +235,22 @@ internal sealed class SelfHostedCostModel
                 return given;
             }
 
-            var offer = catalog.FindRentalOffer(rented.Provider, gpu.GpuModel, plan, scenario.StartDate.AddMonths(m), rented.Region, plan == rented.Plan ? rented.Sku : null);
+            var date = monthStarts[m];
+            var offer = PricingCatalog.SelectRentalOffer(plan == rented.Plan ? planOffers : onDemandOffers, rented.Provider, plan, date, rented.Region, plan == rented.Plan ? rented.Sku : null)
+                ?? throw catalog.NoRentalOffer(rented.Provider, gpu, plan, date, rented.Region);
             if (!string.Equals(offer.Currency, scenario.Currency, StringComparison.Ordinal))
             {
                 throw new ScenarioValidationException([new ScenarioError("rented", offer.Currency, $"the rental offer {offer.Provider} {offer.Sku} is priced in {offer.Currency}, but the scenario's currency is {scenario.Currency}")]);
             }
 
-            if (seen.Add(offer))
+            // An offer already met (the same object) is already in the set: only a new one is hashed and compared by value.
+            if (!ContainsObject(seenOffers, offer))
             {
-                assumptions.Add(new Assumption(Option.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"gpu_rentals.csv: {offer.Provider} {offer.Sku} ({offer.GpusPerInstance} × {offer.GpuModel}), {plan}, {offer.Region}, from {Iso(offer.EffectiveFrom)}: {offer.PricePerGpuHour} {offer.Currency} per GPU-hour; checked {Iso(offer.CheckedOn)}."), offer.SourceUrl) { Row = offer });
+                seenOffers.Add(offer);
+                if (seen.Add(offer))
+                {
+                    assumptions.Add(new Assumption(Option.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"gpu_rentals.csv: {offer.Provider} {offer.Sku} ({offer.GpusPerInstance} × {offer.GpuModel}), {plan}, {offer.Region}, from {Iso(offer.EffectiveFrom)}: {offer.PricePerGpuHour} {offer.Currency} per GPU-hour; checked {Iso(offer.CheckedOn)}."), offer.SourceUrl) { Row = offer });
+                }
             }
 
             return (double)offer.PricePerGpuHour;
@@ -258,7 +272,7 @@ internal sealed class SelfHostedCostModel
             }
 
             var termStart = first + ((m - first) / term * term);
-            var committed = rented.CommittedGpus ?? Enumerable.Range(termStart, Math.Min(term, horizon - termStart)).Max(i => Gpus[i]);
+            var committed = rented.CommittedGpus ?? MostGpus(termStart, Math.Min(term, horizon - termStart));
             var overflow = Math.Max(0, Gpus[m] - committed);
             MonthLines[m][(int)CostLine.GpuRental] = (committed * CapacityMath.HoursPerMonth * Price(rented.Plan, m))
                 + (overflow > 0 ? overflow * CapacityMath.HoursPerMonth * Price(RentalPlan.OnDemand, m) : 0);
@@ -333,7 +347,7 @@ internal sealed class SelfHostedCostModel
             Gpus[m] = installed;
             if (scenario.CostView == CostView.Accounting)
             {
-                MonthLines[m][(int)CostLine.Depreciation] = purchases.Where(p => m < p.Month + owned.UsefulLifeMonths).Sum(p => p.Capital / owned.UsefulLifeMonths);
+                MonthLines[m][(int)CostLine.Depreciation] = Depreciation(purchases, m, owned.UsefulLifeMonths);
             }
 
             MonthLines[m][(int)CostLine.Power] = installed * kwPerGpu * load * pue * CapacityMath.HoursPerMonth * kwh;
@@ -345,6 +359,48 @@ internal sealed class SelfHostedCostModel
         assumptions.Add(new Assumption(name, AssumptionKind.Choice, string.Create(CultureInfo.InvariantCulture, $"Owned: {capitalPerGpu:N0} {scenario.Currency} capital per GPU ({unitPrice:N0} + {owned.ServerOverheadPerGpu:N0} server overhead), bought in the month first needed; {(scenario.CostView == CostView.Cash ? "cash view (capital in the month bought)" : $"accounting view (straight-line over {owned.UsefulLifeMonths} months)")}; power at {load:P0} of {gpu.TdpWatts} W × PUE {pue} × {kwh} {scenario.Currency}/kWh.")));
 
         SteadyCostPerReplica = GpusPerReplica * ((capitalPerGpu / owned.UsefulLifeMonths) + (kwPerGpu * load * pue * CapacityMath.HoursPerMonth * kwh) + (kwPerGpu * hostingPerKw) + (capitalPerGpu * owned.MaintenanceYearlyFraction / 12));
+    }
+
+    /// <summary>Whether <paramref name="items"/> holds <paramref name="item"/> itself (not an equal copy); allocates nothing.</summary>
+    private static bool ContainsObject<T>(List<T> items, T item)
+        where T : class
+    {
+        foreach (var x in items)
+        {
+            if (ReferenceEquals(x, item))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The most GPUs needed in months <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> − 1 (count ≥ 1).</summary>
+    private int MostGpus(int first, int count)
+    {
+        var most = Gpus[first];
+        for (var i = first + 1; i < first + count; i++)
+        {
+            most = Math.Max(most, Gpus[i]);
+        }
+
+        return most;
+    }
+
+    /// <summary>Straight-line depreciation in month <paramref name="m"/>: each purchase still within its useful life adds capital ÷ life, in purchase order.</summary>
+    private static double Depreciation(List<(int Month, double Capital)> purchases, int m, int usefulLifeMonths)
+    {
+        var total = 0.0;
+        foreach (var (month, capital) in purchases)
+        {
+            if (m < month + usefulLifeMonths)
+            {
+                total += capital / usefulLifeMonths;
+            }
+        }
+
+        return total;
     }
 
     private double LookupPue(PricingCatalog catalog, string figure, List<Assumption> assumptions)

@@ -13,7 +13,19 @@ internal static class BreakEvenCalculator
     /// Cumulative costs are compared at month ends, with both at 0 at the start, and interpolated linearly inside the
     /// month of the crossing.
     /// </summary>
-    public static BreakEvenPoint ByMonth(IReadOnlyList<double> selfHostedCumulative, IReadOnlyList<double> apiCumulative)
+    public static BreakEvenPoint ByMonth(IReadOnlyList<double> selfHostedCumulative, IReadOnlyList<double> apiCumulative) =>
+        ByMonth(new ListCumulative(selfHostedCumulative), new ListCumulative(apiCumulative));
+
+    /// <summary>
+    /// As <see cref="ByMonth(IReadOnlyList{double}, IReadOnlyList{double})"/>, over the <see cref="MonthResult.Cumulative"/>
+    /// (or, when <paramref name="discounted"/>, <see cref="MonthResult.DiscountedCumulative"/>) of two options' months,
+    /// without copying them into lists.
+    /// </summary>
+    public static BreakEvenPoint ByMonth(IReadOnlyList<MonthResult> selfHostedMonths, IReadOnlyList<MonthResult> apiMonths, bool discounted) =>
+        ByMonth(new MonthsCumulative(selfHostedMonths, discounted), new MonthsCumulative(apiMonths, discounted));
+
+    private static BreakEvenPoint ByMonth<T>(T selfHostedCumulative, T apiCumulative)
+        where T : struct, ICumulativeCosts
     {
         var months = selfHostedCumulative.Count;
         var lastDearer = -1;
@@ -83,23 +95,16 @@ internal static class BreakEvenCalculator
         {
             var end = Math.Min(step * perReplica, maxTokens);
             var stairCost = self.MonthlyCostAt(step == firstStair ? Math.Min(end, perReplica * firstStair) : end);
-            double F(double v) => stairCost - api.MonthlyCostAt(v);
-            foreach (var (a, b) in Split(start, end, kink))
+
+            // The stair, split at the API's commitment kink when it falls inside.
+            if (!double.IsNaN(kink) && kink > start && kink < end)
             {
-                var fa = F(a);
-                var fb = F(b);
-                if (!double.IsNaN(previousEnd) && previousEnd <= 0 && fa > 0)
-                {
-                    crossings.Add(new VolumeCrossing(a, SelfHostedCheaperAbove: false));
-                }
-
-                if (fa > 0 && fb <= 0)
-                {
-                    var root = FindRoots.OfFunction(F, a, b, accuracy: 1e-9 * Math.Max(1, Math.Abs(fa)), maxIterations: 200);
-                    crossings.Add(new VolumeCrossing(root, SelfHostedCheaperAbove: true));
-                }
-
-                previousEnd = fb;
+                Segment(start, kink, stairCost, api, crossings, ref previousEnd);
+                Segment(kink, end, stairCost, api, crossings, ref previousEnd);
+            }
+            else
+            {
+                Segment(start, end, stairCost, api, crossings, ref previousEnd);
             }
 
             start = end;
@@ -114,16 +119,51 @@ internal static class BreakEvenCalculator
         return new VolumeBreakEven(crossings, above, maxTokens, self.PriceDate);
     }
 
-    private static IEnumerable<(double A, double B)> Split(double a, double b, double kink)
+    /// <summary>
+    /// One linear piece [<paramref name="a"/>, <paramref name="b"/>] of a stair, where the difference is
+    /// F(v) = stair cost − API cost(v): records where the API becomes cheaper again at its start and where self-hosting
+    /// becomes cheaper inside it (the root found by MathNet.Numerics).
+    /// </summary>
+    private static void Segment(double a, double b, double stairCost, SteadyStateCost api, List<VolumeCrossing> crossings, ref double previousEnd)
     {
-        if (!double.IsNaN(kink) && kink > a && kink < b)
+        var fa = stairCost - api.MonthlyCostAt(a);
+        var fb = stairCost - api.MonthlyCostAt(b);
+        if (!double.IsNaN(previousEnd) && previousEnd <= 0 && fa > 0)
         {
-            yield return (a, kink);
-            yield return (kink, b);
+            crossings.Add(new VolumeCrossing(a, SelfHostedCheaperAbove: false));
         }
-        else
+
+        if (fa > 0 && fb <= 0)
         {
-            yield return (a, b);
+            crossings.Add(new VolumeCrossing(Root(a, b, fa, stairCost, api), SelfHostedCheaperAbove: true));
         }
+
+        previousEnd = fb;
+    }
+
+    /// <summary>The root of F(v) = stair cost − API cost(v) in [a, b], by MathNet.Numerics; the only place F is made a delegate.</summary>
+    private static double Root(double a, double b, double fa, double stairCost, SteadyStateCost api) =>
+        FindRoots.OfFunction(v => stairCost - api.MonthlyCostAt(v), a, b, accuracy: 1e-9 * Math.Max(1, Math.Abs(fa)), maxIterations: 200);
+
+    /// <summary>Cumulative costs by month index (0-based), read without copying.</summary>
+    private interface ICumulativeCosts
+    {
+        int Count { get; }
+
+        double this[int month] { get; }
+    }
+
+    private readonly struct ListCumulative(IReadOnlyList<double> costs) : ICumulativeCosts
+    {
+        public int Count => costs.Count;
+
+        public double this[int month] => costs[month];
+    }
+
+    private readonly struct MonthsCumulative(IReadOnlyList<MonthResult> months, bool discounted) : ICumulativeCosts
+    {
+        public int Count => months.Count;
+
+        public double this[int month] => discounted ? months[month].DiscountedCumulative : months[month].Cumulative;
     }
 }

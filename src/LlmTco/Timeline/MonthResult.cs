@@ -6,12 +6,13 @@ public sealed class MonthResult
 {
     private readonly double[] lines;
 
-    internal MonthResult(int month, DateOnly startDate, double[] lines, double cumulative, double discountFactor, double discountedCumulative, double inputTokens, double outputTokens, int gpus, int replicas, double? utilization, bool servedByBridge)
+    // total is lines.Sum(), which the caller has computed already for the cumulative cost.
+    internal MonthResult(int month, DateOnly startDate, double[] lines, double total, double cumulative, double discountFactor, double discountedCumulative, double inputTokens, double outputTokens, int gpus, int replicas, double? utilization, bool servedByBridge)
     {
         Month = month;
         StartDate = startDate;
         this.lines = lines;
-        Total = lines.Sum();
+        Total = total;
         Cumulative = cumulative;
         DiscountFactor = discountFactor;
         DiscountedTotal = Total * discountFactor;

@@ -3,9 +3,15 @@ namespace LlmTco.Workloads;
 /// <summary>Month-by-month token volumes of every traffic profile, split as the cost formulas need them.</summary>
 internal sealed class WorkloadVolumes
 {
-    public WorkloadVolumes(Workload workload, int horizonMonths)
+    public WorkloadVolumes(Workload workload, int horizonMonths, DateOnly startDate)
     {
         Months = horizonMonths;
+        MonthStarts = new DateOnly[horizonMonths];
+        for (var m = 0; m < horizonMonths; m++)
+        {
+            MonthStarts[m] = startDate.AddMonths(m);
+        }
+
         Profiles = workload.Profiles;
         var count = Profiles.Count;
         Requests = new double[count][];
@@ -39,6 +45,9 @@ internal sealed class WorkloadVolumes
     }
 
     public int Months { get; }
+
+    /// <summary>Gets each month's first day (the start date plus m months), on which its prices are looked up.</summary>
+    public DateOnly[] MonthStarts { get; }
 
     public IReadOnlyList<TrafficProfile> Profiles { get; }
 
