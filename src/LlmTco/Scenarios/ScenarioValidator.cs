@@ -397,6 +397,8 @@ internal sealed class ScenarioValidator
             NonNegative(hosting, Prop(at, "HostingPricePerKwMonth"));
         }
 
+        NonNegative(owned.HostingPricePerServerMonth, Prop(at, "HostingPricePerServerMonth"));
+        AtLeast(owned.GpusPerServer, 1, Prop(at, "GpusPerServer"));
         NonNegative(owned.MaintenanceYearlyFraction, Prop(at, "MaintenanceYearlyFraction"));
         Range(owned.ResidualValueFraction, Prop(at, "ResidualValueFraction"), 0, 1, "a fraction of the capital cost from 0 to 1");
     }

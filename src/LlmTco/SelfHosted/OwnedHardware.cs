@@ -45,6 +45,17 @@ public sealed record OwnedHardware
     /// <summary>Gets the <c>provider</c> of a row in <c>hosting_prices.csv</c>; with neither this nor a price, hosting costs nothing.</summary>
     public string? HostingProvider { get; init; }
 
+    /// <summary>
+    /// Gets a hosting price per server per month (rack space, power delivery and cooling billed by the server), added to
+    /// any per-kW price; servers = ceil(GPUs installed ÷ <see cref="GpusPerServer"/>).
+    /// </summary>
+    /// <value>The default value is 0.</value>
+    public double HostingPricePerServerMonth { get; init; }
+
+    /// <summary>Gets the GPUs one server holds, for per-server hosting.</summary>
+    /// <value>The default value is 8.</value>
+    public int GpusPerServer { get; init; } = 8;
+
     /// <summary>Gets the yearly maintenance as a fraction of the capital bought so far (0.1 = 10 % a year).</summary>
     /// <value>The default value is 0.</value>
     public double MaintenanceYearlyFraction { get; init; }

@@ -321,7 +321,7 @@ internal sealed class SelfHostedCostModel
         var pue = owned.Pue ?? LookupPue(catalog, owned.PueFigure!, assumptions);
         var kwh = owned.ElectricityPricePerKwh ?? LookupElectricity(catalog, owned, scenario, assumptions);
         var hostingPerKw = owned.HostingPricePerKwMonth ?? (owned.HostingProvider is { } hp ? LookupHosting(catalog, hp, scenario, assumptions) : 0);
-        if (owned.HostingPricePerKwMonth is null && owned.HostingProvider is null)
+        if (owned.HostingPricePerKwMonth is null && owned.HostingProvider is null && owned.HostingPricePerServerMonth == 0)
         {
             assumptions.Add(new Assumption(name, AssumptionKind.Choice, "No hosting (colocation) cost given: hosting costs nothing."));
         }
@@ -351,14 +351,14 @@ internal sealed class SelfHostedCostModel
             }
 
             MonthLines[m][(int)CostLine.Power] = installed * kwPerGpu * load * pue * CapacityMath.HoursPerMonth * kwh;
-            MonthLines[m][(int)CostLine.Hosting] = installed * kwPerGpu * hostingPerKw;
+            MonthLines[m][(int)CostLine.Hosting] = (installed * kwPerGpu * hostingPerKw) + (Math.Ceiling(installed / (double)owned.GpusPerServer) * owned.HostingPricePerServerMonth);
             MonthLines[m][(int)CostLine.Maintenance] = capitalSoFar * owned.MaintenanceYearlyFraction / 12;
         }
 
         ResidualValue = capitalSoFar * owned.ResidualValueFraction;
         assumptions.Add(new Assumption(name, AssumptionKind.Choice, string.Create(CultureInfo.InvariantCulture, $"Owned: {capitalPerGpu:N0} {scenario.Currency} capital per GPU ({unitPrice:N0} + {owned.ServerOverheadPerGpu:N0} server overhead), bought in the month first needed; {(scenario.CostView == CostView.Cash ? "cash view (capital in the month bought)" : $"accounting view (straight-line over {owned.UsefulLifeMonths} months)")}; power at {load:P0} of {gpu.TdpWatts} W × PUE {pue} × {kwh} {scenario.Currency}/kWh.")));
 
-        SteadyCostPerReplica = GpusPerReplica * ((capitalPerGpu / owned.UsefulLifeMonths) + (kwPerGpu * load * pue * CapacityMath.HoursPerMonth * kwh) + (kwPerGpu * hostingPerKw) + (capitalPerGpu * owned.MaintenanceYearlyFraction / 12));
+        SteadyCostPerReplica = GpusPerReplica * ((capitalPerGpu / owned.UsefulLifeMonths) + (kwPerGpu * load * pue * CapacityMath.HoursPerMonth * kwh) + (kwPerGpu * hostingPerKw) + (owned.HostingPricePerServerMonth / owned.GpusPerServer) + (capitalPerGpu * owned.MaintenanceYearlyFraction / 12));
     }
 
     /// <summary>Whether <paramref name="items"/> holds <paramref name="item"/> itself (not an equal copy); allocates nothing.</summary>
