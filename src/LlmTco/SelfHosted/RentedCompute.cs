@@ -26,7 +26,8 @@ public sealed record RentedCompute
     public double? PricePerGpuHour { get; init; }
 
     /// <summary>
-    /// Gets the GPUs committed on a reserved plan, billed every month of each term; or <see langword="null"/> to commit,
+    /// Gets the GPUs committed on a reserved plan, billed every month of each term at the reserved price in force on the
+    /// term's first month; or <see langword="null"/> to commit,
     /// at the start of each term, the most GPUs needed during that term. GPUs needed above the commitment bill at the
     /// provider's on-demand price.
     /// </summary>

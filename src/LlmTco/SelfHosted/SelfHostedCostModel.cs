@@ -274,7 +274,7 @@ internal sealed class SelfHostedCostModel
             var termStart = first + ((m - first) / term * term);
             var committed = rented.CommittedGpus ?? MostGpus(termStart, Math.Min(term, horizon - termStart));
             var overflow = Math.Max(0, Gpus[m] - committed);
-            MonthLines[m][(int)CostLine.GpuRental] = (committed * CapacityMath.HoursPerMonth * Price(rented.Plan, m))
+            MonthLines[m][(int)CostLine.GpuRental] = (committed * CapacityMath.HoursPerMonth * Price(rented.Plan, termStart))
                 + (overflow > 0 ? overflow * CapacityMath.HoursPerMonth * Price(RentalPlan.OnDemand, m) : 0);
             Gpus[m] = Math.Max(Gpus[m], committed);
             if (m == horizon - 1 && termStart + term > horizon)
