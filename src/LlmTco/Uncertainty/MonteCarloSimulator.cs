@@ -78,7 +78,7 @@ public sealed class MonteCarloSimulator
         var evaluation = TrialEvaluation.Engine;
         if (options.Evaluation != TrialEvaluation.Engine)
         {
-            var kernel = CompiledTrialEvaluator.TryCreate(Engine.Catalog, run.Baseline, run.Paths, run.Layout, run.EngineEvaluator, out var reason);
+            var kernel = CompiledTrialEvaluator.TryCreate(Engine.Catalog, run.Baseline, run.BaselineResult, run.Paths, run.Layout, run.EngineEvaluator, out var reason);
             if (kernel is not null)
             {
                 evaluator = kernel;
@@ -424,7 +424,7 @@ public sealed class MonteCarloSimulator
         var samplers = inputs.Select(i => i.Distribution.Prepare()).ToList();
         var result = Engine.Evaluate(baseline);
         var layout = new TrialLayout(result);
-        return new PreparedRun(baseline, inputs, paths, samplers, layout, new EngineTrialEvaluator(Engine, baseline, paths, layout));
+        return new PreparedRun(baseline, result, inputs, paths, samplers, layout, new EngineTrialEvaluator(Engine, baseline, paths, layout));
     }
 
     private sealed record Worker(object Workspace, TrialRecord Record, double[] Values, long[] Cheaper)
@@ -432,7 +432,7 @@ public sealed class MonteCarloSimulator
         public TrialRandom Random { get; } = new();
     }
 
-    private sealed record PreparedRun(Scenario Baseline, IReadOnlyList<UncertainInput> Inputs, IReadOnlyList<ScenarioPath> Paths, IReadOnlyList<DistributionSampler> Samplers, TrialLayout Layout, EngineTrialEvaluator EngineEvaluator)
+    private sealed record PreparedRun(Scenario Baseline, ScenarioResult BaselineResult, IReadOnlyList<UncertainInput> Inputs, IReadOnlyList<ScenarioPath> Paths, IReadOnlyList<DistributionSampler> Samplers, TrialLayout Layout, EngineTrialEvaluator EngineEvaluator)
     {
         /// <summary>Draws trial <paramref name="trial"/>'s value of every input, each from its own stream, rounding whole-number inputs.</summary>
         public void Draw(long seed, int trial, TrialRandom random, double[] values)
