@@ -162,31 +162,52 @@ public sealed class MonteCarloSimulator
         cancellationToken.ThrowIfCancellationRequested();
         failure.ThrowIfAny(run);
 
-        var pairs = new List<PairOutcomes>(pairCount);
+        // Every summary is independent of the others: compute them on the run's cores, each into its own slot.
+        var jobs = new List<(double[] Values, double Limit)>();
         for (var p = 0; p < pairCount; p++)
         {
-            var (self, api) = layout.Pairs[p];
-            var fan = new List<PercentileSummary>(months);
-            var column = new double[keptTrials];
+            jobs.Add((breakEvenMonth[p], months));
+            jobs.Add((breakEvenVolume[p], 1e300));
+            jobs.Add((npvDifference[p], double.PositiveInfinity));
             for (var m = 0; m < months; m++)
             {
+                var column = new double[keptTrials];
                 for (var t = 0; t < keptTrials; t++)
                 {
                     column[t] = kept[p][(t * months) + m];
                 }
 
-                fan.Add(Summarize(column, percentiles, double.PositiveInfinity));
+                jobs.Add((column, double.PositiveInfinity));
             }
+        }
 
+        for (var o = 0; o < optionCount; o++)
+        {
+            jobs.Add((npv[o], double.PositiveInfinity));
+            jobs.Add((costPerMillion[o], double.PositiveInfinity));
+        }
+
+        var summaries = new PercentileSummary[jobs.Count];
+        Parallel.For(0, jobs.Count, parallel, j => summaries[j] = Summarize(jobs[j].Values, percentiles, jobs[j].Limit));
+        var next = 0;
+        var pairs = new List<PairOutcomes>(pairCount);
+        for (var p = 0; p < pairCount; p++)
+        {
+            var (self, api) = layout.Pairs[p];
             var times = breakEvenMonth[p];
+            var timeSummary = summaries[next++];
+            var volumeSummary = summaries[next++];
+            var npvSummary = summaries[next++];
+            var fan = summaries.AsSpan(next, months).ToArray();
+            next += months;
             pairs.Add(new PairOutcomes(
                 layout.OptionNames[self],
                 layout.OptionNames[api],
-                Summarize(times, percentiles, months),
+                timeSummary,
                 Share(times, double.IsPositiveInfinity),
                 Share(times, x => x == 0),
-                Summarize(breakEvenVolume[p], percentiles, 1e300),
-                Summarize(npvDifference[p], percentiles, double.PositiveInfinity),
+                volumeSummary,
+                npvSummary,
                 Enumerable.Range(0, months).Select(m => (double)cheaper[(p * months) + m] / trials).ToArray(),
                 fan,
                 Array.AsReadOnly(times),
@@ -194,9 +215,13 @@ public sealed class MonteCarloSimulator
                 Array.AsReadOnly(npvDifference[p])));
         }
 
-        var optionOutcomes = Enumerable.Range(0, optionCount)
-            .Select(o => new OptionOutcomes(layout.OptionNames[o], layout.OptionKinds[o], Summarize(npv[o], percentiles, double.PositiveInfinity), Summarize(costPerMillion[o], percentiles, double.PositiveInfinity)))
-            .ToList();
+        var optionOutcomes = new List<OptionOutcomes>(optionCount);
+        for (var o = 0; o < optionCount; o++)
+        {
+            optionOutcomes.Add(new OptionOutcomes(layout.OptionNames[o], layout.OptionKinds[o], summaries[next], summaries[next + 1]));
+            next += 2;
+        }
+
         return new MonteCarloResult(scenario, trials, seed, percentiles, settings.Inputs, evaluation, evaluation == TrialEvaluation.Kernel ? handedToEngine : 0, keptTrials, pairs, optionOutcomes);
 
         void Store(Worker worker, int t)
@@ -319,39 +344,44 @@ public sealed class MonteCarloSimulator
     }
 
     /// <summary>
-    /// Summarises one output over the trials with MathNet's percentiles. +∞ stands for "no finite answer": it is
-    /// sorted after every finite value (as <see cref="double.MaxValue"/>, so that interpolation stays finite) and a
-    /// percentile above <paramref name="finiteLimit"/> is reported as <see langword="null"/>. NaN (no value) is left out.
+    /// Summarises one output over the trials with MathNet's percentiles (R-8, by selection: <c>ArrayStatistics.QuantileInplace</c>
+    /// gives the same order statistics and interpolation as sorting and <c>SortedArrayStatistics.Quantile</c>). +∞ stands for
+    /// "no finite answer": it ranks after every finite value (as <see cref="double.MaxValue"/>, so that interpolation stays
+    /// finite) and a percentile above <paramref name="finiteLimit"/> is reported as <see langword="null"/>. NaN (no value)
+    /// is left out. The mean is taken in trial order.
     /// </summary>
     internal static PercentileSummary Summarize(double[] values, IReadOnlyList<double> percentiles, double finiteLimit)
     {
         var infinite = false;
-        var data = new List<double>(values.Length);
+        var count = 0;
         foreach (var v in values)
         {
-            if (double.IsNaN(v))
+            if (!double.IsNaN(v))
             {
-                continue;
+                count++;
+                infinite |= double.IsInfinity(v);
             }
-
-            infinite |= double.IsInfinity(v);
-            data.Add(double.IsPositiveInfinity(v) ? double.MaxValue : v);
         }
 
-        var sorted = data.ToArray();
-        Array.Sort(sorted);
-        var summary = percentiles.Select(p =>
+        var data = new double[count];
+        var k = 0;
+        foreach (var v in values)
         {
-            if (sorted.Length == 0)
+            if (!double.IsNaN(v))
             {
-                return new PercentileValue(p, null);
+                data[k++] = double.IsPositiveInfinity(v) ? double.MaxValue : v;
             }
+        }
 
-            var q = SortedArrayStatistics.Quantile(sorted, p);
-            return new PercentileValue(p, q > finiteLimit ? null : q);
-        }).ToList();
-        double? mean = sorted.Length > 0 && !infinite ? ArrayStatistics.Mean(sorted) : null;
-        return new PercentileSummary(summary, mean, sorted.Length);
+        double? mean = count > 0 && !infinite ? ArrayStatistics.Mean(data) : null;
+        var summary = new List<PercentileValue>(percentiles.Count);
+        foreach (var p in percentiles)
+        {
+            double? q = count == 0 ? null : ArrayStatistics.QuantileInplace(data, p);
+            summary.Add(new PercentileValue(p, q > finiteLimit ? null : q));
+        }
+
+        return new PercentileSummary(summary, mean, count);
     }
 
     private static double Share(double[] values, Func<double, bool> predicate)

@@ -3,8 +3,8 @@ using System.Globalization;
 namespace LlmTco.Uncertainty;
 
 /// <summary>
-/// Percentiles of one Monte Carlo output over the trials, from MathNet.Numerics'
-/// <c>SortedArrayStatistics.Quantile</c> (the R-8 definition, approximately median-unbiased).
+/// Percentiles of one Monte Carlo output over the trials, from MathNet.Numerics' <c>ArrayStatistics.QuantileInplace</c>
+/// (the R-8 definition, approximately median-unbiased; the same values as sorting and <c>SortedArrayStatistics.Quantile</c>).
 /// </summary>
 /// <remarks><threadsafety>Immutable; safe to share between threads.</threadsafety></remarks>
 public sealed class PercentileSummary

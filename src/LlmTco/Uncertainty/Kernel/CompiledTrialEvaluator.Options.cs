@@ -337,14 +337,13 @@ internal sealed partial class CompiledTrialEvaluator
         public double[][] BatchDiscount { get; }
     }
 
-    /// <summary>One API option: the price row in force for every profile and month, looked up once.</summary>
+    /// <summary>
+    /// One API option: the price row in force for every profile and month, looked up once. ApiCostModel multiplies each
+    /// price by the decline factor (Math.Pow(1 − d, years since the row's date), 1 when the row is not the last one) before
+    /// multiplying by the volume; the kernel does the same, taking the factor from a per-trial table of the distinct years.
+    /// </summary>
     private sealed class ApiModel
     {
-        private readonly PriceTable rows;
-        private readonly double[][] rowBatchDiscount;
-        private readonly bool[][] openEnded;
-        private readonly double[][] years;
-
         public ApiModel(PricingCatalog catalog, Scenario scenario, Api.ApiOption option, int index, KernelParameters prm, OptionResult result)
         {
             var at = string.Create(CultureInfo.InvariantCulture, $"apiOptions[{index}]");
@@ -354,33 +353,57 @@ internal sealed partial class CompiledTrialEvaluator
             BatchDiscountSlot = prm.Add(at + ".batchDiscountFraction", option.BatchDiscountFraction, ParameterRule.Share);
             var profiles = scenario.Workload.Profiles;
             var months = scenario.HorizonMonths;
-            rows = new PriceTable(profiles.Count, months);
-            rowBatchDiscount = Rows(profiles.Count, months);
-            openEnded = new bool[profiles.Count][];
-            years = Rows(profiles.Count, months);
+            Rows = new PriceTable(profiles.Count, months);
+            BasePrices = new PriceTable(profiles.Count, months);
+            YearsIndex = new int[profiles.Count][];
+            var distinct = new List<double>();
             for (var p = 0; p < profiles.Count; p++)
             {
-                openEnded[p] = new bool[months];
+                YearsIndex[p] = new int[months];
                 for (var m = 0; m < months; m++)
                 {
                     var date = scenario.StartDate.AddMonths(m);
                     var row = catalog.FindApiPrice(option.Provider, option.Model, date, (long)Math.Ceiling(profiles[p].InputTokensPerRequest), option.ServiceTier);
-                    rows.Input[p][m] = (double)row.InputPricePerMillionTokens;
-                    rows.CacheRead[p][m] = (double)(row.CachedInputPricePerMillionTokens ?? row.InputPricePerMillionTokens);
-                    rows.CacheWrite[p][m] = (double)(row.CacheWritePricePerMillionTokens ?? row.InputPricePerMillionTokens);
-                    rows.Output[p][m] = (double)row.OutputPricePerMillionTokens;
-                    rows.PerRequest[p][m] = (double)(row.PricePerRequest ?? 0m);
-                    rowBatchDiscount[p][m] = (double)(row.BatchDiscountFraction ?? 0m);
-                    openEnded[p][m] = row.EffectiveTo is null;
-                    years[p][m] = Math.Max(0, (date.DayNumber - row.EffectiveFrom.DayNumber) / 365.25);
+                    Rows.Input[p][m] = (double)row.InputPricePerMillionTokens;
+                    Rows.CacheRead[p][m] = (double)(row.CachedInputPricePerMillionTokens ?? row.InputPricePerMillionTokens);
+                    Rows.CacheWrite[p][m] = (double)(row.CacheWritePricePerMillionTokens ?? row.InputPricePerMillionTokens);
+                    Rows.Output[p][m] = (double)row.OutputPricePerMillionTokens;
+                    Rows.PerRequest[p][m] = (double)(row.PricePerRequest ?? 0m);
+                    Rows.BatchDiscount[p][m] = (double)(row.BatchDiscountFraction ?? 0m);
+                    var slot = -1;
+                    if (row.EffectiveTo is null)
+                    {
+                        var years = Math.Max(0, (date.DayNumber - row.EffectiveFrom.DayNumber) / 365.25);
+                        slot = distinct.FindIndex(y => y.Equals(years));
+                        if (slot < 0)
+                        {
+                            slot = distinct.Count;
+                            distinct.Add(years);
+                        }
+                    }
+
+                    YearsIndex[p][m] = slot;
+                }
+            }
+
+            DistinctYears = [.. distinct];
+            var factors = new double[DistinctYears.Length];
+            Factors(option.YearlyPriceDecline, factors);
+            for (var p = 0; p < profiles.Count; p++)
+            {
+                for (var m = 0; m < months; m++)
+                {
+                    var factor = Factor(option.YearlyPriceDecline, factors, YearsIndex[p][m]);
+                    BasePrices.Input[p][m] = Rows.Input[p][m] * factor;
+                    BasePrices.CacheRead[p][m] = Rows.CacheRead[p][m] * factor;
+                    BasePrices.CacheWrite[p][m] = Rows.CacheWrite[p][m] * factor;
+                    BasePrices.Output[p][m] = Rows.Output[p][m] * factor;
+                    BasePrices.PerRequest[p][m] = Rows.PerRequest[p][m] * factor;
+                    BasePrices.BatchDiscount[p][m] = option.BatchDiscountFraction ?? Rows.BatchDiscount[p][m];
                 }
             }
 
             FineTuningFee = result.Months.Select(m => m.Cost(CostLine.ApiFineTuning)).ToArray();
-            var values = new double[prm.Count];
-            values[DeclineSlot] = option.YearlyPriceDecline;
-            values[BatchDiscountSlot] = option.BatchDiscountFraction ?? double.NaN;
-            BasePrices = Prices(values, new PriceTable(profiles.Count, months));
         }
 
         public int DeclineSlot { get; }
@@ -393,7 +416,16 @@ internal sealed partial class CompiledTrialEvaluator
 
         public double[] FineTuningFee { get; }
 
+        /// <summary>Gets the table rows' prices, before any decline.</summary>
+        public PriceTable Rows { get; }
+
+        /// <summary>Gets the prices with the scenario's own decline and batch discount.</summary>
         public PriceTable BasePrices { get; }
+
+        /// <summary>Gets, per profile and month, the index of the row's years since its date in <see cref="DistinctYears"/>, or −1 when the row is not the last one (no decline).</summary>
+        public int[][] YearsIndex { get; }
+
+        public double[] DistinctYears { get; }
 
         public bool DeclineDirty { get; private set; }
 
@@ -405,42 +437,19 @@ internal sealed partial class CompiledTrialEvaluator
             BatchDirty = dirty.Contains(BatchDiscountSlot);
         }
 
-        /// <summary>The prices with the trial's decline (after the last known price) and batch discount.</summary>
-        public PriceTable Prices(double[] p, PriceTable into)
+        /// <summary>The decline factor of each distinct number of years: Math.Pow(1 − d, years), as ApiCostModel computes it (only when d &gt; 0).</summary>
+        public void Factors(double decline, double[] into)
         {
-            var decline = p[DeclineSlot];
-            var batch = p[BatchDiscountSlot];
-            var months = rows.Input.Length == 0 ? 0 : rows.Input[0].Length;
-            for (var m = 0; m < months; m++)
+            if (decline > 0)
             {
-                // Profiles priced by rows of the same date share the factor: Math.Pow of the same arguments.
-                var lastYears = double.NaN;
-                var lastFactor = 1.0;
-                for (var i = 0; i < rows.Input.Length; i++)
+                for (var k = 0; k < DistinctYears.Length; k++)
                 {
-                    var factor = 1.0;
-                    if (decline > 0 && openEnded[i][m])
-                    {
-                        if (!years[i][m].Equals(lastYears))
-                        {
-                            lastYears = years[i][m];
-                            lastFactor = Math.Pow(1 - decline, lastYears);
-                        }
-
-                        factor = lastFactor;
-                    }
-
-                    into.Input[i][m] = rows.Input[i][m] * factor;
-                    into.CacheRead[i][m] = rows.CacheRead[i][m] * factor;
-                    into.CacheWrite[i][m] = rows.CacheWrite[i][m] * factor;
-                    into.Output[i][m] = rows.Output[i][m] * factor;
-                    into.PerRequest[i][m] = rows.PerRequest[i][m] * factor;
-                    into.BatchDiscount[i][m] = double.IsNaN(batch) ? rowBatchDiscount[i][m] : batch;
+                    into[k] = Math.Pow(1 - decline, DistinctYears[k]);
                 }
             }
-
-            return into;
         }
+
+        public static double Factor(double decline, double[] factors, int index) => decline > 0 && index >= 0 ? factors[index] : 1.0;
     }
 
     /// <summary>The line items of a self-hosted option that vary by month.</summary>
@@ -731,7 +740,8 @@ internal sealed partial class CompiledTrialEvaluator
             Factors = new double[months];
             Volumes = new Volumes(kernel.profiles.Length, months);
             Growth = Rows(kernel.profiles.Length, months);
-            ApiPrices = kernel.apis.Select(_ => new PriceTable(kernel.profiles.Length, months)).ToArray();
+            DeclineFactors = kernel.apis.Select(a => new double[a.DistinctYears.Length]).ToArray();
+            BatchDiscounts = new double[months];
             Usage = Rows(kernel.apis.Length, months);
             Shortfall = Rows(kernel.apis.Length, months);
             Totals = Rows(options, months);
@@ -763,7 +773,9 @@ internal sealed partial class CompiledTrialEvaluator
 
         internal double[][] Growth { get; }
 
-        internal PriceTable[] ApiPrices { get; }
+        internal double[][] DeclineFactors { get; }
+
+        internal double[] BatchDiscounts { get; }
 
         internal double[][] Usage { get; }
 

@@ -21,6 +21,7 @@ namespace LlmTco.Uncertainty.Kernel;
 /// </remarks>
 internal sealed partial class CompiledTrialEvaluator : ITrialEvaluator
 {
+
     private const int MaxReplicas = 1_000_000;
     private const double Hours = CapacityMath.HoursPerMonth;
 
@@ -156,14 +157,16 @@ internal sealed partial class CompiledTrialEvaluator : ITrialEvaluator
     /// <summary>WorkloadVolumes, month by month, with the trial's parameters; false when the validator would reject the volumes.</summary>
     private bool ComputeVolumes(double[] p, Volumes v, Workspace? ws)
     {
-        Array.Clear(v.TotalInput);
-        Array.Clear(v.TotalOutput);
+        var totalInput = v.TotalInput;
+        var totalOutput = v.TotalOutput;
+        Array.Clear(totalInput);
+        Array.Clear(totalOutput);
         for (var i = 0; i < profiles.Length; i++)
         {
             var profile = profiles[i];
             var first = p[profile.RequestsSlot];
-            var read = p[profile.ReadSlot];
-            var write = p[profile.WriteSlot];
+            var readShare = p[profile.ReadSlot];
+            var writeShare = p[profile.WriteSlot];
             var inTokens = profile.InputTokens;
             var outTokens = profile.OutputTokens;
             double[]? growth = null;
@@ -182,28 +185,30 @@ internal sealed partial class CompiledTrialEvaluator : ITrialEvaluator
             var readRow = v.CacheRead[i];
             var writeRow = v.CacheWrite[i];
             var outputRow = v.Output[i];
+            var series = profile.Series;
+            var kind = profile.Kind;
             for (var m = 0; m < months; m++)
             {
-                var requests = profile.Kind switch
-                {
-                    GrowthKind.Compound => first * growth![m],
-                    GrowthKind.Linear => Math.Max(0, first + (m * increment)),
-                    GrowthKind.Series => profile.Series![m],
-                    _ => first,
-                };
+                var requests = kind == GrowthKind.Compound ? first * growth![m]
+                    : kind == GrowthKind.Linear ? Math.Max(0, first + (m * increment))
+                    : kind == GrowthKind.Series ? series![m]
+                    : first;
                 if (!(requests * (inTokens + outTokens) <= ScenarioValidator.MaxTokensPerMonth))
                 {
                     return false;
                 }
 
                 var input = requests * inTokens;
+                var read = input * readShare;
+                var write = input * writeShare;
+                var output = requests * outTokens;
                 requestsRow[m] = requests;
-                readRow[m] = input * read;
-                writeRow[m] = input * write;
-                uncachedRow[m] = input - readRow[m] - writeRow[m];
-                outputRow[m] = requests * outTokens;
-                v.TotalInput[m] += input;
-                v.TotalOutput[m] += outputRow[m];
+                readRow[m] = read;
+                writeRow[m] = write;
+                uncachedRow[m] = input - read - write;
+                outputRow[m] = output;
+                totalInput[m] += input;
+                totalOutput[m] += output;
             }
         }
 
@@ -349,43 +354,84 @@ internal sealed partial class CompiledTrialEvaluator : ITrialEvaluator
         return lastDearer + 1 + fraction;
     }
 
-    /// <summary>ApiCostModel.Bill and FineTuningFee for every month, then the totals as TcoEngine.Months sums them.</summary>
+    /// <summary>
+    /// ApiCostModel.Bill and FineTuningFee for every month, then the totals as TcoEngine.Months sums them. The usage is
+    /// accumulated profile by profile into each month, which adds the same terms in the same order as the engine's
+    /// month-by-month loop over the profiles.
+    /// </summary>
     private void EvaluateApi(int a, double[] p, Workspace ws, Volumes v, double[] factors)
     {
         var api = apis[a];
         var o = apiOption[a];
         var fee = p[api.FeeSlot];
         var commitment = p[api.CommitmentSlot];
-        var prices = api.DeclineDirty || api.BatchDirty ? api.Prices(p, ws.ApiPrices[a]) : api.BasePrices;
+        var decline = p[api.DeclineSlot];
+        var declineFactors = ws.DeclineFactors[a];
+        var prices = api.BasePrices;
+        if (api.DeclineDirty)
+        {
+            prices = api.Rows;
+            api.Factors(decline, declineFactors);
+        }
+
         var usageRow = ws.Usage[a];
+        Array.Clear(usageRow);
+        for (var i = 0; i < profiles.Length; i++)
+        {
+            var uncached = v.Uncached[i];
+            var cacheRead = v.CacheRead[i];
+            var cacheWrite = v.CacheWrite[i];
+            var output = v.Output[i];
+            var requests = v.Requests[i];
+            var input = prices.Input[i];
+            var readPrice = prices.CacheRead[i];
+            var writePrice = prices.CacheWrite[i];
+            var outputPrice = prices.Output[i];
+            var requestPrice = prices.PerRequest[i];
+            var discount = prices.BatchDiscount[i];
+            if (api.BatchDirty)
+            {
+                Array.Fill(ws.BatchDiscounts, p[api.BatchDiscountSlot]);
+                discount = ws.BatchDiscounts;
+            }
+            else if (api.DeclineDirty)
+            {
+                discount = api.BasePrices.BatchDiscount[i];
+            }
+
+            var years = api.YearsIndex[i];
+            var declining = api.DeclineDirty && decline > 0;
+            var share = p[profiles[i].BatchSlot];
+            var n = Math.Min(months, usageRow.Length);
+            for (var m = 0; m < n; m++)
+            {
+                // The price × the decline factor first, then × the volume, as ApiCostModel stores and uses its prices.
+                var f = declining && years[m] >= 0 ? declineFactors[years[m]] : 1.0;
+                var tokens = (uncached[m] * (input[m] * f)) + (cacheRead[m] * (readPrice[m] * f)) + (cacheWrite[m] * (writePrice[m] * f)) + (output[m] * (outputPrice[m] * f));
+                var batch = 1 - (share * discount[m]);
+                usageRow[m] += (tokens / 1e6 * batch) + (requests[m] * (requestPrice[m] * f));
+            }
+        }
+
         var shortfallRow = ws.Shortfall[a];
+        var fineTuning = api.FineTuningFee;
         var totals = ws.Totals[o];
         var cumulativeRow = ws.Cumulative[o];
         var discountedRow = ws.Discounted[o];
         double cumulative = 0, discounted = 0;
         for (var m = 0; m < months; m++)
         {
-            var total = 0.0;
-            for (var i = 0; i < profiles.Length; i++)
-            {
-                var tokens = (v.Uncached[i][m] * prices.Input[i][m]) + (v.CacheRead[i][m] * prices.CacheRead[i][m])
-                    + (v.CacheWrite[i][m] * prices.CacheWrite[i][m]) + (v.Output[i][m] * prices.Output[i][m]);
-                var batch = 1 - (p[profiles[i].BatchSlot] * prices.BatchDiscount[i][m]);
-                total += (tokens / 1e6 * batch) + (v.Requests[i][m] * prices.PerRequest[i][m]);
-            }
-
-            var usage = total * 1;
+            var usage = usageRow[m];
             var shortfall = Math.Max(0, commitment - usage);
-            usageRow[m] = usage;
             shortfallRow[m] = shortfall;
-            var monthTotal = 0.0;
-            monthTotal += usage;
-            monthTotal += shortfall;
-            monthTotal += fee;
-            monthTotal += api.FineTuningFee[m];
-            totals[m] = monthTotal;
-            cumulative += monthTotal;
-            discounted += monthTotal * factors[m];
+            var total = 0.0;
+            total += usage;
+            total += shortfall;
+            total += fee;
+            total += fineTuning[m];
+            totals[m] = total;
+            cumulative += total;
+            discounted += total * factors[m];
             cumulativeRow[m] = cumulative;
             discountedRow[m] = discounted;
         }
