@@ -171,13 +171,7 @@ public sealed class MonteCarloSimulator
             jobs.Add((npvDifference[p], double.PositiveInfinity));
             for (var m = 0; m < months; m++)
             {
-                var column = new double[keptTrials];
-                for (var t = 0; t < keptTrials; t++)
-                {
-                    column[t] = kept[p][(t * months) + m];
-                }
-
-                jobs.Add((column, double.PositiveInfinity));
+                jobs.Add((kept[p].AsSpan(m * keptTrials, keptTrials).ToArray(), double.PositiveInfinity));
             }
         }
 
@@ -234,17 +228,21 @@ public sealed class MonteCarloSimulator
                 breakEvenVolume[p][t] = r.BreakEvenVolume[p];
                 npvDifference[p][t] = r.Npv[self] - r.Npv[api];
                 var offset = p * months;
-                for (var m = 0; m < months; m++)
+                var differences = r.CumulativeDifference.AsSpan(offset, months);
+                var counts = worker.Cheaper.AsSpan(offset, months);
+                for (var m = 0; m < differences.Length; m++)
                 {
-                    if (r.CumulativeDifference[offset + m] <= 0)
-                    {
-                        worker.Cheaper[offset + m]++;
-                    }
+                    counts[m] += differences[m] <= 0 ? 1 : 0;
                 }
 
                 if (t < keptTrials)
                 {
-                    Array.Copy(r.CumulativeDifference, offset, kept[p], t * months, months);
+                    // Month-major, so that each month's column is contiguous when its percentiles are taken.
+                    var column = kept[p];
+                    for (var m = 0; m < months; m++)
+                    {
+                        column[(m * keptTrials) + t] = r.CumulativeDifference[offset + m];
+                    }
                 }
             }
 

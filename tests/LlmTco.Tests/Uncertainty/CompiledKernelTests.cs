@@ -24,6 +24,11 @@ public sealed class CompiledKernelTests
         ["accounting view"] = () => UncertaintyScenarios.Growing() with { CostView = CostView.Accounting },
         ["reserved plan with overflow"] = () => WithRented(new RentedCompute { Provider = "cloudy", Plan = RentalPlan.Reserved1Year, PricePerGpuHour = 1.8, CommittedGpus = 2 }),
         ["roofline throughput"] = () => WithOwned(o => o with { Precision = NumericPrecision.Fp8 }),
+        ["two options with the same capacity"] = () =>
+        {
+            var s = WithOwned(o => o with { LeadTimeMonths = 2, BridgeApiOption = "Acme Large" });
+            return s with { Uncertainty = s.Uncertainty! with { Inputs = [.. s.Uncertainty.Inputs.Select(i => i.Path == "selfHostedOptions[0].targetUtilization" ? i with { Path = "selfHostedOptions[*].targetUtilization" } : i)] } };
+        },
         ["volumes, shares and prices"] = () => UncertaintyScenarios.Growing(inputs:
         [
             new UncertainInput { Path = "workload.profiles[0].monthlyRequests", Distribution = Distribution.LogNormal(Math.Log(3e6), 0.5, max: 3e7) },
@@ -66,6 +71,24 @@ public sealed class CompiledKernelTests
         // Then every number is the same
         kernel.Evaluation.Should().Be(TrialEvaluation.Kernel);
         kernel.TrialsEvaluatedByEngine.Should().Be(0, "every draw here is one the kernel handles");
+        MonteCarloSimulatorTests.Fingerprint(kernel).Should().Equal(MonteCarloSimulatorTests.Fingerprint(engine));
+    }
+
+    [Fact]
+    public void Run_HeadlineScenarioOverFiveYears_KernelEqualsTheEngineBitForBit()
+    {
+        // Given the bundled headline scenario and catalog over 60 months (reserved and on-demand options sharing their
+        // capacity, a bridge, two profiles sharing one growth rate, a PERT input)
+        var scenario = LlmTco.Samples.BundledScenarios.Load(LlmTco.Samples.BundledScenarios.Headline) with { HorizonMonths = 60 };
+        var simulator = new MonteCarloSimulator(LlmTco.Pricing.PricingCatalog.Default);
+        var options = new MonteCarloOptions { Trials = 40, Seed = 5 };
+
+        // When
+        var engine = simulator.Run(scenario, options with { Evaluation = TrialEvaluation.Engine });
+        var kernel = simulator.Run(scenario, options with { Evaluation = TrialEvaluation.Kernel });
+
+        // Then
+        kernel.TrialsEvaluatedByEngine.Should().Be(0);
         MonteCarloSimulatorTests.Fingerprint(kernel).Should().Equal(MonteCarloSimulatorTests.Fingerprint(engine));
     }
 
