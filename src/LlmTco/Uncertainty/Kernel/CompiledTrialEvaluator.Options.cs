@@ -28,15 +28,15 @@ internal sealed partial class CompiledTrialEvaluator
         if (twin >= 0 && SameCapacityInputs(selves[twin], self, p))
         {
             // Same model, GPU, lead time and capacity inputs as an earlier option: the same replicas, to the last bit.
-            Array.Copy(ws.Capacity[twin], capacity, months);
+            ws.Capacity[twin].AsSpan(0, months).CopyTo(capacity);
             ws.ReplicasPerUnitScale[s] = ws.ReplicasPerUnitScale[twin];
         }
-        else if (!Capacity(self, p, v, capacity, out ws.ReplicasPerUnitScale[s]))
+        else if (!Capacity(self, p, v, ws, capacity, out ws.ReplicasPerUnitScale[s]))
         {
             return false;
         }
 
-        Array.Copy(capacity, gpus, months);
+        capacity.AsSpan(0, months).CopyTo(gpus);
         ws.MinReplicas[s] = minReplicas;
         ws.Redundancy[s] = redundancy;
         var ok = self.Rented ? BillRented(self, p, ws, lines, gpus) : BillOwned(self, p, ws, lines, gpus, utilization);
@@ -93,7 +93,7 @@ internal sealed partial class CompiledTrialEvaluator
     }
 
     /// <summary>SelfHostedCostModel's replicas and GPUs month by month, and its replicas per unit of scale; false when the engine must decide.</summary>
-    private bool Capacity(SelfModel self, double[] p, Volumes v, int[] gpus, out double replicasPerUnitScale)
+    private bool Capacity(SelfModel self, double[] p, Volumes v, Workspace ws, int[] gpus, out double replicasPerUnitScale)
     {
         replicasPerUnitScale = 0;
         var lead = self.Lead;
@@ -110,16 +110,46 @@ internal sealed partial class CompiledTrialEvaluator
         Array.Clear(gpus, 0, Math.Min(lead, months));
         var perReplica = tps * utilization;
         var output = v.TotalOutput;
-        for (var m = lead; m < months; m++)
+        var fractions = ws.Fractions;
+        var ceilings = ws.Ceilings;
+        var m = lead;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // required = output ÷ seconds × ratio; fractional = required ÷ (tps × utilisation), 0 without traffic; and
+            // ceil(fractional − 10⁻⁹): lane by lane the scalar operations.
+            var seconds = Vector256.Create(CapacityMath.SecondsPerMonth);
+            var vRatio = Vector256.Create(ratio);
+            var vPerReplica = Vector256.Create(perReplica);
+            var tolerance = Vector256.Create(1e-9);
+            ref var ou = ref MemoryMarshal.GetArrayDataReference(output);
+            ref var fr = ref MemoryMarshal.GetArrayDataReference(fractions);
+            ref var ce = ref MemoryMarshal.GetArrayDataReference(ceilings);
+            for (; m <= months - 4; m += 4)
+            {
+                var at = (nuint)m;
+                var required = Vector256.LoadUnsafe(ref ou, at) / seconds * vRatio;
+                var fractional = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(required, Vector256<double>.Zero), Vector256<double>.Zero, required / vPerReplica);
+                fractional.StoreUnsafe(ref fr, at);
+                Vector256.Ceiling(fractional - tolerance).StoreUnsafe(ref ce, at);
+            }
+        }
+
+        for (; m < months; m++)
         {
             var required = output[m] / CapacityMath.SecondsPerMonth * ratio;
-            var fractional = required <= 0 ? 0 : required / perReplica;
+            fractions[m] = required <= 0 ? 0 : required / perReplica;
+            ceilings[m] = Math.Ceiling(fractions[m] - 1e-9);
+        }
+
+        for (m = lead; m < months; m++)
+        {
+            var fractional = fractions[m];
             if (!(fractional <= MaxReplicas))
             {
                 return false;
             }
 
-            var needed = fractional <= 0 ? 0 : Math.Max(1, (int)Math.Ceiling(fractional - 1e-9));
+            var needed = fractional <= 0 ? 0 : Math.Max(1, (int)ceilings[m]);
             gpus[m] = (Math.Max(minReplicas, needed) + redundancy) * self.GpusPerReplica;
         }
 
@@ -262,50 +292,65 @@ internal sealed partial class CompiledTrialEvaluator
         var given = p[self.RentalPriceSlot];
         var first = Math.Min(self.Lead, months);
         var term = self.Term;
-        var committed = 0;
-        var termStart = first;
-        for (var m = first; m < months; m++)
+        var rental = lines.Rental;
+        var plan = self.PlanPrice;
+        var onDemand = self.OnDemandPrice;
+        var hasPrice = !double.IsNaN(given);
+        if (term == 0)
         {
-            var price = !double.IsNaN(given) ? given : self.PlanPrice[m];
-            if (double.IsNaN(price))
+            for (var m = first; m < months; m++)
             {
-                return false;
-            }
+                var price = hasPrice ? given : plan[m];
+                if (double.IsNaN(price))
+                {
+                    return false;
+                }
 
-            if (term == 0)
+                rental[m] = gpus[m] * Hours * price;
+            }
+        }
+        else
+        {
+            var committed = 0;
+            var termStart = first;
+            var fixedCommitment = self.CommittedGpus;
+            for (var m = first; m < months; m++)
             {
-                lines.Rental[m] = gpus[m] * Hours * price;
-                continue;
-            }
+                var price = hasPrice ? given : plan[m];
+                if (double.IsNaN(price))
+                {
+                    return false;
+                }
 
-            // first + ((m − first) / term × term), kept up month by month.
-            if (m - termStart >= term)
-            {
-                termStart += term;
-            }
+                // first + ((m − first) / term × term), kept up month by month.
+                if (m - termStart >= term)
+                {
+                    termStart += term;
+                }
 
-            if (m == termStart)
-            {
-                committed = self.CommittedGpus ?? MaxOver(gpus, termStart, Math.Min(term, months - termStart));
-            }
+                if (m == termStart)
+                {
+                    committed = fixedCommitment ?? MaxOver(gpus, termStart, Math.Min(term, months - termStart));
+                }
 
-            var overflow = Math.Max(0, gpus[m] - committed);
-            if (overflow > 0 && double.IsNaN(self.OnDemandPrice[m]))
-            {
-                return false;
-            }
+                var overflow = Math.Max(0, gpus[m] - committed);
+                if (overflow > 0 && double.IsNaN(onDemand[m]))
+                {
+                    return false;
+                }
 
-            lines.Rental[m] = (committed * Hours * price) + (overflow > 0 ? overflow * Hours * self.OnDemandPrice[m] : 0);
-            gpus[m] = Math.Max(gpus[m], committed);
+                rental[m] = (committed * Hours * price) + (overflow > 0 ? overflow * Hours * onDemand[m] : 0);
+                gpus[m] = Math.Max(gpus[m], committed);
+            }
         }
 
-        var steadyPrice = !double.IsNaN(given) ? given : self.PlanPrice[self.Lead];
+        var steadyPrice = hasPrice ? given : plan[self.Lead];
         if (double.IsNaN(steadyPrice))
         {
             return false;
         }
 
-        ws.SteadyCostPerReplica[Array.IndexOf(selves, self)] = self.GpusPerReplica * Hours * steadyPrice;
+        ws.SteadyCostPerReplica[self.Index] = self.GpusPerReplica * Hours * steadyPrice;
         return true;
     }
 
@@ -366,7 +411,7 @@ internal sealed partial class CompiledTrialEvaluator
             lines.Maintenance[m] = capitalSoFar * maintenance / 12;
         }
 
-        ws.SteadyCostPerReplica[Array.IndexOf(selves, self)] = self.GpusPerReplica * ((capitalPerGpu / life) + (kw * load * pue * Hours * kwh) + (kw * hostingPerKw) + (capitalPerGpu * maintenance / 12));
+        ws.SteadyCostPerReplica[self.Index] = self.GpusPerReplica * ((capitalPerGpu / life) + (kw * load * pue * Hours * kwh) + (kw * hostingPerKw) + (capitalPerGpu * maintenance / 12));
         return true;
     }
 
@@ -564,6 +609,7 @@ internal sealed partial class CompiledTrialEvaluator
         {
             var at = string.Create(CultureInfo.InvariantCulture, $"selfHostedOptions[{index}]");
             var months = scenario.HorizonMonths;
+            Index = index;
             Lead = o.LeadTimeMonths;
             CapacityKey = (o.Model, o.Gpu, o.Precision, o.KvCachePrecision, o.ServingConcurrency, o.Mbu, o.Mfu, o.UsableMemoryFraction, o.GpusPerReplica, o.MaxGpusPerReplica, o.LeadTimeMonths);
             Bridge = Lead > 0 ? scenario.ApiOptions.Select((a, i) => (a, i)).First(x => string.Equals(x.a.Name, o.BridgeApiOption, StringComparison.Ordinal)).i : -1;
@@ -675,6 +721,8 @@ internal sealed partial class CompiledTrialEvaluator
                 FineTuningSteady = FineTuning[last] / ft.EveryMonths;
             }
         }
+
+        public int Index { get; }
 
         public int Lead { get; }
 
@@ -826,6 +874,8 @@ internal sealed partial class CompiledTrialEvaluator
             DeclineFactors = kernel.apis.Select(a => new double[a.DistinctYears.Length]).ToArray();
             BatchDiscounts = new double[months];
             FactorRow = new double[months];
+            Fractions = new double[months];
+            Ceilings = new double[months];
             Usage = Rows(kernel.apis.Length, months);
             Shortfall = Rows(kernel.apis.Length, months);
             Totals = Rows(options, months);
@@ -844,6 +894,7 @@ internal sealed partial class CompiledTrialEvaluator
             VolumeKeys = Rows(pairs, 9);
             VolumeKnown = new bool[pairs];
             VolumeAnswers = new double[pairs];
+            VolumeSolver = new VolumeSolver();
             EngineWorkspace = kernel.engine.CreateWorkspace();
         }
 
@@ -863,6 +914,10 @@ internal sealed partial class CompiledTrialEvaluator
         internal double[] BatchDiscounts { get; }
 
         internal double[] FactorRow { get; }
+
+        internal double[] Fractions { get; }
+
+        internal double[] Ceilings { get; }
 
         internal double[][] Usage { get; }
 
@@ -899,6 +954,8 @@ internal sealed partial class CompiledTrialEvaluator
         internal bool[] VolumeKnown { get; }
 
         internal double[] VolumeAnswers { get; }
+
+        internal VolumeSolver VolumeSolver { get; }
 
         internal object EngineWorkspace { get; }
     }

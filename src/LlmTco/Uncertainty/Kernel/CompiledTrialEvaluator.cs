@@ -289,7 +289,7 @@ internal sealed partial class CompiledTrialEvaluator : ITrialEvaluator
         {
             if (profiles[j].Kind == GrowthKind.Compound && profiles[j].RateDirty && p[profiles[j].RateSlot].Equals(rate))
             {
-                Array.Copy(ws.Growth[j], ws.Growth[i], months);
+                ws.Growth[j].AsSpan(0, months).CopyTo(ws.Growth[i]);
                 return;
             }
         }
@@ -593,9 +593,7 @@ internal sealed partial class CompiledTrialEvaluator : ITrialEvaluator
             return ws.VolumeAnswers[pair];
         }
 
-        var selfSteady = new SteadyStateCost(OptionKind.SelfHosted, now[0], 0, 0, now[1], now[2], (int)now[3], (int)now[4], default);
-        var apiSteady = new SteadyStateCost(OptionKind.Api, now[6], perMillion, now[7], 0, 0, 0, 0, default);
-        var answer = VolumeSolver.CheaperAbove(selfSteady, apiSteady, maxTokens) ?? double.PositiveInfinity;
+        var answer = ws.VolumeSolver.Solve(now[0], now[1], now[2], (int)now[3], (int)now[4], now[6], perMillion, now[7], maxTokens, out _) ?? double.PositiveInfinity;
         now.CopyTo(key);
         ws.VolumeKnown[pair] = true;
         ws.VolumeAnswers[pair] = answer;
