@@ -9,7 +9,7 @@ internal static class Reports
 {
     private static readonly System.Globalization.CultureInfo Inv = System.Globalization.CultureInfo.InvariantCulture;
 
-    public static string WriteHtml(ScenarioResult result, string folder)
+    public static string WriteHtml(ScenarioResult result, string folder, UncertaintyRun? uncertainty = null)
     {
         var s = result.Scenario;
         var html = new StringBuilder();
@@ -59,6 +59,11 @@ internal static class Reports
             }
         }
 
+        if (uncertainty is not null)
+        {
+            UncertaintyReport.AppendHtml(uncertainty, html, folder);
+        }
+
         html.AppendLine("<h2>Cost by line item</h2><table><tr><th>Option</th>");
         foreach (var (name, _) in Charts.Categories)
         {
@@ -103,7 +108,7 @@ internal static class Reports
         return file;
     }
 
-    public static string WriteMarkdown(ScenarioResult result, string folder)
+    public static string WriteMarkdown(ScenarioResult result, string folder, UncertaintyRun? uncertainty = null)
     {
         var s = result.Scenario;
         var md = new StringBuilder();
@@ -131,6 +136,11 @@ internal static class Reports
         foreach (var (chart, caption) in ChartFiles)
         {
             md.AppendLine(Inv, $"![{caption}]({chart}.png)").AppendLine();
+        }
+
+        if (uncertainty is not null)
+        {
+            UncertaintyReport.AppendMarkdown(uncertainty, md);
         }
 
         md.AppendLine("## Estimates and warnings").AppendLine();

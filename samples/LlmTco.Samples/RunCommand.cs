@@ -1,17 +1,20 @@
+using System.Globalization;
 using LlmTco.Output;
 using LlmTco.Pricing;
 using LlmTco.Scenarios;
+using LlmTco.Uncertainty;
 
 namespace LlmTco.Samples;
 
 /// <summary>
-/// <c>run [name|file] [--json] [--csv file] [--pricing folder]</c>: evaluates a bundled scenario or a scenario file and
-/// prints the comparison and the break-even answers (or the result as JSON).
+/// <c>run [name|file] [--json] [--csv file] [--pricing folder] [--trials N] [--seed S]</c>: evaluates a bundled scenario
+/// or a scenario file and prints the comparison and the break-even answers (or the result as JSON); when the scenario has
+/// an uncertainty section, also runs its Monte Carlo simulation and tornado analysis.
 /// </summary>
 internal static class RunCommand
 {
     private static readonly HashSet<string> Flags = ["--json", "--no-charts"];
-    private static readonly HashSet<string> Valued = ["--csv", "--pricing", "--out"];
+    private static readonly HashSet<string> Valued = ["--csv", "--pricing", "--out", "--trials", "--seed"];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -21,10 +24,24 @@ internal static class RunCommand
             error = "run takes one scenario name or file";
         }
 
+        int? trials = null;
+        long? seed = null;
+        if (error is null && parsed.Value("--trials") is { } trialsText)
+        {
+            trials = int.TryParse(trialsText, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= UncertaintySettings.MaxTrials ? n : null;
+            error = trials is null ? $"--trials takes a whole number from 1 to {UncertaintySettings.MaxTrials.ToString("N0", CultureInfo.InvariantCulture)} (value: {trialsText})" : null;
+        }
+
+        if (error is null && parsed.Value("--seed") is { } seedText)
+        {
+            seed = long.TryParse(seedText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var s) ? s : null;
+            error = seed is null ? $"--seed takes a whole number (value: {seedText})" : null;
+        }
+
         if (error is not null)
         {
             stderr.WriteLine($"error: {error}.");
-            stderr.WriteLine("usage: run [<name>|<scenario.json>] [--json] [--csv <file>] [--out <folder>] [--no-charts] [--pricing <folder>]");
+            stderr.WriteLine("usage: run [<name>|<scenario.json>] [--json] [--csv <file>] [--out <folder>] [--no-charts] [--pricing <folder>] [--trials <N>] [--seed <S>]");
             return SampleApp.UsageError;
         }
 
@@ -51,8 +68,15 @@ internal static class RunCommand
             return SampleApp.Failure;
         }
 
+        if ((trials is not null || seed is not null) && scenario.Uncertainty is null)
+        {
+            stderr.WriteLine($"error: the scenario '{scenario.Name}' has no uncertainty section, so --trials and --seed have no inputs to vary; add one (see docs/scenario-json.md, \"Uncertainty\").");
+            return SampleApp.Failure;
+        }
+
         var catalog = pricing is null ? PricingCatalog.Default : PricingCatalog.LoadEmbeddedWithOverrides(pricing);
-        var result = new TcoEngine(catalog).Evaluate(scenario);
+        var engine = new TcoEngine(catalog);
+        var result = engine.Evaluate(scenario);
 
         if (parsed.Value("--csv") is { } csvPath)
         {
@@ -68,6 +92,12 @@ internal static class RunCommand
         }
 
         ConsoleReport.Write(result, stdout);
+        var uncertainty = scenario.Uncertainty is null ? null : UncertaintyRunner.Run(engine, scenario, trials, seed, stdout);
+        if (uncertainty is not null)
+        {
+            UncertaintyReport.Write(uncertainty, stdout);
+        }
+
         if (parsed.Value("--csv") is { } written)
         {
             stdout.WriteLine($"CSV: {Path.GetFullPath(written)}");
@@ -77,8 +107,13 @@ internal static class RunCommand
         {
             var folder = parsed.Value("--out") ?? "out";
             var files = Charts.WriteAll(result, folder).ToList();
-            files.Add(Reports.WriteHtml(result, folder));
-            files.Add(Reports.WriteMarkdown(result, folder));
+            if (uncertainty is not null)
+            {
+                files.AddRange(UncertaintyCharts.WriteAll(uncertainty.Result, uncertainty.Tornado, uncertainty.Focus, folder));
+            }
+
+            files.Add(Reports.WriteHtml(result, folder, uncertainty));
+            files.Add(Reports.WriteMarkdown(result, folder, uncertainty));
             stdout.WriteLine("Charts and report:");
             foreach (var file in files)
             {

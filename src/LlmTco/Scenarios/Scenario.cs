@@ -1,5 +1,6 @@
 using LlmTco.Api;
 using LlmTco.SelfHosted;
+using LlmTco.Uncertainty;
 using LlmTco.Workloads;
 
 namespace LlmTco.Scenarios;
@@ -45,4 +46,10 @@ public sealed record Scenario
     /// <summary>Gets the self-hosted options.</summary>
     /// <value>The default value is empty.</value>
     public IReadOnlyList<SelfHostedOption> SelfHostedOptions { get; init; } = [];
+
+    /// <summary>
+    /// Gets the uncertain inputs and the Monte Carlo settings, or <see langword="null"/> when every input is taken as
+    /// written. <see cref="TcoEngine.Evaluate"/> ignores this section; <see cref="MonteCarloSimulator"/> runs it.
+    /// </summary>
+    public UncertaintySettings? Uncertainty { get; init; }
 }

@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using LlmTco.Pricing;
 using LlmTco.Pricing.Csv;
 using LlmTco.SelfHosted;
+using LlmTco.Uncertainty;
 using LlmTco.Workloads;
 
 namespace LlmTco.Scenarios;
@@ -81,6 +82,7 @@ public static partial class ScenarioJson
         options.Converters.Add(new WordEnumConverter<GrowthKind>(LowerNames<GrowthKind>()));
         options.Converters.Add(new WordEnumConverter<CostView>(LowerNames<CostView>()));
         options.Converters.Add(new WordEnumConverter<FineTuningMethod>(LowerNames<FineTuningMethod>()));
+        options.Converters.Add(new WordEnumConverter<DistributionKind>(LowerNames<DistributionKind>()));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LlmTco.Api;
 using LlmTco.SelfHosted;
+using LlmTco.Uncertainty;
 using LlmTco.Workloads;
 
 namespace LlmTco.Scenarios;
@@ -78,6 +79,11 @@ internal sealed class ScenarioValidator
             var path = Path(Index(Prop(at, "SelfHostedOptions"), i));
             CheckSelfHosted(selfHosted[i], path, horizon, apiNames);
             UniqueName(selfHosted[i]?.Name, path, names);
+        }
+
+        if (s.Uncertainty is not null)
+        {
+            errors.AddRange(UncertaintyValidator.Check(s, Path(Prop(at, "Uncertainty")), errors.Count == 0, style, root, (parent, name) => Path(Prop(parent, name)), (parent, index) => Path(new PathRef(parent, null, index))));
         }
     }
 

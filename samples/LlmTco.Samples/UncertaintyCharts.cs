@@ -1,0 +1,228 @@
+using LlmTco.Uncertainty;
+using ScottPlot;
+
+namespace LlmTco.Samples;
+
+/// <summary>
+/// The Monte Carlo charts, in the style of <see cref="Charts"/> (PNG and SVG, solid lines only): the fan of the
+/// cumulative cost difference, the histogram of break-even months, the probability of being cheaper by month, and the
+/// tornado charts of the sensitivity analysis.
+/// </summary>
+internal static class UncertaintyCharts
+{
+    public static readonly IReadOnlyList<(string File, string Caption)> Files =
+    [
+        ("uncertainty-fan", "Cumulative cost difference, self-hosted − API: P10–P90 band and median over the trials (below 0, self-hosting is cheaper)"),
+        ("uncertainty-break-even-histogram", "Share of trials breaking even in each month"),
+        ("uncertainty-probability-cheaper", "Probability that self-hosting's cumulative cost is at or below the API's, month by month"),
+        ("uncertainty-tornado-npv", "Tornado: NPV difference with each input at its P10 and P90, the others at their medians"),
+        ("uncertainty-tornado-break-even", "Tornado: break-even month with each input at its P10 and P90, the others at their medians"),
+    ];
+
+    static UncertaintyCharts()
+    {
+        // The same sans font as the other charts (Charts' static constructor sets it too).
+        Fonts.Default = "DejaVu Sans";
+    }
+
+    /// <summary>Writes every Monte Carlo chart for the focus pair (and the probability curve of every pair) into <paramref name="folder"/>.</summary>
+    public static IReadOnlyList<string> WriteAll(MonteCarloResult result, TornadoResult tornado, PairOutcomes focus, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var tornadoPair = tornado.Pair(focus.SelfHostedOption, focus.ApiOption);
+        var files = new List<string>();
+        files.AddRange(Save(Fan(result, focus), folder, Files[0].File));
+        files.AddRange(Save(Histogram(result, focus), folder, Files[1].File));
+        files.AddRange(Save(ProbabilityCheaper(result), folder, Files[2].File));
+        files.AddRange(Save(TornadoNpv(result, tornadoPair), folder, Files[3].File));
+        if (tornadoPair.ByBreakEvenMonth.Any(b => b.BreakEvenMonthSwing > 0))
+        {
+            files.AddRange(Save(TornadoBreakEven(result, tornadoPair), folder, Files[4].File));
+        }
+        else
+        {
+            // No single input brings break-even into the horizon with the others at their medians: nothing to draw.
+            File.Delete(Path.Combine(folder, Files[4].File + ".png"));
+            File.Delete(Path.Combine(folder, Files[4].File + ".svg"));
+        }
+
+        return files;
+    }
+
+    public static Plot Fan(MonteCarloResult result, PairOutcomes pair)
+    {
+        var currency = result.Scenario.Currency;
+        var plot = NewPlot(
+            $"Cumulative cost difference\n{pair.SelfHostedOption} − {pair.ApiOption}",
+            $"Month ({result.Trials:N0} trials, the band from the first {result.MonthlyPercentileTrials:N0}; seed {result.Seed}; below 0, self-hosting is cheaper)",
+            $"Self-hosted − API, cumulative ({currency})");
+        Money(plot.Axes.Left, currency);
+        var months = pair.CumulativeDifferenceByMonth.Count;
+        var xs = Enumerable.Range(0, months + 1).Select(m => (double)m).ToArray();
+        double[] Series(Func<PercentileSummary, double?> pick) => new[] { 0.0 }.Concat(pair.CumulativeDifferenceByMonth.Select(s => pick(s) ?? double.NaN)).ToArray();
+        var low = Series(s => s.P10);
+        var median = Series(s => s.P50);
+        var high = Series(s => s.P90);
+        var color = new ScottPlot.Palettes.Category10().GetColor(0);
+        var band = plot.Add.FillY(xs, low, high);
+        band.FillColor = color.WithAlpha(0.25);
+        band.LineWidth = 0;
+        band.LegendText = "P10–P90";
+        var line = plot.Add.ScatterLine(xs, median, color);
+        line.LineWidth = 2.5f;
+        line.LegendText = "median";
+        plot.Add.HorizontalLine(0, 1, Colors.Black, LinePattern.Solid);
+        plot.ShowLegend(Alignment.UpperLeft);
+        return plot;
+    }
+
+    public static Plot Histogram(MonteCarloResult result, PairOutcomes pair)
+    {
+        var horizon = result.Scenario.HorizonMonths;
+        var plot = NewPlot($"Break-even month\n{pair.SelfHostedOption} vs {pair.ApiOption}", "Month in which self-hosting breaks even", "Share of trials");
+        Percent(plot.Axes.Left);
+        var counts = new int[horizon + 2];
+        foreach (var t in pair.BreakEvenMonths)
+        {
+            counts[double.IsPositiveInfinity(t) ? horizon + 1 : Math.Max(1, (int)Math.Ceiling(t))]++;
+        }
+
+        var palette = new ScottPlot.Palettes.Category10();
+        var bars = new List<Bar>();
+        for (var m = 1; m <= horizon + 1; m++)
+        {
+            bars.Add(new Bar
+            {
+                Position = m,
+                Value = (double)counts[m] / result.Trials,
+                FillColor = m <= horizon ? palette.GetColor(0) : Colors.Gray,
+                Size = 0.8,
+                LineWidth = 0,
+            });
+        }
+
+        plot.Add.Bars(bars);
+        var step = Math.Max(1, horizon / 12);
+        var ticks = Enumerable.Range(1, horizon).Where(m => m == 1 || m % step == 0).Select(m => new Tick(m, Display.Number(m)))
+            .Append(new Tick(horizon + 1, "never")).ToArray();
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
+        plot.Axes.Margins(bottom: 0);
+        var p = pair.BreakEvenMonth;
+        var note = plot.Add.Text($"P10 {Months(p.P10, horizon)} · P50 {Months(p.P50, horizon)} · P90 {Months(p.P90, horizon)}; never within {horizon} months: {Display.Percent(pair.NeverBreaksEvenShare)}", 1, 0);
+        note.LabelFontSize = 12;
+        note.LabelAlignment = Alignment.LowerLeft;
+        note.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
+        note.LabelBorderColor = Colors.Gray;
+        note.LabelPadding = 3;
+        plot.Axes.AutoScale();
+        var limits = plot.Axes.GetLimits();
+        plot.Axes.SetLimitsY(0, Math.Max(limits.Top, 0.05) * 1.15);
+        note.Location = new Coordinates(0.8, Math.Max(limits.Top, 0.05) * 1.1);
+        note.LabelAlignment = Alignment.UpperLeft;
+        return plot;
+    }
+
+    public static Plot ProbabilityCheaper(MonteCarloResult result)
+    {
+        var plot = NewPlot("Probability that self-hosting is cheaper so far", "Month", "Share of trials (cumulative cost at or below the API's)");
+        Percent(plot.Axes.Left);
+        var palette = new ScottPlot.Palettes.Category10();
+        for (var i = 0; i < result.Pairs.Count; i++)
+        {
+            var pair = result.Pairs[i];
+            var xs = Enumerable.Range(1, pair.ProbabilityCheaperByMonth.Count).Select(m => (double)m).ToArray();
+            var line = plot.Add.ScatterLine(xs, pair.ProbabilityCheaperByMonth.ToArray(), palette.GetColor(i));
+            line.LineWidth = 2;
+            line.LegendText = $"{pair.SelfHostedOption} vs {pair.ApiOption}";
+        }
+
+        plot.Axes.AutoScaleX();
+        plot.Axes.SetLimitsY(0, 1.05);
+        plot.ShowLegend(Alignment.UpperLeft);
+        return plot;
+    }
+
+    public static Plot TornadoNpv(MonteCarloResult result, TornadoPair pair)
+    {
+        var currency = result.Scenario.Currency;
+        return Tornado(
+            $"What moves the NPV difference\n{pair.SelfHostedOption} − {pair.ApiOption}",
+            $"NPV self-hosted − API ({currency}); line: every input at its median",
+            pair.ByNpvDifference,
+            pair.BaselineNpvDifference,
+            b => b.NpvDifferenceAtLow,
+            b => b.NpvDifferenceAtHigh,
+            axis => Money(axis, currency));
+    }
+
+    public static Plot TornadoBreakEven(MonteCarloResult result, TornadoPair pair)
+    {
+        var horizon = result.Scenario.HorizonMonths;
+        return Tornado(
+            $"What moves the break-even month\n{pair.SelfHostedOption} vs {pair.ApiOption}",
+            $"Break-even, months from the start (never within the horizon is drawn at {horizon}); line: every input at its median",
+            pair.ByBreakEvenMonth,
+            Math.Min(pair.BaselineBreakEvenMonth ?? horizon, horizon),
+            b => Math.Min(b.BreakEvenMonthAtLow ?? horizon, horizon),
+            b => Math.Min(b.BreakEvenMonthAtHigh ?? horizon, horizon),
+            _ => { });
+    }
+
+    private static Plot Tornado(string title, string xLabel, IReadOnlyList<TornadoBar> ranked, double baseline, Func<TornadoBar, double> low, Func<TornadoBar, double> high, Action<IAxis> ticks)
+    {
+        var plot = NewPlot(title, xLabel, string.Empty);
+        ticks(plot.Axes.Bottom);
+        var palette = new ScottPlot.Palettes.Category10();
+        var lowColor = palette.GetColor(0);
+        var highColor = palette.GetColor(1);
+        var bars = new List<Bar>();
+        var labels = new List<Tick>();
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            // The largest swing at the top.
+            var position = ranked.Count - 1 - i;
+            var b = ranked[i];
+            bars.Add(new Bar { Position = position, ValueBase = baseline, Value = low(b), FillColor = lowColor, Size = 0.6, LineWidth = 0 });
+            bars.Add(new Bar { Position = position, ValueBase = baseline, Value = high(b), FillColor = highColor, Size = 0.6, LineWidth = 0 });
+            labels.Add(new Tick(position, $"{Wrap(b.Label, 28)}\n{Display.Number(b.LowInputValue, "G4")} → {Display.Number(b.HighInputValue, "G4")}"));
+        }
+
+        var plotted = plot.Add.Bars(bars);
+        plotted.Horizontal = true;
+        plot.Add.VerticalLine(baseline, 1.5f, Colors.Black, LinePattern.Solid);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(labels.ToArray());
+        plot.Axes.Left.MajorTickStyle.Length = 0;
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "input at its P10", FillColor = lowColor });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "input at its P90", FillColor = highColor });
+        plot.ShowLegend(Alignment.LowerRight);
+        return plot;
+    }
+
+    private static string Months(double? value, int horizon) => value is { } v ? Display.Number(v, "N1") : $"beyond {horizon}";
+
+    private static IEnumerable<string> Save(Plot plot, string folder, string name)
+    {
+        var png = Path.Combine(folder, name + ".png");
+        var svg = Path.Combine(folder, name + ".svg");
+        plot.SavePng(png, Charts.Width, Charts.Height);
+        plot.SaveSvg(svg, Charts.Width, Charts.Height);
+        return [png, svg];
+    }
+
+    private static Plot NewPlot(string title, string xLabel, string yLabel)
+    {
+        var plot = new Plot();
+        plot.Title(title);
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+        return plot;
+    }
+
+    private static void Money(IAxis axis, string currency) =>
+        axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => Display.ShortMoney(v, currency) };
+
+    private static void Percent(IAxis axis) =>
+        axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => Display.Percent(v) };
+
+    private static string Wrap(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
+}

@@ -1,0 +1,80 @@
+using LlmTco.Uncertainty;
+using LlmTco.Workloads;
+
+namespace LlmTco.Tests.Uncertainty;
+
+public sealed class ScenarioPathTests
+{
+    private static readonly LlmTco.Scenarios.Scenario Scenario = UncertaintyScenarios.Growing() with { Uncertainty = null };
+
+    [Fact]
+    public void Apply_NestedListProperty_CopiesOnlyThePathAndLeavesTheOriginal()
+    {
+        // Given
+        Resolve("workload.profiles[1].growth.monthlyRate", out var path);
+
+        // When
+        var changed = path.Apply(Scenario, 0.08);
+
+        // Then the one value changes, the original scenario does not, and untouched records are shared
+        changed.Workload.Profiles[1].Growth.MonthlyRate.Should().Be(0.08);
+        changed.Workload.Profiles[0].Growth.MonthlyRate.Should().Be(0.05);
+        Scenario.Workload.Profiles[1].Growth.MonthlyRate.Should().Be(0.05);
+        changed.ApiOptions.Should().BeSameAs(Scenario.ApiOptions);
+        path.Targets.Should().Equal("workload.profiles[1].growth.monthlyRate");
+    }
+
+    [Fact]
+    public void Apply_Wildcard_SetsEveryEntry()
+    {
+        Resolve("$.workload.profiles[*].growth.monthlyRate", out var path);
+
+        var changed = path.Apply(Scenario, 0.01);
+
+        changed.Workload.Profiles.Select(p => p.Growth.MonthlyRate).Should().Equal(0.01, 0.01);
+        path.Targets.Should().Equal("workload.profiles[0].growth.monthlyRate", "workload.profiles[1].growth.monthlyRate");
+    }
+
+    [Fact]
+    public void Apply_NullableProperty_SetsIt()
+    {
+        Resolve("selfHostedOptions[0].rented.pricePerGpuHour", out var path);
+
+        path.Read(Scenario).Should().BeNull("the scenario looks the price up in the table");
+        path.Apply(Scenario, 3.5).SelfHostedOptions[0].Rented!.PricePerGpuHour.Should().Be(3.5);
+    }
+
+    [Fact]
+    public void Apply_WholeNumberProperty_RoundsHalvesToEven()
+    {
+        Resolve("selfHostedOptions[0].redundancyReplicas", out var path);
+
+        path.IsWholeNumber.Should().BeTrue();
+        path.Apply(Scenario, 2.5).SelfHostedOptions[0].RedundancyReplicas.Should().Be(2);
+        path.Apply(Scenario, 2.51).SelfHostedOptions[0].RedundancyReplicas.Should().Be(3);
+    }
+
+    [Theory]
+    [InlineData("workload.peakToAverageRatoi", "'peakToAverageRatoi' is not a property of 'workload'; did you mean 'peakToAverageRatio'?")]
+    [InlineData("selfHostedOptions[0].gpu", "'selfHostedOptions[0].gpu' is text, not a number")]
+    [InlineData("selfHostedOptions[0].precision", "'selfHostedOptions[0].precision' is a choice (bf16, fp16, fp8, int8, int4, fp4), not a number")]
+    [InlineData("selfHostedOptions[5].targetUtilization", "'selfHostedOptions[5]' is out of range: the scenario's selfHostedOptions has 2 entries")]
+    [InlineData("workload.profiles.monthlyRequests", "'workload.profiles' is a list: give an index, e.g. workload.profiles[0], or workload.profiles[*] for every entry")]
+    [InlineData("selfHostedOptions[1].rented.pricePerGpuHour", "'selfHostedOptions[1].rented' is not set in this scenario: give it in the scenario before making one of its values uncertain")]
+    [InlineData("horizonMonths", "the horizon cannot be uncertain: every trial is compared month by month over the same horizon")]
+    [InlineData("workload.profiles[0].growth.requestsAddedPerMonth", "'workload.profiles[0].growth.requestsAddedPerMonth' has no effect: the growth kind is compound, and requestsAddedPerMonth applies only to linear growth")]
+    [InlineData("workload..peakToAverageRatio", "'' is not a property name: a path is names separated by dots, e.g. workload.profiles[0].growth.monthlyRate")]
+    public void TryResolve_PathThatNamesNoNumber_SaysWhy(string text, string expected)
+    {
+        ScenarioPath.TryResolve(Scenario, text, out var path, out var error).Should().BeFalse();
+
+        path.Should().BeNull();
+        error.Should().Be(expected);
+    }
+
+    private static void Resolve(string text, out ScenarioPath path)
+    {
+        ScenarioPath.TryResolve(Scenario, text, out var resolved, out var error).Should().BeTrue(error);
+        path = resolved!;
+    }
+}
