@@ -105,6 +105,34 @@ public sealed class CompiledKernelTests
         forced.Should().Throw<ArgumentException>().WithMessage("*'workload.profiles[0].inputTokensPerRequest' is not among the inputs it recomputes*");
     }
 
+    [Fact]
+    public void Run_ReservedPriceCutMidTermAndPerServerHosting_KernelEqualsTheEngineBitForBit()
+    {
+        // Given a catalog whose reserved-1y price for GPU-A falls part-way through the first term (the committed GPUs
+        // keep the term's price), and owned hardware billed per server-month as well as per kW-month
+        var tables = TestTables.Valid();
+        tables["gpu_rentals.csv"] += "cloudy,big.8x,GPU-A,8,reserved-1y,us-east-1,USD,2.0,2025-01-01,,https://example.com/r,2026-11-29\n"
+            + "cloudy,big.8x,GPU-A,8,reserved-1y,us-east-1,USD,1.0,2025-09-01,,https://example.com/r,2026-11-29\n";
+        var simulator = new MonteCarloSimulator(PricingCatalog.Load(PricingSource.InMemory(tables)));
+        var s = UncertaintyScenarios.Growing();
+        var scenario = s with
+        {
+            SelfHostedOptions =
+            [
+                s.SelfHostedOptions[0] with { Rented = new RentedCompute { Provider = "cloudy", Plan = RentalPlan.Reserved1Year } },
+                s.SelfHostedOptions[1] with { Owned = s.SelfHostedOptions[1].Owned! with { HostingPricePerServerMonth = 1_200, GpusPerServer = 4 } },
+            ],
+        };
+
+        // When
+        var engine = simulator.Run(scenario, new MonteCarloOptions { Evaluation = TrialEvaluation.Engine });
+        var kernel = simulator.Run(scenario, new MonteCarloOptions { Evaluation = TrialEvaluation.Kernel });
+
+        // Then
+        kernel.TrialsEvaluatedByEngine.Should().Be(0);
+        MonteCarloSimulatorTests.Fingerprint(kernel).Should().Equal(MonteCarloSimulatorTests.Fingerprint(engine));
+    }
+
     private static Scenario WithRented(RentedCompute rented)
     {
         var s = UncertaintyScenarios.Growing();

@@ -312,6 +312,7 @@ internal sealed partial class CompiledTrialEvaluator
         else
         {
             var committed = 0;
+            var termPrice = 0.0;
             var termStart = first;
             var fixedCommitment = self.CommittedGpus;
             for (var m = first; m < months; m++)
@@ -331,6 +332,7 @@ internal sealed partial class CompiledTrialEvaluator
                 if (m == termStart)
                 {
                     committed = fixedCommitment ?? MaxOver(gpus, termStart, Math.Min(term, months - termStart));
+                    termPrice = price;
                 }
 
                 var overflow = Math.Max(0, gpus[m] - committed);
@@ -339,7 +341,8 @@ internal sealed partial class CompiledTrialEvaluator
                     return false;
                 }
 
-                rental[m] = (committed * Hours * price) + (overflow > 0 ? overflow * Hours * onDemand[m] : 0);
+                // A reservation fixes its price for the term: the price in force on the term's first month.
+                rental[m] = (committed * Hours * termPrice) + (overflow > 0 ? overflow * Hours * onDemand[m] : 0);
                 gpus[m] = Math.Max(gpus[m], committed);
             }
         }
@@ -407,11 +410,11 @@ internal sealed partial class CompiledTrialEvaluator
             }
 
             lines.Power[m] = installed * kw * load * pue * Hours * kwh;
-            lines.Hosting[m] = installed * kw * hostingPerKw;
+            lines.Hosting[m] = (installed * kw * hostingPerKw) + (Math.Ceiling(installed / (double)self.GpusPerServer) * self.HostingPerServerMonth);
             lines.Maintenance[m] = capitalSoFar * maintenance / 12;
         }
 
-        ws.SteadyCostPerReplica[self.Index] = self.GpusPerReplica * ((capitalPerGpu / life) + (kw * load * pue * Hours * kwh) + (kw * hostingPerKw) + (capitalPerGpu * maintenance / 12));
+        ws.SteadyCostPerReplica[self.Index] = self.GpusPerReplica * ((capitalPerGpu / life) + (kw * load * pue * Hours * kwh) + (kw * hostingPerKw) + (self.HostingPerServerMonth / self.GpusPerServer) + (capitalPerGpu * maintenance / 12));
         return true;
     }
 
@@ -669,6 +672,8 @@ internal sealed partial class CompiledTrialEvaluator
                 MaintenanceSlot = prm.Add(at + ".owned.maintenanceYearlyFraction", owned.MaintenanceYearlyFraction, ParameterRule.NonNegative);
                 prm.Add(at + ".owned.residualValueFraction", owned.ResidualValueFraction, ParameterRule.Share);
                 UsefulLifeMonths = owned.UsefulLifeMonths;
+                HostingPerServerMonth = owned.HostingPricePerServerMonth;
+                GpusPerServer = owned.GpusPerServer;
                 KwPerGpu = (double)gpu.TdpWatts / 1000;
                 CashView = scenario.CostView == CostView.Cash;
                 PueLookup = owned.PueFigure is { } figure
@@ -803,6 +808,10 @@ internal sealed partial class CompiledTrialEvaluator
         public int MaintenanceSlot { get; }
 
         public int UsefulLifeMonths { get; }
+
+        public double HostingPerServerMonth { get; }
+
+        public int GpusPerServer { get; } = 8;
 
         public double KwPerGpu { get; }
 
