@@ -11,7 +11,9 @@ namespace LlmTco.Benchmarks;
 /// core, and the percentiles. Throughput in trial-months per second is trials × months ÷ the mean time.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8)]
+[MinColumn]
+[MedianColumn]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
 public class UncertaintyBenchmarks
 {
     private Scenario scenario = null!;
@@ -41,6 +43,8 @@ public class UncertaintyBenchmarks
 
 /// <summary>The same run with the full engine evaluating every trial (a few hundred trials: it is about a thousand times slower).</summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class UncertaintyEngineBenchmarks
 {

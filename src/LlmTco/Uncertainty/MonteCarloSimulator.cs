@@ -163,26 +163,38 @@ public sealed class MonteCarloSimulator
         failure.ThrowIfAny(run);
 
         // Every summary is independent of the others: compute them on the run's cores, each into its own slot.
-        var jobs = new List<(double[] Values, double Limit)>();
+        var jobs = new List<(double[] Values, int Offset, int Length, double Limit)>();
         for (var p = 0; p < pairCount; p++)
         {
-            jobs.Add((breakEvenMonth[p], months));
-            jobs.Add((breakEvenVolume[p], 1e300));
-            jobs.Add((npvDifference[p], double.PositiveInfinity));
+            jobs.Add((breakEvenMonth[p], 0, trials, months));
+            jobs.Add((breakEvenVolume[p], 0, trials, 1e300));
+            jobs.Add((npvDifference[p], 0, trials, double.PositiveInfinity));
             for (var m = 0; m < months; m++)
             {
-                jobs.Add((kept[p].AsSpan(m * keptTrials, keptTrials).ToArray(), double.PositiveInfinity));
+                jobs.Add((kept[p], m * keptTrials, keptTrials, double.PositiveInfinity));
             }
         }
 
         for (var o = 0; o < optionCount; o++)
         {
-            jobs.Add((npv[o], double.PositiveInfinity));
-            jobs.Add((costPerMillion[o], double.PositiveInfinity));
+            jobs.Add((npv[o], 0, trials, double.PositiveInfinity));
+            jobs.Add((costPerMillion[o], 0, trials, double.PositiveInfinity));
         }
 
+        // Each worker reuses its scratch arrays (MathNet's selection reorders them) rather than allocate one per summary.
         var summaries = new PercentileSummary[jobs.Count];
-        Parallel.For(0, jobs.Count, parallel, j => summaries[j] = Summarize(jobs[j].Values, percentiles, jobs[j].Limit));
+        Parallel.For(
+            0,
+            jobs.Count,
+            parallel,
+            () => new Scratch(),
+            (j, _, scratch) =>
+            {
+                var (values, offset, length, limit) = jobs[j];
+                summaries[j] = Summarize(values.AsSpan(offset, length), percentiles, limit, scratch);
+                return scratch;
+            },
+            _ => { });
         var next = 0;
         var pairs = new List<PairOutcomes>(pairCount);
         for (var p = 0; p < pairCount; p++)
@@ -348,7 +360,7 @@ public sealed class MonteCarloSimulator
     /// finite) and a percentile above <paramref name="finiteLimit"/> is reported as <see langword="null"/>. NaN (no value)
     /// is left out. The mean is taken in trial order.
     /// </summary>
-    internal static PercentileSummary Summarize(double[] values, IReadOnlyList<double> percentiles, double finiteLimit)
+    internal static PercentileSummary Summarize(ReadOnlySpan<double> values, IReadOnlyList<double> percentiles, double finiteLimit, Scratch? scratch = null)
     {
         var infinite = false;
         var count = 0;
@@ -361,7 +373,7 @@ public sealed class MonteCarloSimulator
             }
         }
 
-        var data = new double[count];
+        var data = scratch?.Get(count) ?? new double[count];
         var k = 0;
         foreach (var v in values)
         {
@@ -380,6 +392,23 @@ public sealed class MonteCarloSimulator
         }
 
         return new PercentileSummary(summary, mean, count);
+    }
+
+    /// <summary>Scratch arrays of the lengths a run summarises, reused by one worker.</summary>
+    internal sealed class Scratch
+    {
+        private readonly Dictionary<int, double[]> arrays = [];
+
+        public double[] Get(int length)
+        {
+            if (!arrays.TryGetValue(length, out var array))
+            {
+                array = new double[length];
+                arrays[length] = array;
+            }
+
+            return array;
+        }
     }
 
     private static double Share(double[] values, Func<double, bool> predicate)
