@@ -12,10 +12,11 @@ added=$(grep -o "RS0016: Symbol '[^']*'" "$log" | sed -E "s/RS0016: Symbol '(.*)
 removed=$(grep -o "RS0017: Symbol '[^']*'" "$log" | sed -E "s/RS0017: Symbol '(.*)'/\1/" | sort -u || true)
 {
   echo '#nullable enable'
-  { grep -v '^#nullable' "$unshipped" || true; [ -n "$added" ] && echo "$added"; } | sort -u |
+  { grep -v '^#nullable' "$unshipped" || true; if [ -n "$added" ]; then echo "$added"; fi; } | sort -u |
     { if [ -n "$removed" ]; then grep -vxF -f <(echo "$removed"); else cat; fi; }
 } >"$unshipped.new"
 mv "$unshipped.new" "$unshipped"
-echo "added $(echo -n "$added" | grep -c . || true), removed $(echo -n "$removed" | grep -c . || true) symbol(s); remaining errors:"
+set +o pipefail
+echo "added $(echo -n "$added" | grep -c .), removed $(echo -n "$removed" | grep -c .) symbol(s); remaining errors:"
 dotnet build $project -c Debug 2>&1 | grep -E " error " | sort -u || echo "none"
 rm -f "$log"

@@ -27,6 +27,9 @@ internal static class SampleApp
               --out <folder>              Where charts and reports go (default: ./out).
               --no-charts                 Write no charts or reports.
               --pricing <folder>          Lay your pricing CSVs over the bundled ones.
+              --trials <n>                Monte Carlo trials over the scenario's uncertain inputs (default: the
+                                          scenario's uncertainty section); percentiles, tornado and fan charts.
+              --seed <s>                  Seed of the Monte Carlo run: the same seed gives the same numbers.
           scenarios                       List the bundled scenarios.
           catalog                         Summarise the bundled pricing catalog.
           validate-pricing <folder>       Check a folder of pricing CSVs; every problem as file:line:column.
