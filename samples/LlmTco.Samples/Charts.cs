@@ -194,7 +194,8 @@ internal static class Charts
         plot.Axes.SetLimitsY(0, limits.Top);
     }
 
-    private static IEnumerable<string> Save(Plot plot, string folder, string name)
+    /// <summary>Writes a chart as PNG and SVG, both at the same size; returns the two paths.</summary>
+    internal static IEnumerable<string> Save(Plot plot, string folder, string name)
     {
         var png = Path.Combine(folder, name + ".png");
         var svg = Path.Combine(folder, name + ".svg");
@@ -203,7 +204,7 @@ internal static class Charts
         return [png, svg];
     }
 
-    private static Plot NewPlot(string title, string xLabel, string yLabel)
+    internal static Plot NewPlot(string title, string xLabel, string yLabel)
     {
         var plot = new Plot();
         plot.Title(title);

@@ -31,13 +31,13 @@ internal static class UncertaintyCharts
         Directory.CreateDirectory(folder);
         var tornadoPair = tornado.Pair(focus.SelfHostedOption, focus.ApiOption);
         var files = new List<string>();
-        files.AddRange(Save(Fan(result, focus), folder, Files[0].File));
-        files.AddRange(Save(Histogram(result, focus), folder, Files[1].File));
-        files.AddRange(Save(ProbabilityCheaper(result), folder, Files[2].File));
-        files.AddRange(Save(TornadoNpv(result, tornadoPair), folder, Files[3].File));
+        files.AddRange(Charts.Save(Fan(result, focus), folder, Files[0].File));
+        files.AddRange(Charts.Save(Histogram(result, focus), folder, Files[1].File));
+        files.AddRange(Charts.Save(ProbabilityCheaper(result), folder, Files[2].File));
+        files.AddRange(Charts.Save(TornadoNpv(result, tornadoPair), folder, Files[3].File));
         if (tornadoPair.ByBreakEvenMonth.Any(b => b.BreakEvenMonthSwing > 0))
         {
-            files.AddRange(Save(TornadoBreakEven(result, tornadoPair), folder, Files[4].File));
+            files.AddRange(Charts.Save(TornadoBreakEven(result, tornadoPair), folder, Files[4].File));
         }
         else
         {
@@ -52,7 +52,7 @@ internal static class UncertaintyCharts
     public static Plot Fan(MonteCarloResult result, PairOutcomes pair)
     {
         var currency = result.Scenario.Currency;
-        var plot = NewPlot(
+        var plot = Charts.NewPlot(
             $"Cumulative cost difference\n{pair.SelfHostedOption} − {pair.ApiOption}",
             $"Month ({result.Trials:N0} trials, the band from the first {result.MonthlyPercentileTrials:N0}; seed {result.Seed}; below 0, self-hosting is cheaper)",
             $"Self-hosted − API, cumulative ({currency})");
@@ -79,7 +79,7 @@ internal static class UncertaintyCharts
     public static Plot Histogram(MonteCarloResult result, PairOutcomes pair)
     {
         var horizon = result.Scenario.HorizonMonths;
-        var plot = NewPlot($"Break-even month\n{pair.SelfHostedOption} vs {pair.ApiOption}", "Month in which self-hosting breaks even", "Share of trials");
+        var plot = Charts.NewPlot($"Break-even month\n{pair.SelfHostedOption} vs {pair.ApiOption}", "Month in which self-hosting breaks even", "Share of trials");
         Percent(plot.Axes.Left);
         var counts = new int[horizon + 2];
         foreach (var t in pair.BreakEvenMonths)
@@ -124,7 +124,7 @@ internal static class UncertaintyCharts
 
     public static Plot ProbabilityCheaper(MonteCarloResult result)
     {
-        var plot = NewPlot("Probability that self-hosting is cheaper so far", "Month", "Share of trials (cumulative cost at or below the API's)");
+        var plot = Charts.NewPlot("Probability that self-hosting is cheaper so far", "Month", "Share of trials (cumulative cost at or below the API's)");
         Percent(plot.Axes.Left);
         var palette = new ScottPlot.Palettes.Category10();
         for (var i = 0; i < result.Pairs.Count; i++)
@@ -170,7 +170,7 @@ internal static class UncertaintyCharts
 
     private static Plot Tornado(string title, string xLabel, IReadOnlyList<TornadoBar> ranked, double baseline, Func<TornadoBar, double> low, Func<TornadoBar, double> high, Action<IAxis> ticks)
     {
-        var plot = NewPlot(title, xLabel, string.Empty);
+        var plot = Charts.NewPlot(title, xLabel, string.Empty);
         ticks(plot.Axes.Bottom);
         var palette = new ScottPlot.Palettes.Category10();
         var lowColor = palette.GetColor(0);
@@ -199,24 +199,6 @@ internal static class UncertaintyCharts
     }
 
     private static string Months(double? value, int horizon) => value is { } v ? Display.Number(v, "N1") : $"beyond {horizon}";
-
-    private static IEnumerable<string> Save(Plot plot, string folder, string name)
-    {
-        var png = Path.Combine(folder, name + ".png");
-        var svg = Path.Combine(folder, name + ".svg");
-        plot.SavePng(png, Charts.Width, Charts.Height);
-        plot.SaveSvg(svg, Charts.Width, Charts.Height);
-        return [png, svg];
-    }
-
-    private static Plot NewPlot(string title, string xLabel, string yLabel)
-    {
-        var plot = new Plot();
-        plot.Title(title);
-        plot.XLabel(xLabel);
-        plot.YLabel(yLabel);
-        return plot;
-    }
 
     private static void Money(IAxis axis, string currency) =>
         axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => Display.ShortMoney(v, currency) };
