@@ -18,5 +18,5 @@ removed=$(grep -o "RS0017: Symbol '[^']*'" "$log" | sed -E "s/RS0017: Symbol '(.
 mv "$unshipped.new" "$unshipped"
 set +o pipefail
 echo "added $(echo -n "$added" | grep -c .), removed $(echo -n "$removed" | grep -c .) symbol(s); remaining errors:"
-dotnet build $project -c Debug 2>&1 | grep -E " error " | sort -u || echo "none"
+errors=$(dotnet build $project -c Debug 2>&1 | grep -E " error " | sort -u); echo "${errors:-none}"
 rm -f "$log"
