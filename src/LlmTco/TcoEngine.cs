@@ -82,10 +82,7 @@ public sealed class TcoEngine
 
         // The discount weight of each month, shared by every option.
         var discountFactors = new double[horizon];
-        for (var m = 0; m < horizon; m++)
-        {
-            discountFactors[m] = Math.Pow(1 + scenario.YearlyDiscountRate, -(m + 1) / 12.0);
-        }
+        CompoundFactors.Discount(scenario.YearlyDiscountRate, discountFactors);
 
         var apiModels = new List<ApiCostModel>();
         var options = new List<OptionResult>();

@@ -41,13 +41,25 @@ public sealed record GrowthRule
     /// <returns>The rule.</returns>
     public static GrowthRule Series(params double[] requestsPerMonth) => new() { Kind = GrowthKind.Series, RequestsPerMonth = requestsPerMonth };
 
+    /// <summary>(1 + rate)^n as a running product, the same bits as the engine's month-by-month volumes.</summary>
+    private double CompoundFactor(int n)
+    {
+        var factor = 1.0;
+        for (var i = 0; i < n; i++)
+        {
+            factor *= 1 + MonthlyRate;
+        }
+
+        return factor;
+    }
+
     /// <summary>Gets the requests of month <paramref name="month"/> (1-based) for a profile with <paramref name="firstMonthRequests"/>.</summary>
     /// <param name="firstMonthRequests">Requests in month 1.</param>
     /// <param name="month">The month, 1-based.</param>
     /// <returns>The requests of that month; never negative (linear decline stops at 0).</returns>
     public double RequestsInMonth(double firstMonthRequests, int month) => Kind switch
     {
-        GrowthKind.Compound => firstMonthRequests * Math.Pow(1 + MonthlyRate, month - 1),
+        GrowthKind.Compound => firstMonthRequests * CompoundFactor(month - 1),
         GrowthKind.Linear => Math.Max(0, firstMonthRequests + ((month - 1) * RequestsAddedPerMonth)),
         GrowthKind.Series => RequestsPerMonth![month - 1],
         _ => firstMonthRequests,

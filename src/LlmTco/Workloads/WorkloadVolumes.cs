@@ -29,9 +29,16 @@ internal sealed class WorkloadVolumes
             CacheRead[p] = new double[horizonMonths];
             CacheWrite[p] = new double[horizonMonths];
             Output[p] = new double[horizonMonths];
+            var growth = profile.Growth ?? GrowthRule.None;
+            var compound = growth.Kind == GrowthKind.Compound ? new double[horizonMonths] : null;
+            if (compound is not null)
+            {
+                CompoundFactors.Growth(growth.MonthlyRate, compound);
+            }
+
             for (var m = 0; m < horizonMonths; m++)
             {
-                var requests = (profile.Growth ?? GrowthRule.None).RequestsInMonth(profile.MonthlyRequests, m + 1);
+                var requests = compound is not null ? profile.MonthlyRequests * compound[m] : growth.RequestsInMonth(profile.MonthlyRequests, m + 1);
                 var input = requests * profile.InputTokensPerRequest;
                 Requests[p][m] = requests;
                 CacheRead[p][m] = input * profile.CacheReadShare;

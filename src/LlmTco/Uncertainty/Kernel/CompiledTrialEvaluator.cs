@@ -281,7 +281,7 @@ internal sealed partial class CompiledTrialEvaluator : ITrialEvaluator
         return true;
     }
 
-    /// <summary>Math.Pow(1 + rate, m) for each month, computed once per distinct rate in the trial (profiles often share one).</summary>
+    /// <summary>(1 + rate)^m for each month as a running product (as the engine computes it), once per distinct rate in the trial (profiles often share one).</summary>
     private void ReuseOrComputeGrowth(double[] p, int i, Workspace ws)
     {
         var rate = p[profiles[i].RateSlot];
@@ -294,19 +294,12 @@ internal sealed partial class CompiledTrialEvaluator : ITrialEvaluator
             }
         }
 
-        var row = ws.Growth[i];
-        for (var m = 0; m < months; m++)
-        {
-            row[m] = Math.Pow(1 + rate, m);
-        }
+        CompoundFactors.Growth(rate, ws.Growth[i].AsSpan(0, months));
     }
 
     private static void DiscountFactors(double rate, double[] factors)
     {
-        for (var m = 0; m < factors.Length; m++)
-        {
-            factors[m] = Math.Pow(1 + rate, -(m + 1) / 12.0);
-        }
+        CompoundFactors.Discount(rate, factors);
     }
 
     private bool TryEvaluate(double[] p, Workspace ws, TrialRecord record)
@@ -647,10 +640,7 @@ internal sealed partial class CompiledTrialEvaluator : ITrialEvaluator
             IncrementSlot = prm.Add(at + ".growth.requestsAddedPerMonth", growth.RequestsAddedPerMonth, ParameterRule.Finite);
             Series = growth.RequestsPerMonth?.ToArray();
             BaseGrowth = new double[months];
-            for (var m = 0; m < months; m++)
-            {
-                BaseGrowth[m] = Math.Pow(1 + growth.MonthlyRate, m);
-            }
+            CompoundFactors.Growth(growth.MonthlyRate, BaseGrowth);
         }
 
         public GrowthKind Kind { get; }
