@@ -73,12 +73,7 @@ internal sealed class SelfHostedCostModel
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private int ReplicasFor(double fractionalReplicas)
-    {
-        // Any traffic needs a whole replica; the tolerance keeps 3.0000000001 (floating-point noise) at 3.
-        var needed = fractionalReplicas <= 0 ? 0 : Math.Max(1, (int)Math.Ceiling(fractionalReplicas - 1e-9));
-        return Math.Max(Option.MinReplicas, needed) + Option.RedundancyReplicas;
-    }
+    private int ReplicasFor(double fractionalReplicas) => ReplicaCount.Of(fractionalReplicas, Option.MinReplicas, Option.RedundancyReplicas);
 
     private void Build(PricingCatalog catalog, Scenario scenario, WorkloadVolumes volumes, ApiCostModel? bridge, string path, List<Assumption> assumptions)
     {

@@ -42,10 +42,8 @@ public sealed record SteadyStateCost(
             return 0;
         }
 
-        // Any traffic needs a whole replica; the tolerance keeps 3.0000000001 (floating-point noise) at 3.
         var fractional = TokensPerMonthPerReplica > 0 ? tokensPerMonth / TokensPerMonthPerReplica : 0;
-        var needed = fractional <= 0 ? 0 : Math.Max(1, (int)Math.Ceiling(fractional - 1e-9));
-        return Math.Max(MinReplicas, needed) + RedundancyReplicas;
+        return SelfHosted.ReplicaCount.Of(fractional, MinReplicas, RedundancyReplicas);
     }
 
     /// <summary>Gets the steady-state monthly cost at a volume.</summary>

@@ -120,7 +120,7 @@ internal sealed partial class CompiledTrialEvaluator
             var seconds = Vector256.Create(CapacityMath.SecondsPerMonth);
             var vRatio = Vector256.Create(ratio);
             var vPerReplica = Vector256.Create(perReplica);
-            var tolerance = Vector256.Create(1e-9);
+            var tolerance = Vector256.Create(ReplicaCount.Tolerance);
             ref var ou = ref MemoryMarshal.GetArrayDataReference(output);
             ref var fr = ref MemoryMarshal.GetArrayDataReference(fractions);
             ref var ce = ref MemoryMarshal.GetArrayDataReference(ceilings);
@@ -138,7 +138,7 @@ internal sealed partial class CompiledTrialEvaluator
         {
             var required = output[m] / CapacityMath.SecondsPerMonth * ratio;
             fractions[m] = required <= 0 ? 0 : required / perReplica;
-            ceilings[m] = Math.Ceiling(fractions[m] - 1e-9);
+            ceilings[m] = Math.Ceiling(fractions[m] - ReplicaCount.Tolerance);
         }
 
         for (m = lead; m < months; m++)
@@ -149,6 +149,7 @@ internal sealed partial class CompiledTrialEvaluator
                 return false;
             }
 
+            // ReplicaCount.Of, with the ceilings computed above in vectors.
             var needed = fractional <= 0 ? 0 : Math.Max(1, (int)ceilings[m]);
             gpus[m] = (Math.Max(minReplicas, needed) + redundancy) * self.GpusPerReplica;
         }

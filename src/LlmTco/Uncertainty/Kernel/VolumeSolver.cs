@@ -1,3 +1,4 @@
+using LlmTco.SelfHosted;
 using LlmTco.Timeline;
 using MathNet.Numerics;
 
@@ -167,10 +168,8 @@ internal sealed class VolumeSolver
     /// <summary>SteadyStateCost.ReplicasAt of the self-hosted steady state.</summary>
     private int ReplicasAt(double tokensPerMonth)
     {
-        // Any traffic needs a whole replica; the tolerance keeps 3.0000000001 (floating-point noise) at 3.
         var fractional = tokensPerReplica > 0 ? tokensPerMonth / tokensPerReplica : 0;
-        var needed = fractional <= 0 ? 0 : Math.Max(1, (int)Math.Ceiling(fractional - 1e-9));
-        return Math.Max(minReplicas, needed) + redundancy;
+        return ReplicaCount.Of(fractional, minReplicas, redundancy);
     }
 
     /// <summary>SteadyStateCost.MonthlyCostAt of the self-hosted steady state.</summary>

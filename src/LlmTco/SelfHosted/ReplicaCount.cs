@@ -1,0 +1,23 @@
+namespace LlmTco.SelfHosted;
+
+/// <summary>
+/// The one rounding rule for replicas, shared by the monthly engine, the steady-state curve and the Monte Carlo
+/// kernel so that they can never disagree: any traffic needs a whole replica, at least the minimum runs, spares are
+/// added on top.
+/// </summary>
+internal static class ReplicaCount
+{
+    /// <summary>How far above a whole number a replica need may be and still round down to it (floating-point noise).</summary>
+    public const double Tolerance = 1e-9;
+
+    /// <summary>Gets max(min, ceil(fractional)) + redundancy, with at least one replica for any traffic.</summary>
+    /// <param name="fractionalReplicas">Replicas needed before rounding up (peak need ÷ usable replica throughput).</param>
+    /// <param name="minReplicas">The fewest serving replicas.</param>
+    /// <param name="redundancyReplicas">Spare replicas.</param>
+    /// <returns>The replicas to run.</returns>
+    public static int Of(double fractionalReplicas, int minReplicas, int redundancyReplicas)
+    {
+        var needed = fractionalReplicas <= 0 ? 0 : Math.Max(1, (int)Math.Ceiling(fractionalReplicas - Tolerance));
+        return Math.Max(minReplicas, needed) + redundancyReplicas;
+    }
+}
