@@ -4,15 +4,22 @@
 #
 #   eng/mutation-test.sh            # whole library
 #   eng/mutation-test.sh engine     # the cost engine only (Api, SelfHosted, Timeline, Workloads, TcoEngine.cs)
+#   eng/mutation-test.sh rest       # everything but the engine (catalog, scenarios, uncertainty, output, DI); with an
+#                                   # engine run of the same commit, the two reports add up to the whole library
 #
+# STRYKER_CONCURRENCY=1 leaves one core free (default: all cores).
 # Reports: StrykerOutput/<timestamp>/reports/mutation-report.html and .json under tests/LlmTco.Tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet tool restore
 scope=${1:-all}
-args=(--project LlmTco.csproj --reporter html --reporter json --reporter progress --concurrency "$(nproc)" --break-at 0)
-if [ "$scope" = "engine" ]; then
-  args+=(--mutate "**/Api/**/*.cs" --mutate "**/SelfHosted/**/*.cs" --mutate "**/Timeline/**/*.cs" --mutate "**/Workloads/**/*.cs" --mutate "**/TcoEngine.cs")
-fi
+args=(--project LlmTco.csproj --reporter html --reporter json --reporter progress --concurrency "${STRYKER_CONCURRENCY:-$(nproc)}" --break-at 0)
+engine=("**/Api/**/*.cs" "**/SelfHosted/**/*.cs" "**/Timeline/**/*.cs" "**/Workloads/**/*.cs" "**/TcoEngine.cs")
+case "$scope" in
+  all) ;;
+  engine) for g in "${engine[@]}"; do args+=(--mutate "$g"); done ;;
+  rest) args+=(--mutate "**/*.cs"); for g in "${engine[@]}"; do args+=(--mutate "!$g"); done ;;
+  *) echo "usage: eng/mutation-test.sh [all|engine|rest]" >&2; exit 2 ;;
+esac
 cd tests/LlmTco.Tests
 dotnet stryker "${args[@]}"
