@@ -133,8 +133,7 @@ internal sealed class ApiCostModel
             {
                 // Price × (1 − d)^(years since the row's effective_from), from the month's first day; the same for
                 // every profile priced by the same row.
-                var years = Math.Max(0, (volumes.MonthStarts[m].DayNumber - price.Row.EffectiveFrom.DayNumber) / 365.25);
-                factor = Math.Pow(1 - Option.YearlyPriceDecline, years);
+                factor = DeclineFactor.Of(Option.YearlyPriceDecline, DeclineFactor.Days(volumes.MonthStarts[m], price.Row.EffectiveFrom));
                 factorRow = price.Row;
             }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Runtime.ExceptionServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using LlmTco.Pricing;
 using LlmTco.Scenarios;
 using LlmTco.Timeline;
@@ -241,11 +243,7 @@ public sealed class MonteCarloSimulator
                 npvDifference[p][t] = r.Npv[self] - r.Npv[api];
                 var offset = p * months;
                 var differences = r.CumulativeDifference.AsSpan(offset, months);
-                var counts = worker.Cheaper.AsSpan(offset, months);
-                for (var m = 0; m < differences.Length; m++)
-                {
-                    counts[m] += differences[m] <= 0 ? 1 : 0;
-                }
+                CountCheaper(differences, worker.Cheaper.AsSpan(offset, months));
 
                 if (t < keptTrials)
                 {
@@ -392,6 +390,32 @@ public sealed class MonteCarloSimulator
         }
 
         return new PercentileSummary(summary, mean, count);
+    }
+
+    /// <summary>
+    /// Adds 1 to each month's count where the cumulative difference is at most 0 (self-hosting cheaper or equal so far).
+    /// Four months at a time where the CPU has 256-bit vectors: a lane's comparison mask is all ones, which is −1 as an
+    /// integer, so subtracting it counts the month; NaN compares false, as in the scalar loop.
+    /// </summary>
+    internal static void CountCheaper(ReadOnlySpan<double> differences, Span<long> counts)
+    {
+        var m = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var d = ref MemoryMarshal.GetReference(differences);
+            ref var c = ref MemoryMarshal.GetReference(counts);
+            for (; m <= differences.Length - 4; m += 4)
+            {
+                var at = (nuint)m;
+                var cheaper = Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref d, at), Vector256<double>.Zero).AsInt64();
+                (Vector256.LoadUnsafe(ref c, at) - cheaper).StoreUnsafe(ref c, at);
+            }
+        }
+
+        for (; m < differences.Length; m++)
+        {
+            counts[m] += differences[m] <= 0 ? 1 : 0;
+        }
     }
 
     /// <summary>Scratch arrays of the lengths a run summarises, reused by one worker.</summary>

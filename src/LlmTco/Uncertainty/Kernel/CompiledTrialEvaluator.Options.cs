@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using LlmTco.Api;
 using LlmTco.Pricing;
 using LlmTco.Scenarios;
 using LlmTco.SelfHosted;
@@ -475,7 +476,7 @@ internal sealed partial class CompiledTrialEvaluator
             Rows = new PriceTable(profiles.Count, months);
             BasePrices = new PriceTable(profiles.Count, months);
             YearsIndex = new int[profiles.Count][];
-            var distinct = new List<double>();
+            var distinct = new List<long>();
             for (var p = 0; p < profiles.Count; p++)
             {
                 YearsIndex[p] = new int[months];
@@ -492,12 +493,12 @@ internal sealed partial class CompiledTrialEvaluator
                     var slot = -1;
                     if (row.EffectiveTo is null)
                     {
-                        var years = Math.Max(0, (date.DayNumber - row.EffectiveFrom.DayNumber) / 365.25);
-                        slot = distinct.FindIndex(y => y.Equals(years));
+                        var days = DeclineFactor.Days(date, row.EffectiveFrom);
+                        slot = distinct.IndexOf(days);
                         if (slot < 0)
                         {
                             slot = distinct.Count;
-                            distinct.Add(years);
+                            distinct.Add(days);
                         }
                     }
 
@@ -505,8 +506,8 @@ internal sealed partial class CompiledTrialEvaluator
                 }
             }
 
-            DistinctYears = [.. distinct];
-            var factors = new double[DistinctYears.Length];
+            DistinctDays = [.. distinct];
+            var factors = new double[DistinctDays.Length];
             Factors(option.YearlyPriceDecline, factors);
             for (var p = 0; p < profiles.Count; p++)
             {
@@ -541,10 +542,11 @@ internal sealed partial class CompiledTrialEvaluator
         /// <summary>Gets the prices with the scenario's own decline and batch discount.</summary>
         public PriceTable BasePrices { get; }
 
-        /// <summary>Gets, per profile and month, the index of the row's years since its date in <see cref="DistinctYears"/>, or −1 when the row is not the last one (no decline).</summary>
+        /// <summary>Gets, per profile and month, the index of the row's days since its date in <see cref="DistinctDays"/>, or −1 when the row is not the last one (no decline).</summary>
         public int[][] YearsIndex { get; }
 
-        public double[] DistinctYears { get; }
+        /// <summary>Gets the distinct whole days from a declining row's date to a month's start.</summary>
+        public long[] DistinctDays { get; }
 
         public bool DeclineDirty { get; private set; }
 
@@ -556,15 +558,14 @@ internal sealed partial class CompiledTrialEvaluator
             BatchDirty = dirty.Contains(BatchDiscountSlot);
         }
 
-        /// <summary>The decline factor of each distinct number of years: Math.Pow(1 − d, years), as ApiCostModel computes it (only when d &gt; 0).</summary>
+        /// <summary>The decline factor of each distinct number of days, as ApiCostModel computes it (<see cref="DeclineFactor"/>; only when d &gt; 0).</summary>
         public void Factors(double decline, double[] into)
         {
             if (decline > 0)
             {
-                for (var k = 0; k < DistinctYears.Length; k++)
-                {
-                    into[k] = Math.Pow(1 - decline, DistinctYears[k]);
-                }
+                Span<double> powers = stackalloc double[DeclineFactor.PowerCount];
+                DeclineFactor.Powers(decline, powers);
+                DeclineFactor.Of(powers, DistinctDays, into);
             }
         }
 
@@ -881,7 +882,7 @@ internal sealed partial class CompiledTrialEvaluator
             Factors = new double[months];
             Volumes = new Volumes(kernel.profiles.Length, months);
             Growth = Rows(kernel.profiles.Length, months);
-            DeclineFactors = kernel.apis.Select(a => new double[a.DistinctYears.Length]).ToArray();
+            DeclineFactors = kernel.apis.Select(a => new double[a.DistinctDays.Length]).ToArray();
             BatchDiscounts = new double[months];
             FactorRow = new double[months];
             Fractions = new double[months];
