@@ -151,7 +151,8 @@ internal sealed partial class CompiledTrialEvaluator
             }
 
             // ReplicaCount.Of, with the ceilings computed above in vectors.
-            var needed = fractional <= 0 ? 0 : Math.Max(1, (int)ceilings[m]);
+            // Unchecked: fractional ≤ MaxReplicas was just checked, so the ceiling fits an int.
+            var needed = fractional <= 0 ? 0 : Math.Max(1, unchecked((int)ceilings[m]));
             gpus[m] = (Math.Max(minReplicas, needed) + redundancy) * self.GpusPerReplica;
         }
 
