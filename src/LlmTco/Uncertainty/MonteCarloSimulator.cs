@@ -449,12 +449,13 @@ public sealed class MonteCarloSimulator
         return values.Length == 0 ? 0 : (double)count / values.Length;
     }
 
+    /// <summary>Rows for per-trial outputs. Not zeroed: every trial writes its element, and a run that stops early throws.</summary>
     private static double[][] Jagged(int rows, int columns)
     {
         var result = new double[rows][];
         for (var i = 0; i < rows; i++)
         {
-            result[i] = new double[columns];
+            result[i] = GC.AllocateUninitializedArray<double>(columns);
         }
 
         return result;
