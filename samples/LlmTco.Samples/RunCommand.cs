@@ -86,7 +86,9 @@ internal static class RunCommand
 
         if (parsed.Has("--json"))
         {
-            stdout.Write(ScenarioResultJson.Serialize(result));
+            // No progress bar: stdout carries only the JSON document.
+            var run = scenario.Uncertainty is null ? null : UncertaintyRunner.Run(engine, scenario, trials, seed, TextWriter.Null);
+            stdout.Write(ScenarioResultJson.Serialize(result, run?.Result, run?.Tornado));
             stdout.WriteLine();
             return SampleApp.Success;
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using LlmTco.Timeline;
+using LlmTco.Uncertainty;
 
 namespace LlmTco.Output;
 
@@ -18,10 +19,21 @@ public static class ScenarioResultJson
     /// <param name="result">The result.</param>
     /// <returns>The JSON text (UTF-8 when written to a file).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is <see langword="null"/>.</exception>
-    public static string Serialize(ScenarioResult result)
+    public static string Serialize(ScenarioResult result) => Serialize(result, null, null);
+
+    /// <summary>
+    /// Serialises a result and, in an <c>uncertainty</c> property, a Monte Carlo run and a tornado analysis of the same
+    /// scenario, to indented JSON text.
+    /// </summary>
+    /// <param name="result">The result.</param>
+    /// <param name="monteCarlo">The Monte Carlo run, or <see langword="null"/> to leave out <c>uncertainty</c> (and the tornado).</param>
+    /// <param name="tornado">The tornado analysis, or <see langword="null"/> to write <c>"tornado": null</c>.</param>
+    /// <returns>The JSON text (UTF-8 when written to a file).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is <see langword="null"/>.</exception>
+    public static string Serialize(ScenarioResult result, MonteCarloResult? monteCarlo, TornadoResult? tornado)
     {
         using var stream = new MemoryStream();
-        Write(stream, result);
+        Write(stream, result, monteCarlo, tornado);
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
@@ -29,7 +41,15 @@ public static class ScenarioResultJson
     /// <param name="stream">Where to write; it is left open.</param>
     /// <param name="result">The result.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public static void Write(Stream stream, ScenarioResult result)
+    public static void Write(Stream stream, ScenarioResult result) => Write(stream, result, null, null);
+
+    /// <summary>Writes a result and, in an <c>uncertainty</c> property, a Monte Carlo run and a tornado analysis, as indented UTF-8 JSON to a stream.</summary>
+    /// <param name="stream">Where to write; it is left open.</param>
+    /// <param name="result">The result.</param>
+    /// <param name="monteCarlo">The Monte Carlo run, or <see langword="null"/> to leave out <c>uncertainty</c> (and the tornado).</param>
+    /// <param name="tornado">The tornado analysis, or <see langword="null"/> to write <c>"tornado": null</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="result"/> is <see langword="null"/>.</exception>
+    public static void Write(Stream stream, ScenarioResult result, MonteCarloResult? monteCarlo, TornadoResult? tornado)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(result);
@@ -145,6 +165,11 @@ public static class ScenarioResultJson
         }
 
         w.WriteEndArray();
+        if (monteCarlo is not null)
+        {
+            WriteUncertainty(w, monteCarlo, tornado);
+        }
+
         w.WriteEndObject();
     }
 
@@ -175,6 +200,155 @@ public static class ScenarioResultJson
         NumberOrNull(w, "month", point.Month);
         NumberOrNull(w, "cumulativeCost", point.CumulativeCost);
         w.WriteEndObject();
+    }
+
+    private static void WriteUncertainty(Utf8JsonWriter w, MonteCarloResult mc, TornadoResult? tornado)
+    {
+        w.WriteStartObject("uncertainty");
+        w.WriteNumber("trials", mc.Trials);
+        w.WriteNumber("seed", mc.Seed);
+        w.WriteString("evaluation", mc.Evaluation == TrialEvaluation.Engine ? "engine" : "kernel");
+        w.WriteNumber("monthlyPercentileTrials", mc.MonthlyPercentileTrials);
+        w.WriteStartArray("percentiles");
+        foreach (var p in mc.Percentiles)
+        {
+            w.WriteNumberValue(p);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("inputs");
+        foreach (var input in mc.Inputs)
+        {
+            w.WriteStartObject();
+            w.WriteString("path", input.Path);
+            w.WriteString("label", input.Label ?? input.Path);
+            var d = input.Distribution;
+            w.WriteStartObject("distribution");
+            w.WriteString("kind", d.Kind.ToString().ToLowerInvariant());
+            foreach (var (name, value) in new (string, double?)[] { ("value", d.Value), ("min", d.Min), ("mode", d.Mode), ("max", d.Max), ("mean", d.Mean), ("standardDeviation", d.StandardDeviation), ("mu", d.Mu), ("sigma", d.Sigma) })
+            {
+                if (value is { } v)
+                {
+                    w.WriteNumber(name, v);
+                }
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("pairs");
+        foreach (var pair in mc.Pairs)
+        {
+            w.WriteStartObject();
+            w.WriteString("selfHostedOption", pair.SelfHostedOption);
+            w.WriteString("apiOption", pair.ApiOption);
+            WriteSummary(w, "breakEvenMonthsFromStart", pair.BreakEvenMonth);
+            w.WriteNumber("neverBreaksEvenShare", pair.NeverBreaksEvenShare);
+            w.WriteNumber("cheaperFromStartShare", pair.CheaperFromStartShare);
+            WriteSummary(w, "breakEvenVolumeTokensPerMonth", pair.BreakEvenVolumeTokensPerMonth);
+            WriteSummary(w, "npvDifference", pair.NpvDifference);
+            w.WriteStartArray("probabilityCheaperByMonth");
+            foreach (var share in pair.ProbabilityCheaperByMonth)
+            {
+                w.WriteNumberValue(share);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("cumulativeDifferenceByMonth");
+            foreach (var month in pair.CumulativeDifferenceByMonth)
+            {
+                WriteSummary(w, null, month);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("options");
+        foreach (var option in mc.Options)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", option.Name);
+            WriteSummary(w, "npv", option.Npv);
+            WriteSummary(w, "costPerMillionTokensAtHorizon", option.CostPerMillionTokensAtHorizon);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        if (tornado is null)
+        {
+            w.WriteNull("tornado");
+        }
+        else
+        {
+            w.WriteStartArray("tornado");
+            foreach (var pair in tornado.Pairs)
+            {
+                w.WriteStartObject();
+                w.WriteString("selfHostedOption", pair.SelfHostedOption);
+                w.WriteString("apiOption", pair.ApiOption);
+                NumberOrNull(w, "baselineBreakEvenMonthsFromStart", pair.BaselineBreakEvenMonth);
+                w.WriteNumber("baselineNpvDifference", pair.BaselineNpvDifference);
+                WriteBars(w, "byBreakEvenMonth", pair.ByBreakEvenMonth);
+                WriteBars(w, "byNpvDifference", pair.ByNpvDifference);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteSummary(Utf8JsonWriter w, string? name, PercentileSummary summary)
+    {
+        if (name is null)
+        {
+            w.WriteStartObject();
+        }
+        else
+        {
+            w.WriteStartObject(name);
+        }
+
+        w.WriteNumber("count", summary.Count);
+        NumberOrNull(w, "mean", summary.Mean);
+        w.WriteStartArray("percentiles");
+        foreach (var value in summary.Values)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("p", value.Percentile);
+            NumberOrNull(w, "value", value.Value);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteBars(Utf8JsonWriter w, string name, IReadOnlyList<TornadoBar> bars)
+    {
+        w.WriteStartArray(name);
+        foreach (var bar in bars)
+        {
+            w.WriteStartObject();
+            w.WriteString("path", bar.Path);
+            w.WriteString("label", bar.Label);
+            w.WriteNumber("lowInputValue", bar.LowInputValue);
+            w.WriteNumber("highInputValue", bar.HighInputValue);
+            NumberOrNull(w, "breakEvenMonthsFromStartAtLow", bar.BreakEvenMonthAtLow);
+            NumberOrNull(w, "breakEvenMonthsFromStartAtHigh", bar.BreakEvenMonthAtHigh);
+            w.WriteNumber("npvDifferenceAtLow", bar.NpvDifferenceAtLow);
+            w.WriteNumber("npvDifferenceAtHigh", bar.NpvDifferenceAtHigh);
+            w.WriteNumber("breakEvenMonthSwing", bar.BreakEvenMonthSwing);
+            w.WriteNumber("npvDifferenceSwing", bar.NpvDifferenceSwing);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void NumberOrNull(Utf8JsonWriter w, string name, double? value)

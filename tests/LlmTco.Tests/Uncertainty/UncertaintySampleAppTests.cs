@@ -1,4 +1,7 @@
+using System.Text.Json;
 using System.Xml.Linq;
+using LlmTco.Pricing;
+using LlmTco.Uncertainty;
 using LlmTco.Samples;
 
 namespace LlmTco.Tests.Uncertainty;
@@ -55,6 +58,56 @@ public sealed class UncertaintySampleAppTests : IDisposable
 
         exit.Should().Be(2);
         stderr.Should().Contain(message);
+    }
+
+    [Fact]
+    public async Task Run_HeadlineAsJsonWithTrialsAndSeed_CarriesTheMonteCarloRangesAndTheTornado()
+    {
+        // When the headline scenario runs as JSON with 300 trials and seed 5
+        var (exit, stdout, stderr) = await Run("run", "customer-service", "--json", "--trials", "300", "--seed", "5");
+        exit.Should().Be(0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var u = json.RootElement.GetProperty("uncertainty");
+
+        // Then the run's settings are those asked for, and the five inputs are listed with their distributions
+        u.GetProperty("trials").GetInt32().Should().Be(300);
+        u.GetProperty("seed").GetInt64().Should().Be(5);
+        u.GetProperty("inputs").GetArrayLength().Should().Be(5);
+        u.GetProperty("inputs")[0].GetProperty("distribution").GetProperty("kind").GetString().Should().Be("triangular");
+        u.GetProperty("inputs")[0].GetProperty("distribution").GetProperty("max").GetDouble().Should().Be(0.09);
+
+        // And each of the 2 self-hosted × 2 API pairs has its ranges, equal to a direct library run with the same seed
+        var direct = new MonteCarloSimulator(PricingCatalog.Default).Run(BundledScenarios.Load("customer-service"), new MonteCarloOptions { Trials = 300, Seed = 5 });
+        var pairs = u.GetProperty("pairs");
+        pairs.GetArrayLength().Should().Be(4);
+        for (var i = 0; i < 4; i++)
+        {
+            var pair = pairs[i];
+            var expected = direct.Pair(pair.GetProperty("selfHostedOption").GetString()!, pair.GetProperty("apiOption").GetString()!);
+            pair.GetProperty("neverBreaksEvenShare").GetDouble().Should().Be(expected.NeverBreaksEvenShare);
+            var npv = pair.GetProperty("npvDifference").GetProperty("percentiles");
+            npv.EnumerateArray().Select(p => p.GetProperty("p").GetDouble()).Should().Equal(0.1, 0.5, 0.9);
+            npv[1].GetProperty("value").GetDouble().Should().Be(expected.NpvDifference.P50!.Value);
+            npv[0].GetProperty("value").GetDouble().Should().BeLessThanOrEqualTo(npv[2].GetProperty("value").GetDouble());
+            pair.GetProperty("probabilityCheaperByMonth").GetArrayLength().Should().Be(36);
+            pair.GetProperty("cumulativeDifferenceByMonth").GetArrayLength().Should().Be(36);
+        }
+
+        // And the tornado ranks the inputs for every pair
+        var tornado = u.GetProperty("tornado");
+        tornado.GetArrayLength().Should().Be(4);
+        var bars = tornado[0].GetProperty("byNpvDifference").EnumerateArray().Select(b => b.GetProperty("npvDifferenceSwing").GetDouble()).ToList();
+        bars.Should().HaveCount(5).And.BeInDescendingOrder();
+    }
+
+    [Fact]
+    public async Task Run_AsJsonWithoutUncertainty_HasNoUncertaintyProperty()
+    {
+        var (exit, stdout, stderr) = await Run("run", "startup-budget", "--json");
+
+        exit.Should().Be(0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        json.RootElement.TryGetProperty("uncertainty", out _).Should().BeFalse();
     }
 
     private static async Task<(int Exit, string Stdout, string Stderr)> Run(params string[] args)
