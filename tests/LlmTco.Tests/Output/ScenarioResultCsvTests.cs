@@ -50,4 +50,53 @@ public sealed class ScenarioResultCsvTests
         // May costs 21,375 for Acme Large (see TcoEngineTests) and cost per 1M tokens 21,375 / 1,500 = 14.25
         csv.Should().Contain(",21375,").And.Contain(",14.25,").And.NotContain("14,25");
     }
+
+    [Fact]
+    public void Write_Header_IsTheColumnListTheReadmeDocuments()
+    {
+        // The columns are a public interface: these are the README's "JSON and CSV output" list, in its order, with one
+        // column per cost line item from api_usage to setup.
+        string[] documented =
+        [
+            "option", "kind", "month", "start_date",
+            "api_usage", "api_commitment_shortfall", "api_fees", "api_fine_tuning", "bridge_api", "gpu_rental", "capital",
+            "depreciation", "power", "hosting", "maintenance", "storage", "egress", "fine_tuning", "people",
+            "licences_and_support", "setup",
+            "total", "cumulative", "discounted_total", "discounted_cumulative", "input_tokens", "output_tokens",
+            "cost_per_mtok", "gpus", "replicas", "utilization", "served_by_bridge",
+        ];
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        ScenarioResultCsv.Write(writer, Engine.Evaluate(ThreeMonths()));
+
+        writer.ToString().Split('\n')[0].Split(',').Should().Equal(documented);
+        ScenarioResultCsv.Columns.Should().Equal(documented);
+    }
+
+    [Fact]
+    public void Write_ApiMonth_PutsEachFigureUnderItsColumn()
+    {
+        // May for Acme Large (see TcoEngineTests): usage (8e8 × 10 + 2e8 × 2.5 + 5e8 × 40) ÷ 1e6 × (1 − 0.5 × 0.5) = 21,375;
+        // 1e9 input and 5e8 output tokens; 21,375 ÷ 1,500 = 14.25 per 1M tokens; no GPUs; not served by a bridge.
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        ScenarioResultCsv.Write(writer, Engine.Evaluate(ThreeMonths()));
+        var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        var may = lines[1].Split(',');
+        string Cell(string column) => may[Array.IndexOf(header, column)];
+
+        lines.Should().HaveCount(1 + 3, "a header and one row per month of the one option");
+        Cell("option").Should().Be("Acme Large");
+        Cell("kind").Should().Be("api");
+        Cell("month").Should().Be("1");
+        Cell("start_date").Should().Be("2025-05-01");
+        Cell("api_usage").Should().Be("21375");
+        Cell("gpu_rental").Should().Be("0");
+        Cell("total").Should().Be("21375");
+        Cell("cumulative").Should().Be("21375");
+        Cell("input_tokens").Should().Be("1000000000");
+        Cell("output_tokens").Should().Be("500000000");
+        Cell("cost_per_mtok").Should().Be("14.25");
+        Cell("gpus").Should().Be("0");
+        Cell("served_by_bridge").Should().Be("false");
+    }
 }
