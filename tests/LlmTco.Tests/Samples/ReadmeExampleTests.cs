@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using LlmTco.Output;
 using LlmTco.Pricing;
 using LlmTco.Scenarios;
 using LlmTco.Timeline;
@@ -53,6 +55,78 @@ public sealed partial class ReadmeExampleTests
 
         volume.Crossings.Should().ContainSingle().Which.TokensPerMonth.Should().BeApproximately(327_343_680, 1e-3);
         volume.SelfHostedCheaperAboveTokensPerMonth.Should().BeApproximately(327_343_680, 1e-3);
+    }
+
+    [Fact]
+    public void ReadmeJsonOutput_EveryDocumentedFieldIsWrittenWithItsKindAndTheHandCalculatedFigures()
+    {
+        // Given the README's documented JSON output (the example's, abridged) and the JSON the library writes for it
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
+        var section = readme[readme.IndexOf("## JSON and CSV output", StringComparison.Ordinal)..];
+        using var documented = JsonDocument.Parse(JsonBlock().Match(section).Groups["json"].Value);
+        using var written = JsonDocument.Parse(ScenarioResultJson.Serialize(Result));
+
+        // Then every documented property exists at the same place with the same kind of value (in some array element)
+        var missing = new List<string>();
+        Compare(documented.RootElement, written.RootElement, "$", missing);
+        missing.Should().BeEmpty();
+
+        // And the figures worked by hand above are the written ones
+        var root = written.RootElement;
+        root.GetProperty("formatVersion").GetInt32().Should().Be(ScenarioResultJson.FormatVersion);
+        var api = root.GetProperty("options").EnumerateArray().Single(o => o.GetProperty("name").GetString() == "GPT-4o");
+        api.GetProperty("totalCost").GetDouble().Should().BeApproximately(12 * 7_500, 1e-6);
+        api.GetProperty("months")[0].GetProperty("lines").GetProperty("apiUsage").GetDouble().Should().BeApproximately(7_500, 1e-9);
+        api.GetProperty("months")[0].GetProperty("costPerMillionTokens").GetDouble().Should().BeApproximately(5, 1e-12);
+        var breakEven = root.GetProperty("breakEvens")[0];
+        breakEven.GetProperty("nominal").GetProperty("outcome").GetString().Should().Be("breaks-even");
+        breakEven.GetProperty("nominal").GetProperty("monthsFromStart").GetDouble().Should().BeApproximately(3 + (2_410.1552 / 5_863.2816), 1e-9);
+        breakEven.GetProperty("volume").GetProperty("selfHostedCheaperAboveTokensPerMonth").GetDouble().Should().BeApproximately(327_343_680, 1e-3);
+    }
+
+    private static void Compare(JsonElement documented, JsonElement written, string path, List<string> problems)
+    {
+        if (documented.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in documented.EnumerateObject())
+            {
+                if (written.ValueKind != JsonValueKind.Object || !written.TryGetProperty(property.Name, out var actual))
+                {
+                    problems.Add($"{path}.{property.Name} is documented but not written");
+                    continue;
+                }
+
+                Compare(property.Value, actual, $"{path}.{property.Name}", problems);
+            }
+        }
+        else if (documented.ValueKind == JsonValueKind.Array)
+        {
+            if (written.ValueKind != JsonValueKind.Array)
+            {
+                problems.Add($"{path} is documented as an array but written as {written.ValueKind}");
+            }
+            else if (documented.GetArrayLength() > 0)
+            {
+                // The documented element must match one written element (e.g. an assumption about an option, not the
+                // scenario-wide ones that come first with a null option).
+                var best = new List<string> { $"{path} is documented with elements but written empty" };
+                foreach (var element in written.EnumerateArray())
+                {
+                    var found = new List<string>();
+                    Compare(documented[0], element, path + "[*]", found);
+                    if (found.Count < best.Count)
+                    {
+                        best = found;
+                    }
+                }
+
+                problems.AddRange(best);
+            }
+        }
+        else if (documented.ValueKind != written.ValueKind && !(documented.ValueKind is JsonValueKind.True or JsonValueKind.False && written.ValueKind is JsonValueKind.True or JsonValueKind.False))
+        {
+            problems.Add($"{path} is documented as {documented.ValueKind} but written as {written.ValueKind}");
+        }
     }
 
     private static string ReadmeScenario()
