@@ -13,7 +13,7 @@ namespace LlmTco.Uncertainty.Kernel;
 internal sealed partial class CompiledTrialEvaluator
 {
     /// <summary>SelfHostedCostModel for one option and trial: throughput, replicas, every cost line, totals and steady state. False when the trial needs the engine.</summary>
-    private bool EvaluateSelf(int s, double[] p, Workspace ws, Volumes v, double[] factors)
+    private bool EvaluateSelf(int s, double[] p, Workspace ws, Volumes v)
     {
         var self = selves[s];
         var o = selfOption[s];
@@ -89,7 +89,6 @@ internal sealed partial class CompiledTrialEvaluator
 
         var totals = ws.Totals[o];
         SumLines(lines, self.FineTuning, storage, egress, people, licences, setup, totals);
-        Accumulate(totals, factors, ws.Cumulative[o], ws.Discounted[o]);
         return true;
     }
 
@@ -203,6 +202,45 @@ internal sealed partial class CompiledTrialEvaluator
         for (; m < months; m++)
         {
             totals[m] = Month(m);
+        }
+    }
+
+    /// <summary>
+    /// Every option's cumulative and discounted cumulative costs, two options at a time: each option's sums are added in
+    /// the engine's order, and the two options' independent chains of additions overlap in the CPU.
+    /// </summary>
+    private void AccumulateAll(Workspace ws, double[] factors)
+    {
+        var options = ws.Totals.Length;
+        var o = 0;
+        for (; o + 1 < options; o += 2)
+        {
+            Accumulate(ws.Totals[o], ws.Totals[o + 1], factors, ws.Cumulative[o], ws.Discounted[o], ws.Cumulative[o + 1], ws.Discounted[o + 1]);
+        }
+
+        if (o < options)
+        {
+            Accumulate(ws.Totals[o], factors, ws.Cumulative[o], ws.Discounted[o]);
+        }
+    }
+
+    /// <summary>Two options' cumulative and discounted cumulative costs, as TcoEngine.Months accumulates each.</summary>
+    private void Accumulate(double[] totalsA, double[] totalsB, double[] factors, double[] cumulativeA, double[] discountedA, double[] cumulativeB, double[] discountedB)
+    {
+        double sumA = 0, discountA = 0, sumB = 0, discountB = 0;
+        for (var m = 0; m < months; m++)
+        {
+            var factor = factors[m];
+            var a = totalsA[m];
+            var b = totalsB[m];
+            sumA += a;
+            discountA += a * factor;
+            sumB += b;
+            discountB += b * factor;
+            cumulativeA[m] = sumA;
+            discountedA[m] = discountA;
+            cumulativeB[m] = sumB;
+            discountedB[m] = discountB;
         }
     }
 

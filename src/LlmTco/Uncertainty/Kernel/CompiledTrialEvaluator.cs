@@ -369,17 +369,18 @@ internal sealed partial class CompiledTrialEvaluator : ITrialEvaluator
 
         for (var a = 0; a < apis.Length; a++)
         {
-            EvaluateApi(a, p, ws, volumes, factors);
+            EvaluateApi(a, p, ws, volumes);
         }
 
         for (var s = 0; s < selves.Length; s++)
         {
-            if (!EvaluateSelf(s, p, ws, volumes, factors))
+            if (!EvaluateSelf(s, p, ws, volumes))
             {
                 return false;
             }
         }
 
+        AccumulateAll(ws, factors);
         var last = months - 1;
         var tokens = volumes.TotalInput[last] + volumes.TotalOutput[last];
         for (var o = 0; o < layout.OptionNames.Length; o++)
@@ -491,7 +492,7 @@ internal sealed partial class CompiledTrialEvaluator : ITrialEvaluator
     /// accumulated profile by profile into each month, which adds the same terms in the same order as the engine's
     /// month-by-month loop over the profiles.
     /// </summary>
-    private void EvaluateApi(int a, double[] p, Workspace ws, Volumes v, double[] factors)
+    private void EvaluateApi(int a, double[] p, Workspace ws, Volumes v)
     {
         var api = apis[a];
         var o = apiOption[a];
@@ -575,8 +576,6 @@ internal sealed partial class CompiledTrialEvaluator : ITrialEvaluator
             shortfallRow[month] = shortfall;
             totals[month] = 0.0 + usage + shortfall + fee + fineTuning[month];
         }
-
-        Accumulate(totals, factors, ws.Cumulative[o], ws.Discounted[o]);
     }
 
     /// <summary>
