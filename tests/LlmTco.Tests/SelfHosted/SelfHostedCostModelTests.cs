@@ -1021,4 +1021,123 @@ public sealed class SelfHostedCostModelTests
         error.Path.Should().Be("Model-8B on GPU-A.fine-tuning GPU");
         error.Message.Should().ContainAll("EUR", "USD");
     }
+
+    // ---- Owned: steady state, statements and lookups ----
+
+    [Fact]
+    public void Evaluate_OwnedSteadyState_CostsOneReplicaItsDepreciationPowerHostingAndMaintenance()
+    {
+        // Given the explicit hardware: 40,000 capital per GPU over the default 60-month life; 0.7 kW at load 0.5, PUE 1.5,
+        // 0.10 per kWh; 200 per kW-month; 12 % maintenance a year
+        var steady = Engine.Evaluate(Over(1, Chat, OwnedModel8B(ExplicitHardware))).Option("Owned Model-8B").SteadyState;
+
+        // Then 1 GPU × (40,000 / 60 + 0.7 × 0.5 × 1.5 × 730 × 0.10 + 0.7 × 200 + 40,000 × 0.12 / 12)
+        //   = 666.667 + 38.325 + 140 + 400 = 1,244.991667
+        steady.CostPerReplica.Should().BeApproximately((40_000 / 60.0) + 38.325 + 140 + 400, 1e-9);
+    }
+
+    [Theory]
+    [InlineData(CostView.Cash, "cash view (capital in the month bought)")]
+    [InlineData(CostView.Accounting, "accounting view (straight-line over 60 months)")]
+    public void Evaluate_Owned_StatesCapitalViewAndPower(CostView view, string viewText)
+    {
+        var scenario = Over(1, Chat, OwnedModel8B(ExplicitHardware)) with { CostView = view };
+
+        var assumptions = Engine.Evaluate(scenario).Assumptions;
+
+        // 30,000 + 10,000 overhead = 40,000 per GPU; power at 50 % of GPU-A's 700 W, PUE 1.5, 0.1 per kWh
+        assumptions.Should().ContainSingle(a => a.Kind == AssumptionKind.Choice && a.Text.StartsWith("Owned:", StringComparison.Ordinal))
+            .Which.Text.Should().ContainAll("40,000 USD capital per GPU (30,000 + 10,000 server overhead)", viewText, "700 W × PUE 1.5 × 0.1 USD/kWh");
+
+        // The hosting price is given, so there is no "no hosting" statement
+        assumptions.Should().NotContain(a => a.Text.StartsWith("No hosting", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Evaluate_OwnedWithoutAnyHosting_SaysHostingCostsNothing()
+    {
+        var hardware = ExplicitHardware with { HostingPricePerKwMonth = null };
+
+        var result = Engine.Evaluate(Over(1, Chat, OwnedModel8B(hardware)));
+
+        Line(result.Option("Owned Model-8B"), CostLine.Hosting).Should().Equal([0.0]);
+        result.Assumptions.Should().ContainSingle(a => a.Text.StartsWith("No hosting", StringComparison.Ordinal))
+            .Which.Should().Match<Assumption>(a => a.Kind == AssumptionKind.Choice && a.Option == "Owned Model-8B");
+    }
+
+    [Fact]
+    public void Evaluate_OwnedWithHostingProvider_MakesNoNoHostingStatement()
+    {
+        var hardware = ExplicitHardware with { HostingPricePerKwMonth = null, HostingProvider = "colo" };
+
+        Engine.Evaluate(Over(1, Chat, OwnedModel8B(hardware))).Assumptions
+            .Should().NotContain(a => a.Text.StartsWith("No hosting", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Evaluate_SeveralElectricityPeriods_TakesTheLatest()
+    {
+        // Given US-VA industrial prices for 2022 (0.07) and 2023 (0.0892)
+        var engine = EngineWithRows("electricity_prices.csv", "US-VA,industrial,USD,0.07,2022,,https://example.com/power,2026-11-29");
+        var hardware = ExplicitHardware with { ElectricityPricePerKwh = null, ElectricityRegion = "US-VA" };
+
+        var owned = engine.Evaluate(Over(1, Chat, OwnedModel8B(hardware))).Option("Owned Model-8B");
+
+        // Then power = 0.7 kW × 0.5 × 1.5 × 730 h × 0.0892 = 383.25 × 0.0892 = 34.18590
+        owned.Months[0].Cost(CostLine.Power).Should().BeApproximately(34.1859, 1e-9);
+    }
+
+    [Fact]
+    public void Evaluate_OwnedLookupsThatFindNothing_ThrowListingWhatIsKnown()
+    {
+        var pue = () => Engine.Evaluate(Over(1, Chat, OwnedModel8B(ExplicitHardware with { Pue = null, PueFigure = "nowhere" })));
+        var power = () => Engine.Evaluate(Over(1, Chat, OwnedModel8B(ExplicitHardware with { ElectricityPricePerKwh = null, ElectricityRegion = "XX" })));
+        var hosting = () => Engine.Evaluate(Over(1, Chat, OwnedModel8B(ExplicitHardware with { HostingPricePerKwMonth = null, HostingProvider = "nowhere" })));
+
+        pue.Should().Throw<PricingLookupException>().Which.Message.Should().ContainAll("'nowhere'", "survey-2023");
+        power.Should().Throw<PricingLookupException>().Which.Message.Should().ContainAll("industrial", "'XX'", "US-VA");
+        hosting.Should().Throw<PricingLookupException>().Which.Message.Should().ContainAll("'nowhere'", "colo");
+    }
+
+    [Fact]
+    public void Evaluate_OwnedRowsInAnotherCurrency_ThrowNamingBoth()
+    {
+        var engine = new TcoEngine(PricingCatalog.Load(PricingSource.InMemory(TestTables.With(
+            "electricity_prices.csv", TestTables.Valid()["electricity_prices.csv"] + TestTables.Lines("DE,industrial,EUR,0.2,2023,,https://example.com/de,2026-11-29")))));
+        var hostingEngine = EngineWithRows("hosting_prices.csv", "euro-colo,Europe,EUR,150,,https://example.com/euro-colo,2026-11-29");
+        var gpus = TestTables.Lines(TestTables.GpuHeader, "GPU-A,nvidia,80,3.35,989.5,1979,700,25000,EUR,https://example.com/price,2026-11-29,,https://example.com/gpu-a,2026-11-29");
+        var purchaseEngine = new TcoEngine(PricingCatalog.Load(PricingSource.InMemory(TestTables.With("gpus.csv", gpus))));
+
+        var power = () => engine.Evaluate(Over(1, Chat, OwnedModel8B(ExplicitHardware with { ElectricityPricePerKwh = null, ElectricityRegion = "DE" })));
+        var hosting = () => hostingEngine.Evaluate(Over(1, Chat, OwnedModel8B(ExplicitHardware with { HostingPricePerKwMonth = null, HostingProvider = "euro-colo" })));
+        var purchase = () => purchaseEngine.Evaluate(Over(1, Chat, OwnedModel8B(ExplicitHardware with { PricePerGpu = null })));
+
+        power.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle()
+            .Which.Should().Match<ScenarioError>(e => e.Path == "owned.electricityRegion" && e.Message.Contains("EUR", StringComparison.Ordinal) && e.Message.Contains("USD", StringComparison.Ordinal));
+        hosting.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle()
+            .Which.Should().Match<ScenarioError>(e => e.Path == "owned.hostingProvider" && e.Message.Contains("EUR", StringComparison.Ordinal) && e.Message.Contains("USD", StringComparison.Ordinal));
+        purchase.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle()
+            .Which.Should().Match<ScenarioError>(e => e.Path == "$.selfHostedOptions[0].owned.pricePerGpu" && e.Message.Contains("GPU-A's purchase price is in EUR", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Evaluate_OwnedWithoutAnyPurchasePrice_SaysWhichGpuHasNone()
+    {
+        var act = () => Engine.Evaluate(Over(1, Chat, OwnedModel8B(ExplicitHardware with { PricePerGpu = null })));
+
+        act.Should().Throw<ScenarioValidationException>().Which.Errors.Single().Message.Should().ContainAll("no published purchase price for GPU-A", "pricePerGpu");
+    }
+
+    [Fact]
+    public void Evaluate_OwnedWithListedPurchasePrice_CitesThePriceRow()
+    {
+        var gpus = TestTables.Lines(TestTables.GpuHeader, "GPU-A,nvidia,80,3.35,989.5,1979,700,25000,USD,https://example.com/price,2026-11-30,,https://example.com/gpu-a,2026-11-29");
+        var engine = new TcoEngine(PricingCatalog.Load(PricingSource.InMemory(TestTables.With("gpus.csv", gpus))));
+
+        var assumptions = engine.Evaluate(Over(1, Chat, OwnedModel8B(ExplicitHardware with { PricePerGpu = null }))).Assumptions;
+
+        assumptions.Should().ContainSingle(a => a.Text.StartsWith("gpus.csv: GPU-A purchase price", StringComparison.Ordinal))
+            .Which.Should().Match<Assumption>(a => a.Kind == AssumptionKind.TableRow && a.SourceUrl == new Uri("https://example.com/price")
+                && a.Text.Contains("25000 USD per GPU; checked 2026-11-30", StringComparison.Ordinal));
+    }
 }
