@@ -181,4 +181,38 @@ public sealed class TcoEngineTests
         // 7.36 × 1.5e9 = 1.1e10 tokens; the last stair to check is the 3rd, so 4 × 1.1e10 = 4.4e10)
         volume.SearchedUpToTokensPerMonth.Should().Be(1.5e12);
     }
+
+    [Fact]
+    public void Evaluate_DiscountRate_DiscountsEachMonthsTotal()
+    {
+        var api = Engine.Evaluate(ThreeMonths() with { YearlyDiscountRate = 0.12 }).Option("Acme Large");
+
+        // Month 1: 21,375 × 1.12^(−1/12) = 21,375 × 0.990600 = 21,174.1; month 3: 4,275 × 1.12^(−3/12) = 4,155.6
+        api.Months[0].DiscountedTotal.Should().BeApproximately(21_375 * Math.Pow(1.12, -1 / 12.0), 1e-9);
+        api.Months[2].DiscountedTotal.Should().BeApproximately(4_275 * Math.Pow(1.12, -3 / 12.0), 1e-9);
+        api.Months[0].DiscountedTotal.Should().BeApproximately(21_174.1, 0.1);
+    }
+
+    [Fact]
+    public void Evaluate_MonthWithoutTokens_HasNoCostPerMillionTokens()
+    {
+        // Given no requests in month 1 and the chat volume in month 2
+        var scenario = ThreeMonths() with { HorizonMonths = 2, Workload = new Workload { Profiles = [Chat with { Growth = GrowthRule.Series(0, 1e6) }] } };
+
+        var api = Engine.Evaluate(scenario).Option("Acme Large");
+
+        // Then month 1 has no cost per token to report; month 2: 21,375 / 1,500 = 14.25 per 1M
+        api.Months[0].CostPerMillionTokens.Should().BeNull();
+        api.Months[1].CostPerMillionTokens.Should().BeApproximately(14.25, 1e-12);
+    }
+
+    [Fact]
+    public void Option_UnknownName_ThrowsKeyNotFoundListingTheOptions()
+    {
+        var result = Engine.Evaluate(ThreeMonths(RentedModel8B));
+
+        var act = () => result.Option("Nope");
+
+        act.Should().Throw<KeyNotFoundException>().Which.Message.Should().ContainAll("'Nope'", "Acme Large", "Model-8B on GPU-A");
+    }
 }
