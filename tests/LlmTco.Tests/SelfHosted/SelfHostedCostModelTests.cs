@@ -1140,4 +1140,47 @@ public sealed class SelfHostedCostModelTests
             .Which.Should().Match<Assumption>(a => a.Kind == AssumptionKind.TableRow && a.SourceUrl == new Uri("https://example.com/price")
                 && a.Text.Contains("25000 USD per GPU; checked 2026-11-30", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Evaluate_FineTuningOnAnotherGpu_EstimatesWithThatGpusFlops()
+    {
+        // Given a GPU-B with half GPU-A's dense BF16 TFLOPS (494.75), fine-tuning on it at a given 2.5 per GPU-hour
+        var engine = EngineWithRows("gpus.csv", "GPU-B,nvidia,80,3.35,494.75,989.5,700,,,,,,https://example.com/gpu-b,2026-11-29");
+        var fineTuning = new FineTuningSchedule { TrainingTokens = 1e9, Epochs = 3, Gpu = "GPU-B", PricePerGpuHour = 2.5 };
+
+        var self = engine.Evaluate(Over(1, Chat, RentedModel8B with { FineTuning = fineTuning })).Option("Model-8B on GPU-A");
+
+        // Then 6 × 8e9 × 3e9 = 1.44e20 FLOPs / (494.75e12 × 0.4 = 1.979e14) = 727,640.22 s = 202.122284 GPU-hours × 2.5
+        //   = 505.305710 (twice the 252.652855 on GPU-A; tolerance 1e-5)
+        self.Months[0].Cost(CostLine.FineTuning).Should().BeApproximately(505.305710, 1e-5);
+    }
+
+    [Fact]
+    public void Evaluate_NoTrafficAfterTheLeadTime_StillRunsTheMinimumReplica()
+    {
+        // Given a 1-month lead time bridged by Acme Large, and traffic only in that first month
+        var option = RentedModel8B with { LeadTimeMonths = 1, BridgeApiOption = "Acme Large" };
+
+        var self = Engine.Evaluate(Over(2, Chat with { Growth = GrowthRule.Series(1e6, 0) }, option)).Option("Model-8B on GPU-A");
+
+        // Then the replica is sized from the profile's shape (the benchmark row's 2,000 tokens/s) and the minimum of one
+        // replica (1 GPU) runs in month 2 though it serves nothing
+        self.ReplicaThroughputTokensPerSecond.Should().Be(2_000);
+        self.Months.Select(m => m.Gpus).Should().Equal(0, 1);
+    }
+
+    [Fact]
+    public void Evaluate_ReservedSkuWithOverflow_BillsTheOverflowAtTheOnDemandOffer()
+    {
+        // Given a reserved-only SKU "res.8x" (1.5 per GPU-hour) with 1 GPU committed, and on demand only big.8x (2.5);
+        // traffic needs 1, 1, 2, 2 GPUs
+        var engine = EngineWithRows("gpu_rentals.csv", "cloudy,res.8x,GPU-A,8,reserved-1y,us-east-1,USD,1.5,2025-01-01,,https://example.com/cloudy,2026-11-29");
+        var option = RentedModel8B with { Rented = new RentedCompute { Provider = "cloudy", Plan = RentalPlan.Reserved1Year, Sku = "res.8x", CommittedGpus = 1 } };
+
+        var rented = engine.Evaluate(Over(4, GrowsToTwoReplicas, option)).Option("Model-8B on GPU-A");
+
+        // Then the SKU picks the reserved offer only: 730 × 1.5 = 1,095; the overflow GPU is on demand at big.8x,
+        // 730 × 2.5 = 1,825 → 1,095, 1,095, 2,920, 2,920
+        Line(rented, CostLine.GpuRental).Should().Equal([1_095, 1_095, 2_920, 2_920], (a, b) => Math.Abs(a - b) < Tolerance);
+    }
 }

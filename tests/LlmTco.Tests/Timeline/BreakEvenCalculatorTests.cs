@@ -176,6 +176,22 @@ public sealed class BreakEvenCalculatorTests
     }
 
     [Fact]
+    public void ByVolume_StepLimitReachedWhereTheCostsTie_CountsSelfHostingAsCheaper()
+    {
+        // Given 10 a month fixed and a replica 1 cheaper than its tokens (1,000 against 1,001 per 1e6 tokens); the walk
+        // stops after 10 stairs, at 1e7 tokens
+        var self = new SteadyStateCost(OptionKind.SelfHosted, 10, 0, 0, 1_000, 1e6, 1, 0, default);
+        var api = new SteadyStateCost(OptionKind.Api, 0, 1_001, 0, 0, 0, 0, 0, default);
+
+        var volume = BreakEvenCalculator.ByVolume(self, api, maxTokensOfHorizon: 1e6, maxSegments: 10);
+
+        // Then at the end of stair k self-hosting is 10 − k dearer: 0 at k = 10, where 10 + 10 × 1,000 = 10 × 1,001
+        // = 10,010. At or below counts as cheaper, so self-hosting is cheaper from there
+        volume.Crossings.Should().ContainSingle().Which.Should().Match<VolumeCrossing>(c => Math.Abs(c.TokensPerMonth - 1e7) < 1e-3 && c.SelfHostedCheaperAbove);
+        volume.SelfHostedCheaperAboveTokensPerMonth.Should().BeApproximately(1e7, 1e-3);
+    }
+
+    [Fact]
     public void ByVolume_CheaperAtEveryVolume_IsCheaperAboveZero()
     {
         // Given a replica at 1,500 and 0 fixed cost against an API with a 10,000 monthly fee: cheaper on every stair
