@@ -471,4 +471,39 @@ public sealed class ApiCostModelTests
         // Then months 2, 5 and 8
         Line(api, CostLine.ApiFineTuning).Should().Equal([0, 10, 0, 0, 10, 0, 0, 10, 0], (a, b) => Math.Abs(a - b) < Tolerance);
     }
+
+    [Fact]
+    public void Evaluate_LaterPriceRowInAnotherCurrency_ThrowsNamingThatRow()
+    {
+        // Given acme-euro priced in USD until 2025-06-10 and in EUR from then, evaluated May to July in USD
+        var engine = new TcoEngine(PricingCatalog.Load(PricingSource.InMemory(TestTables.With("api_prices.csv", TestTables.Valid()["api_prices.csv"] + TestTables.Lines(
+            "acme,acme-euro,,standard,0,2025-01-01,2025-06-10,USD,1,,,2,,,,,https://example.com/acme,2026-11-29",
+            "acme,acme-euro,,standard,0,2025-06-10,,EUR,1,,,2,,,,,https://example.com/acme,2026-11-29")))));
+        var option = new ApiOption { Name = "Euro", Provider = "acme", Model = "acme-euro" };
+
+        var act = () => engine.Evaluate(ApiOnly(option, new DateOnly(2025, 5, 1), 3, Plain));
+
+        // Then July's row (from 2025-06-10) is the one in the wrong currency
+        act.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle()
+            .Which.Message.Should().ContainAll("from 2025-06-10", "EUR", "USD");
+    }
+
+    [Fact]
+    public void Evaluate_YearlyDecline_LeavesAClosedTierRowAloneNextToADecliningProfile()
+    {
+        // Given acme-tiered: base row open-ended (1 in, 2 out), the tier above 1,000 input tokens closed at 2030-01-01
+        // (3 in, 6 out), 20 % decline a year; month 13 = 2026-01-01, 365 days after both rows' 2025-01-01
+        var engine = new TcoEngine(PricingCatalog.Load(PricingSource.InMemory(TestTables.With("api_prices.csv", TestTables.Valid()["api_prices.csv"] + TestTables.Lines(
+            "acme,acme-tiered,,standard,0,2025-01-01,,USD,1,,,2,,,,,https://example.com/acme,2026-11-29",
+            "acme,acme-tiered,,standard,1000,2025-01-01,2030-01-01,USD,3,,,6,,,,,https://example.com/acme,2026-11-29")))));
+        var option = new ApiOption { Name = "Tiered", Provider = "acme", Model = "acme-tiered", YearlyPriceDecline = 0.2 };
+        var longProfile = Plain with { Name = "long", InputTokensPerRequest = 2000 };
+
+        var month13 = engine.Evaluate(ApiOnly(option, new DateOnly(2025, 1, 1), 13, Plain, longProfile)).Option("Tiered").Months[12];
+
+        // Then plain (base row, declines): (1e9 × 1 + 5e8 × 2) / 1e6 = 2,000 × 0.8^(365 / 365.25) = 2,000 × 0.800122;
+        // long (closed tier row, no decline): (2e9 × 3 + 5e8 × 6) / 1e6 = 9,000 → 1,600.24 + 9,000 = 10,600.24
+        month13.Cost(CostLine.ApiUsage).Should().BeApproximately((2_000 * Math.Pow(0.8, 365 / 365.25)) + 9_000, 1e-6);
+        month13.Cost(CostLine.ApiUsage).Should().BeApproximately(10_600.24, 0.01);
+    }
 }
