@@ -60,7 +60,11 @@ internal static class BreakEvenCalculator
     /// stair per replica); the API cost is linear (with a kink at a commitment). On each stair the difference is
     /// linear, and its root is found with MathNet.Numerics' root finder.
     /// </summary>
-    public static VolumeBreakEven ByVolume(SteadyStateCost self, SteadyStateCost api, double maxTokensOfHorizon)
+    public static VolumeBreakEven ByVolume(SteadyStateCost self, SteadyStateCost api, double maxTokensOfHorizon) =>
+        ByVolume(self, api, maxTokensOfHorizon, MaxSegments);
+
+    /// <summary>As <see cref="ByVolume(SteadyStateCost, SteadyStateCost, double)"/>, walking at most <paramref name="maxSegments"/> replica steps.</summary>
+    internal static VolumeBreakEven ByVolume(SteadyStateCost self, SteadyStateCost api, double maxTokensOfHorizon, int maxSegments)
     {
         var perReplica = self.TokensPerMonthPerReplica;
         var apiPerToken = api.CostPerMillionTokens / 1e6;
@@ -86,7 +90,7 @@ internal static class BreakEvenCalculator
             maxTokens = Math.Max(maxTokens, (stair + 1) * perReplica);
         }
 
-        maxTokens = Math.Min(maxTokens, MaxSegments * perReplica);
+        maxTokens = Math.Min(maxTokens, maxSegments * perReplica);
         var kink = api.MonthlyCommitment > 0 ? api.MonthlyCommitment / apiPerToken : double.NaN;
         var crossings = new List<VolumeCrossing>();
         var start = 0.0;
@@ -110,10 +114,13 @@ internal static class BreakEvenCalculator
             start = end;
         }
 
+        // Self-hosting stays cheaper only if it is at or below the API where the search stops: when the step limit cuts
+        // the search short while the API is still cheaper, no volume is known above which self-hosting stays cheaper.
+        // At or below there, the last crossing (if any) is where self-hosting became cheaper.
         double? above = null;
-        if (lastStair is not null)
+        if (lastStair is not null && previousEnd <= 0)
         {
-            above = crossings.Count == 0 ? 0 : crossings[^1].SelfHostedCheaperAbove ? crossings[^1].TokensPerMonth : null;
+            above = crossings.Count == 0 ? 0 : crossings[^1].TokensPerMonth;
         }
 
         return new VolumeBreakEven(crossings, above, maxTokens, self.PriceDate);

@@ -319,4 +319,191 @@ public sealed class ApiCostModelTests
         api.Months.Should().OnlyContain(m => m.Gpus == 0 && m.Replicas == 0 && m.Utilization == null && !m.ServedByBridge);
         api.Months[0].CostPerMillionTokens.Should().BeApproximately(14.25, 1e-12);
     }
+
+    // ---- Currency ----
+
+    [Fact]
+    public void Evaluate_ScenarioCurrencyOtherThanThePriceRows_ListsTheRowAndBothCurrencies()
+    {
+        // Given a scenario in EUR and acme-mini priced in USD
+        var scenario = ApiOnly(AcmeMini, new DateOnly(2025, 7, 1), 1, Plain) with { Currency = "EUR" };
+
+        // When
+        var act = () => Engine.Evaluate(scenario);
+
+        // Then the error points at the option's model and names the row, its date and both currencies
+        var error = act.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle().Subject;
+        error.Path.Should().Be("$.apiOptions[0].model");
+        error.Message.Should().ContainAll("acme-mini", "2025-01-01", "USD", "EUR");
+    }
+
+    // ---- Batch warning ----
+
+    [Fact]
+    public void Evaluate_NoBatchDiscountOverSeveralMonthsAndProfiles_WarnsOnce()
+    {
+        // Given acme-cachy (no batch discount) for 3 months, two half-batchable profiles
+        var option = new ApiOption { Name = "Cachy", Provider = "acme", Model = "acme-cachy" };
+        var batchable = Plain with { BatchShare = 0.5 };
+
+        // When
+        var result = EngineWithExtraModels.Evaluate(ApiOnly(option, new DateOnly(2025, 7, 1), 3, batchable, batchable with { Name = "other" }));
+
+        // Then one warning, naming the model
+        result.Assumptions.Where(a => a.Text.Contains("batch", StringComparison.Ordinal)).Should().ContainSingle()
+            .Which.Should().Match<Assumption>(a => a.Kind == AssumptionKind.Warning && a.Option == "Cachy" && a.Text.Contains("'acme-cachy'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Evaluate_BatchDiscountKnownOrNoBatchTraffic_DoesNotWarn()
+    {
+        // Given batchable traffic on acme-large (row discount 50 %), on acme-cachy with an override, and
+        // unbatchable traffic on acme-mini (no row discount)
+        var chat = Engine.Evaluate(ThreeMonths());
+        var overridden = EngineWithExtraModels.Evaluate(ApiOnly(
+            new ApiOption { Name = "Cachy", Provider = "acme", Model = "acme-cachy", BatchDiscountFraction = 0.3 }, new DateOnly(2025, 7, 1), 1, Plain with { BatchShare = 0.5 }));
+        var plain = Engine.Evaluate(ApiOnly(AcmeMini, new DateOnly(2025, 7, 1), 1, Plain));
+
+        // Then no batch warning in any of them
+        foreach (var result in new[] { chat, overridden, plain })
+        {
+            result.Assumptions.Should().NotContain(a => a.Text.Contains("batch discount", StringComparison.Ordinal));
+        }
+    }
+
+    // ---- Price rows behind the bill ----
+
+    [Fact]
+    public void Evaluate_PriceRowsAcrossMonthsAndProfiles_AreEachListedOnceWithTheirSource()
+    {
+        // Given acme-large over May–July (the launch row for May and June, the cut row from 2025-06-10 for July), two profiles
+        var result = Engine.Evaluate(ThreeMonths() with { Workload = new Workload { Profiles = [Chat, Chat with { Name = "second" }] } });
+
+        // Then two table rows, in the order met, each naming its dates and prices and citing its source
+        var rows = result.Assumptions.Where(a => a.Option == "Acme Large" && a.Kind == AssumptionKind.TableRow).ToList();
+        rows.Should().HaveCount(2);
+        rows.Should().OnlyContain(a => a.SourceUrl == new Uri("https://example.com/acme") && a.Text.StartsWith("api_prices.csv: acme acme-large-2025-01-01 (standard)", StringComparison.Ordinal));
+        rows[0].Text.Should().ContainAll("from 2025-01-01 to 2025-06-10", "input 10, cached input 2.5, output 40 USD per 1M tokens", "checked 2026-11-29");
+        rows[1].Text.Should().ContainAll("from 2025-06-10:", "input 2, cached input 0.5, output 8 USD");
+    }
+
+    [Fact]
+    public void Evaluate_ContextTierRow_IsDescribedWithItsThreshold()
+    {
+        // Given acme-mini: the base row (no threshold, no cached price) for one profile, the >200,000-token tier for another
+        var longProfile = new TrafficProfile { Name = "long", MonthlyRequests = 1000, InputTokensPerRequest = 250_000, OutputTokensPerRequest = 1000 };
+
+        var rows = Engine.Evaluate(ApiOnly(AcmeMini, new DateOnly(2025, 7, 1), 1, Plain, longProfile)).Assumptions
+            .Where(a => a.Kind == AssumptionKind.TableRow).Select(a => a.Text).ToList();
+
+        // Then the base row says neither a threshold, a cached price nor an end date; the tier row names its threshold
+        rows.Should().HaveCount(2);
+        rows[0].Should().Contain("acme-mini (standard) from 2025-01-01: input 0.075, output 0.3 USD");
+        rows[1].Should().Contain("acme-mini (standard, requests over 200,000 input tokens) from 2025-01-01: input 0.15, output 0.6 USD");
+    }
+
+    // ---- Yearly price decline: every price, and the assumption ----
+
+    [Fact]
+    public void Evaluate_YearlyDecline_AlsoLowersCacheWriteAndPerRequestPrices()
+    {
+        // Given 20 % a year on acme-cachy and acme-search (open rows from 2025-01-01), month 13 = 2026-01-01, 365 days on
+        var cachy = new ApiOption { Name = "Cachy", Provider = "acme", Model = "acme-cachy", YearlyPriceDecline = 0.2 };
+        var search = new ApiOption { Name = "Search", Provider = "acme", Model = "acme-search", YearlyPriceDecline = 0.2 };
+        var cacheProfile = Plain with { OutputTokensPerRequest = 200, CacheReadShare = 0.6, CacheWriteShare = 0.1 };
+        var searchProfile = new TrafficProfile { Name = "search", MonthlyRequests = 1e5, InputTokensPerRequest = 100, OutputTokensPerRequest = 50, BatchShare = 0.5 };
+
+        var cachyMonth13 = EngineWithExtraModels.Evaluate(ApiOnly(cachy, new DateOnly(2025, 1, 1), 13, cacheProfile)).Option("Cachy").Months[12];
+        var searchMonth13 = EngineWithExtraModels.Evaluate(ApiOnly(search, new DateOnly(2025, 1, 1), 13, searchProfile)).Option("Search").Months[12];
+
+        // Then every price × 0.8^(365 / 365.25) = 0.800122: cachy 4,455 (900 + 180 + 375 write + 3,000) × 0.800122 = 3,564.54;
+        // search (15 for tokens + 1,000 for requests) × 0.800122 = 812.12
+        var factor = Math.Pow(0.8, 365 / 365.25);
+        cachyMonth13.Cost(CostLine.ApiUsage).Should().BeApproximately(4_455 * factor, 1e-6);
+        searchMonth13.Cost(CostLine.ApiUsage).Should().BeApproximately(1_015 * factor, 1e-6);
+        factor.Should().BeApproximately(0.800122, 1e-6);
+    }
+
+    [Fact]
+    public void Evaluate_YearlyDecline_IsStatedOnceFromTheLastKnownPrice()
+    {
+        // Given acme-large (last base row from 2025-06-10) with 20 % decline, one profile and then two
+        var option = AcmeLarge with { YearlyPriceDecline = 0.2 };
+        var one = Engine.Evaluate(ThreeMonths() with { ApiOptions = [option] });
+        var two = Engine.Evaluate(ThreeMonths() with { ApiOptions = [option], Workload = new Workload { Profiles = [Chat, Chat with { Name = "second" }] } });
+
+        // Then one statement each, with the rate and the date of the last known price
+        foreach (var result in new[] { one, two })
+        {
+            result.Assumptions.Where(a => a.Text.Contains("decline", StringComparison.Ordinal)).Should().ContainSingle()
+                .Which.Should().Match<Assumption>(a => a.Option == "Acme Large" && a.Kind == AssumptionKind.Choice
+                    && a.Text.Contains("20.0", StringComparison.Ordinal) && a.Text.Contains("from 2025-06-10", StringComparison.Ordinal));
+        }
+
+        // And none without a decline
+        Engine.Evaluate(ThreeMonths()).Assumptions.Should().NotContain(a => a.Text.Contains("decline", StringComparison.Ordinal));
+    }
+
+    // ---- Steady state ----
+
+    [Fact]
+    public void Evaluate_NoTrafficInTheFirstMonth_SteadyStateCostPerMillionIsZero()
+    {
+        // Given acme-mini with no requests in month 1 and 1e6 in month 2
+        var profile = Plain with { Growth = GrowthRule.Series(0, 1e6) };
+
+        var api = Engine.Evaluate(ApiOnly(AcmeMini, new DateOnly(2025, 7, 1), 2, profile)).Option("Acme Mini");
+
+        // Then the steady state read at month 1 has no tokens to divide by: 0 per million, not NaN
+        api.SteadyState.CostPerMillionTokens.Should().Be(0);
+    }
+
+    // ---- API fine-tuning, recurring ----
+
+    [Fact]
+    public void Evaluate_RecurringApiFineTuning_ChargesFromItsMonthEveryNMonths()
+    {
+        // Given 1e6 training tokens × 1 epoch at 10 per 1M (10 a run), first in month 2, then every 3 months, 9 months
+        var option = AcmeMini with { FineTuning = new ApiFineTuning { TrainingTokens = 1e6, Epochs = 1, TrainingPricePerMillionTokens = 10, Month = 2, EveryMonths = 3 } };
+
+        var api = Engine.Evaluate(ApiOnly(option, new DateOnly(2025, 7, 1), 9, Plain)).Option("Acme Mini");
+
+        // Then months 2, 5 and 8
+        Line(api, CostLine.ApiFineTuning).Should().Equal([0, 10, 0, 0, 10, 0, 0, 10, 0], (a, b) => Math.Abs(a - b) < Tolerance);
+    }
+
+    [Fact]
+    public void Evaluate_LaterPriceRowInAnotherCurrency_ThrowsNamingThatRow()
+    {
+        // Given acme-euro priced in USD until 2025-06-10 and in EUR from then, evaluated May to July in USD
+        var engine = new TcoEngine(PricingCatalog.Load(PricingSource.InMemory(TestTables.With("api_prices.csv", TestTables.Valid()["api_prices.csv"] + TestTables.Lines(
+            "acme,acme-euro,,standard,0,2025-01-01,2025-06-10,USD,1,,,2,,,,,https://example.com/acme,2026-11-29",
+            "acme,acme-euro,,standard,0,2025-06-10,,EUR,1,,,2,,,,,https://example.com/acme,2026-11-29")))));
+        var option = new ApiOption { Name = "Euro", Provider = "acme", Model = "acme-euro" };
+
+        var act = () => engine.Evaluate(ApiOnly(option, new DateOnly(2025, 5, 1), 3, Plain));
+
+        // Then July's row (from 2025-06-10) is the one in the wrong currency
+        act.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle()
+            .Which.Message.Should().ContainAll("from 2025-06-10", "EUR", "USD");
+    }
+
+    [Fact]
+    public void Evaluate_YearlyDecline_LeavesAClosedTierRowAloneNextToADecliningProfile()
+    {
+        // Given acme-tiered: base row open-ended (1 in, 2 out), the tier above 1,000 input tokens closed at 2030-01-01
+        // (3 in, 6 out), 20 % decline a year; month 13 = 2026-01-01, 365 days after both rows' 2025-01-01
+        var engine = new TcoEngine(PricingCatalog.Load(PricingSource.InMemory(TestTables.With("api_prices.csv", TestTables.Valid()["api_prices.csv"] + TestTables.Lines(
+            "acme,acme-tiered,,standard,0,2025-01-01,,USD,1,,,2,,,,,https://example.com/acme,2026-11-29",
+            "acme,acme-tiered,,standard,1000,2025-01-01,2030-01-01,USD,3,,,6,,,,,https://example.com/acme,2026-11-29")))));
+        var option = new ApiOption { Name = "Tiered", Provider = "acme", Model = "acme-tiered", YearlyPriceDecline = 0.2 };
+        var longProfile = Plain with { Name = "long", InputTokensPerRequest = 2000 };
+
+        var month13 = engine.Evaluate(ApiOnly(option, new DateOnly(2025, 1, 1), 13, Plain, longProfile)).Option("Tiered").Months[12];
+
+        // Then plain (base row, declines): (1e9 × 1 + 5e8 × 2) / 1e6 = 2,000 × 0.8^(365 / 365.25) = 2,000 × 0.800122;
+        // long (closed tier row, no decline): (2e9 × 3 + 5e8 × 6) / 1e6 = 9,000 → 1,600.24 + 9,000 = 10,600.24
+        month13.Cost(CostLine.ApiUsage).Should().BeApproximately((2_000 * Math.Pow(0.8, 365 / 365.25)) + 9_000, 1e-6);
+        month13.Cost(CostLine.ApiUsage).Should().BeApproximately(10_600.24, 0.01);
+    }
 }

@@ -216,6 +216,19 @@ public sealed class CapacityMathTests
 
         // Then
         act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("precision");
+        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("Unknown precision*");
+    }
+
+    [Fact]
+    public void ModelAndGpuFormulas_NullArgument_ThrowArgumentNull()
+    {
+        var weights = () => CapacityMath.WeightBytes(null!, NumericPrecision.Bf16);
+        var kv = () => CapacityMath.KvCacheBytesPerToken(null!, NumericPrecision.Bf16);
+        var flops = () => CapacityMath.PeakFlopsPerSecond(null!, NumericPrecision.Bf16);
+
+        weights.Should().Throw<ArgumentNullException>().WithParameterName("model");
+        kv.Should().Throw<ArgumentNullException>().WithParameterName("model");
+        flops.Should().Throw<ArgumentNullException>().WithParameterName("gpu");
     }
 
     [Theory]

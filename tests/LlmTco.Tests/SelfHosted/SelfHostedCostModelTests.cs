@@ -664,4 +664,523 @@ public sealed class SelfHostedCostModelTests
         result.Assumptions.Should().Contain(a => a.Kind == AssumptionKind.TableRow && a.Text.StartsWith("throughput_benchmarks.csv", StringComparison.Ordinal));
         result.Assumptions.Should().NotContain(a => a.Text.StartsWith("No benchmark row", StringComparison.Ordinal));
     }
+
+    // ---- Steady state (the break-even volume curve) ----
+
+    [Fact]
+    public void Evaluate_SteadyState_CarriesEveryRecurringCostAndOneReplicasTokens()
+    {
+        // Given storage 500 GB × 0.02 and egress 1,000 GB × 0.05; 2 FTEs at 180,000 a year, licences 500, support 1,500,
+        // setup 25,000; fine-tuning 50 GPU-hours × 4 every 2 months; a peak twice the average
+        var option = RentedModel8B with
+        {
+            Storage = new StorageCosts { GbHeld = 500, PricePerGbMonth = 0.02, EgressGbPerMonth = 1_000, EgressPricePerGb = 0.05 },
+            People = new PeopleCosts { Ftes = 2, YearlyLoadedCostPerFte = 180_000, LicencesPerMonth = 500, SupportPerMonth = 1_500, SetupCost = 25_000 },
+            FineTuning = new FineTuningSchedule { TrainingTokens = 1e9, MeasuredGpuHoursPerRun = 50, PricePerGpuHour = 4, EveryMonths = 2 },
+        };
+        var scenario = Over(3, Chat, option) with { Workload = new Workload { Profiles = [Chat], PeakToAverageRatio = 2 } };
+
+        var steady = Engine.Evaluate(scenario).Option("Model-8B on GPU-A").SteadyState;
+
+        // Then fixed: 10 + 50 + 30,000 + 2,000 + (50 × 4) / 2 = 32,160 (setup is one-off, left out)
+        steady.FixedMonthlyCost.Should().BeApproximately(32_160, Tolerance);
+
+        // One replica: 1 GPU × 730 h × 2.5 = 1,825; it carries 1,400 usable tokens/s at peak, and the month's 1.5e9 tokens
+        // need a peak of 5e8 / 2,628,000 × 2 output tokens/s: 1.5e9 × 1,400 × 2,628,000 / (5e8 × 2) = 5,518,800,000
+        steady.CostPerReplica.Should().BeApproximately(1_825, Tolerance);
+        steady.TokensPerMonthPerReplica.Should().BeApproximately(5_518_800_000, 1e-3);
+        steady.Should().Match<SteadyStateCost>(s => s.Kind == OptionKind.SelfHosted && s.MinReplicas == 1 && s.RedundancyReplicas == 0);
+    }
+
+    [Fact]
+    public void Evaluate_SingleFineTuningRun_IsLeftOutOfTheSteadyState()
+    {
+        // Given one fine-tuning run (every 0 months) of 50 GPU-hours × 4 and no other fixed cost
+        var option = RentedModel8B with { FineTuning = new FineTuningSchedule { TrainingTokens = 1e9, MeasuredGpuHoursPerRun = 50, PricePerGpuHour = 4 } };
+
+        var steady = Engine.Evaluate(Over(2, Chat, option)).Option("Model-8B on GPU-A").SteadyState;
+
+        // Then a one-off run adds nothing per month at steady state
+        steady.FixedMonthlyCost.Should().Be(0);
+    }
+
+    [Fact]
+    public void Evaluate_NoTrafficInTheSteadyMonth_GivesNoTokensPerReplica()
+    {
+        // Given no requests in month 1 (the steady month without a lead time) and 1e6 in month 2
+        var steady = Engine.Evaluate(Over(2, Chat with { Growth = GrowthRule.Series(0, 1e6) }, RentedModel8B)).Option("Model-8B on GPU-A").SteadyState;
+
+        // Then there is no mix to convert a replica's throughput into monthly tokens: 0, not 0 / 0
+        steady.TokensPerMonthPerReplica.Should().Be(0);
+    }
+
+    // ---- Memory fit and the rows it rests on ----
+
+    [Fact]
+    public void Evaluate_MemoryFit_StatesWeightsKvCacheForTheLongestProfileAndUsableMemory()
+    {
+        // Given the chat profile (1,000 + 500 tokens) and a shorter one (100 + 100)
+        var shortProfile = new TrafficProfile { Name = "short", MonthlyRequests = 1e5, InputTokensPerRequest = 100, OutputTokensPerRequest = 100 };
+        var scenario = Over(1, Chat, RentedModel8B) with { Workload = new Workload { Profiles = [Chat, shortProfile] } };
+
+        var assumptions = Engine.Evaluate(scenario).Assumptions.Where(a => a.Option == "Model-8B on GPU-A").ToList();
+
+        // Then KV = 32 × 1,500 (the longest) × 131,072 B = 6.29 GB; 16 + 6.29 = 22.3 GB; usable 80 × 0.9 = 72 GB
+        assumptions.Should().ContainSingle(a => a.Kind == AssumptionKind.Choice && a.Text.StartsWith("'org/Model-8B' in BF16", StringComparison.Ordinal))
+            .Which.Text.Should().ContainAll(
+                "needs 22.3 GB: 16.0 GB of weights + 6.3 GB of KV cache",
+                "32 sequences × 1,500 tokens × 131,072 bytes per token",
+                "one GPU-A has 72.0 GB usable",
+                "so one replica uses 1 GPU(s)");
+
+        // And the GPU and model rows are cited with their figures and sources
+        assumptions.Should().Contain(a => a.Kind == AssumptionKind.TableRow && a.SourceUrl == new Uri("https://example.com/gpu-a")
+            && a.Text.StartsWith("gpus.csv: GPU-A: 80 GB, 3.35 TB/s, 989.5 dense BF16 TFLOPS, 700 W", StringComparison.Ordinal));
+        assumptions.Should().Contain(a => a.Kind == AssumptionKind.TableRow && a.SourceUrl == new Uri("https://example.com/model")
+            && a.Text.StartsWith("open_models.csv: org/Model-8B: 8B total / 8B active parameters, 32 layers, 8 KV heads × 128 head dim", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Evaluate_GivenGpusPerReplicaThatHoldTheModel_UsesThem(int gpusPerReplica)
+    {
+        // Given a group of 1 or 2 GPUs (72 or 144 GB usable) for a model needing 22.3 GB
+        var self = Engine.Evaluate(Over(1, Chat, RentedModel8B with { GpusPerReplica = gpusPerReplica })).Option("Model-8B on GPU-A");
+
+        self.GpusPerReplica.Should().Be(gpusPerReplica);
+    }
+
+    [Fact]
+    public void Evaluate_LargestGroupOfOneGpuThatHoldsTheModel_Fits()
+    {
+        // Given at most 1 GPU per replica: 22.3 GB fits in 72 GB
+        var self = Engine.Evaluate(Over(1, Chat, RentedModel8B with { MaxGpusPerReplica = 1 })).Option("Model-8B on GPU-A");
+
+        self.GpusPerReplica.Should().Be(1);
+    }
+
+    // ---- Capacity texts ----
+
+    [Fact]
+    public void Evaluate_Capacity_StatesTheReplicaFormulaWithItsFigures()
+    {
+        var assumptions = Engine.Evaluate(Over(1, Chat, RentedModel8B with { MinReplicas = 2, RedundancyReplicas = 1 })).Assumptions;
+
+        assumptions.Should().ContainSingle(a => a.Text.StartsWith("Capacity:", StringComparison.Ordinal))
+            .Which.Text.Should().ContainAll("max(2, ", "2,000.0 tokens/s × 0.7 target utilisation", "+ 1 spare", "× 1 peak-to-average");
+    }
+
+    [Fact]
+    public void Evaluate_GivenThroughput_IsStatedAsAChoice()
+    {
+        var assumptions = Engine.Evaluate(Over(1, Chat, RentedModel8B with { ReplicaThroughputTokensPerSecond = 1_000 })).Assumptions;
+
+        assumptions.Should().ContainSingle(a => a.Kind == AssumptionKind.Choice && a.Text.StartsWith("Throughput of one replica given", StringComparison.Ordinal))
+            .Which.Text.Should().Contain("1,000.0 output tokens/s");
+    }
+
+    [Fact]
+    public void Evaluate_TooManyReplicasInALaterMonth_NamesThatMonth()
+    {
+        // Given 1 request in month 1 and 1e15 in month 2 of 1,000 output tokens (1e18, the validator's limit) at a peak
+        // 10 × the average: far beyond any replica count
+        var profile = new TrafficProfile { Name = "huge", MonthlyRequests = 1, InputTokensPerRequest = 0, OutputTokensPerRequest = 1000, Growth = GrowthRule.Series(1, 1e15) };
+        var act = () => Engine.Evaluate(Over(2, profile, RentedModel8B) with { Workload = new Workload { Profiles = [profile], PeakToAverageRatio = 10 } });
+
+        act.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle()
+            .Which.Message.Should().StartWith("month 2 needs");
+    }
+
+    [Fact]
+    public void Evaluate_LeadTime_StatesTheBridgeAndWhenGpusArePaid()
+    {
+        var option = RentedModel8B with { LeadTimeMonths = 2, BridgeApiOption = "Acme Large" };
+
+        var assumptions = Engine.Evaluate(Over(4, Chat, option)).Assumptions;
+
+        assumptions.Should().ContainSingle(a => a.Text.StartsWith("Lead time:", StringComparison.Ordinal))
+            .Which.Text.Should().ContainAll("months 1 to 2", "'Acme Large'", "paid from month 3");
+    }
+
+    // ---- Benchmark row choice ----
+
+    [Fact]
+    public void Evaluate_SeveralBenchmarkRows_TakesTheNearestRequestShapeAndTheSlowerOnATie()
+    {
+        // Given, besides the 1,000 in / 1,000 out row at 2,000 tokens/s (concurrency 64), three more rows for the chat
+        // profile's shape of 1,000 in / 500 out. Log distance |ln(in / 1,000)| + |ln(out / 500)|:
+        //   1,000 / 1,000 at 2,000 and at 2,500: 0 + ln 2 = 0.693 (a tie: the slower, 2,000, wins)
+        //   100 / 2,000 at 3,000: ln 10 + ln 4 = 3.689;  1,000 / 100 at 1,500: 0 + ln 5 = 1.609
+        var engine = EngineWithRows(
+            "throughput_benchmarks.csv",
+            "org/Model-8B,GPU-A,1,bf16,vllm,1000,1000,0,2500,,https://example.com/bench,2026-11-29",
+            "org/Model-8B,GPU-A,1,bf16,vllm,100,2000,64,3000,,https://example.com/bench,2026-11-29",
+            "org/Model-8B,GPU-A,1,bf16,vllm,1000,100,64,1500,,https://example.com/bench,2026-11-29");
+
+        var result = engine.Evaluate(Over(1, Chat, RentedModel8B));
+
+        result.Option("Model-8B on GPU-A").ReplicaThroughputTokensPerSecond.Should().Be(2_000);
+        result.Assumptions.Should().ContainSingle(a => a.Text.StartsWith("throughput_benchmarks.csv", StringComparison.Ordinal))
+            .Which.Text.Should().ContainAll("1000 in / 1000 out, concurrency 64: 2000 output tokens/s", "workload mean: 1,000 in / 500 out");
+    }
+
+    [Fact]
+    public void Evaluate_OfflineBenchmarkRow_IsDescribedAsOfflineMaximumThroughput()
+    {
+        // Given an FP8 row measured offline (concurrency 0)
+        var engine = EngineWithRows("throughput_benchmarks.csv", "org/Model-8B,GPU-A,1,fp8,vllm,1000,1000,0,3500,,https://example.com/bench,2026-11-29");
+
+        var result = engine.Evaluate(Over(1, Chat, RentedModel8B with { Precision = NumericPrecision.Fp8 }));
+
+        result.Option("Model-8B on GPU-A").ReplicaThroughputTokensPerSecond.Should().Be(3_500);
+        result.Assumptions.Should().ContainSingle(a => a.Text.StartsWith("throughput_benchmarks.csv", StringComparison.Ordinal))
+            .Which.Text.Should().Contain("offline maximum throughput: 3500 output tokens/s");
+    }
+
+    [Fact]
+    public void Evaluate_FirstMonthsWithoutTraffic_PickTheBenchmarkByTheFirstServedMonthsMix()
+    {
+        // Given two profiles, neither with traffic in month 1; in month 2 only "long" (1,000 in / 1,000 out) has any.
+        // Unweighted, their mean is (1,000 + 10) / 2 = 505 in, (1,000 + 3,000) / 2 = 2,000 out, nearest a 500 / 2,500 row
+        // (ln 1.01 + ln 1.25 = 0.233 against ln 1.98 + ln 2 = 1.376); month 2's mix matches the 1,000 / 1,000 row exactly.
+        var engine = EngineWithRows("throughput_benchmarks.csv", "org/Model-8B,GPU-A,1,bf16,vllm,500,2500,64,3000,,https://example.com/bench,2026-11-29");
+        var longProfile = new TrafficProfile { Name = "long", MonthlyRequests = 1e6, InputTokensPerRequest = 1000, OutputTokensPerRequest = 1000, Growth = GrowthRule.Series(0, 1e6) };
+        var wide = new TrafficProfile { Name = "wide", MonthlyRequests = 1e6, InputTokensPerRequest = 10, OutputTokensPerRequest = 3000, Growth = GrowthRule.Series(0, 0) };
+        var scenario = Over(2, Chat, RentedModel8B) with { Workload = new Workload { Profiles = [longProfile, wide] } };
+
+        // Then the throughput is the 1,000 / 1,000 row's 2,000 tokens/s
+        engine.Evaluate(scenario).Option("Model-8B on GPU-A").ReplicaThroughputTokensPerSecond.Should().Be(2_000);
+
+        // And without traffic in any month the unweighted mean picks the 500 / 2,500 row's 3,000 tokens/s
+        var idle = scenario with { Workload = new Workload { Profiles = [longProfile with { Growth = GrowthRule.Series(0, 0) }, wide] } };
+        engine.Evaluate(idle).Option("Model-8B on GPU-A").ReplicaThroughputTokensPerSecond.Should().Be(3_000);
+    }
+
+    // ---- Rented: prices and their rows ----
+
+    [Fact]
+    public void Evaluate_RentedGivenPrice_ReplacesTheCatalogPrice()
+    {
+        // Given 3.0 per GPU-hour on demand: 730 × 3 = 2,190 a month
+        var option = RentedModel8B with { Rented = new RentedCompute { Provider = "cloudy", PricePerGpuHour = 3 } };
+
+        var self = Engine.Evaluate(Over(2, Chat, option)).Option("Model-8B on GPU-A");
+
+        Line(self, CostLine.GpuRental).Should().Equal([2_190, 2_190], (a, b) => Math.Abs(a - b) < Tolerance);
+    }
+
+    [Fact]
+    public void Evaluate_RentedOnDemand_CitesTheOfferOnceAndMakesNoReservedStatement()
+    {
+        var result = Engine.Evaluate(Over(3, Chat, RentedModel8B));
+
+        result.Assumptions.Should().ContainSingle(a => a.Text.StartsWith("gpu_rentals.csv:", StringComparison.Ordinal))
+            .Which.Should().Match<Assumption>(a => a.Kind == AssumptionKind.TableRow && a.SourceUrl == new Uri("https://example.com/cloudy")
+                && a.Text.Contains("cloudy big.8x (8 × GPU-A)", StringComparison.Ordinal)
+                && a.Text.Contains("us-east-1, from 2025-01-01: 2.5 USD per GPU-hour", StringComparison.Ordinal));
+        result.Assumptions.Should().NotContain(a => a.Text.StartsWith("Reserved plan", StringComparison.Ordinal) || a.Text.StartsWith("The reserved term", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Evaluate_ReservedCommitmentCoveringTheNeed_CitesOnlyTheReservedOfferAndWarnsOfTheTermPastTheHorizon()
+    {
+        // Given 2 committed GPUs on a 1-year term (1.5 an hour) and 1 GPU needed, over 3 months
+        var option = RentedModel8B with { Rented = new RentedCompute { Provider = "cloudy", Plan = RentalPlan.Reserved1Year, CommittedGpus = 2 } };
+
+        var assumptions = EngineWithRows("gpu_rentals.csv", ReservedRow).Evaluate(Over(3, Chat, option)).Assumptions;
+
+        // Then no on-demand overflow, so only the reserved offer is cited
+        assumptions.Should().ContainSingle(a => a.Text.StartsWith("gpu_rentals.csv:", StringComparison.Ordinal))
+            .Which.Text.Should().Contain("1.5 USD per GPU-hour");
+
+        // And the plan is stated, and the term's 12 − 3 = 9 months past the horizon are flagged once
+        assumptions.Should().ContainSingle(a => a.Text.StartsWith("Reserved plan", StringComparison.Ordinal))
+            .Which.Text.Should().ContainAll("2 GPUs committed", "12-month term");
+        assumptions.Should().ContainSingle(a => a.Kind == AssumptionKind.Warning && a.Text.StartsWith("The reserved term", StringComparison.Ordinal))
+            .Which.Text.Should().ContainAll("starts in month 1", "runs 9 month(s) past the horizon");
+    }
+
+    [Fact]
+    public void Evaluate_ReservedTermEndingWithTheHorizon_HasNoWarning()
+    {
+        // Given a 1-year term without a commitment over exactly 12 months
+        var option = RentedModel8B with { Rented = new RentedCompute { Provider = "cloudy", Plan = RentalPlan.Reserved1Year } };
+
+        var assumptions = EngineWithRows("gpu_rentals.csv", ReservedRow).Evaluate(Over(12, Chat, option)).Assumptions;
+
+        assumptions.Should().NotContain(a => a.Text.StartsWith("The reserved term", StringComparison.Ordinal));
+        assumptions.Should().ContainSingle(a => a.Text.StartsWith("Reserved plan", StringComparison.Ordinal))
+            .Which.Text.Should().Contain("each 12-month term commits the most GPUs needed");
+    }
+
+    // ---- Storage and egress lookups ----
+
+    [Fact]
+    public void Evaluate_EgressOnly_LooksUpNoStoragePrice()
+    {
+        // Given egress at a given 0.05 per GB and nothing stored (no storage provider named)
+        var option = RentedModel8B with { Storage = new StorageCosts { EgressGbPerMonth = 1_000, EgressPricePerGb = 0.05 } };
+
+        var self = Engine.Evaluate(Over(1, Chat, option)).Option("Model-8B on GPU-A");
+
+        // Then 1,000 × 0.05 = 50 of egress and no storage
+        self.Months[0].Cost(CostLine.Egress).Should().BeApproximately(50, Tolerance);
+        self.Months[0].Cost(CostLine.Storage).Should().Be(0);
+    }
+
+    [Fact]
+    public void Evaluate_StorageAndEgressFromCatalog_CiteTheirRows()
+    {
+        var storage = new StorageCosts { GbHeld = 500, StorageProvider = "cloudy", StorageService = "Object Storage", EgressGbPerMonth = 1_000, EgressProvider = "cloudy", EgressService = "internet-egress" };
+
+        var assumptions = Engine.Evaluate(Over(1, Chat, RentedModel8B with { Storage = storage })).Assumptions;
+
+        assumptions.Should().Contain(a => a.Kind == AssumptionKind.TableRow && a.SourceUrl == new Uri("https://example.com/storage")
+            && a.Text.StartsWith("storage_prices.csv: cloudy Object Storage (us-east-1): 0.023 USD per GB-month", StringComparison.Ordinal));
+        assumptions.Should().Contain(a => a.Kind == AssumptionKind.TableRow && a.SourceUrl == new Uri("https://example.com/egress")
+            && a.Text.StartsWith("egress_prices.csv: cloudy internet-egress (us-east-1): 0.09 USD per GB", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("storage", "cloudy Object Storage")]
+    [InlineData("egress", "cloudy internet-egress")]
+    public void Evaluate_UnknownStorageOrEgressService_ThrowsListingTheKnownRows(string what, string known)
+    {
+        // Given the right provider but a service the table does not have
+        var storage = what == "storage"
+            ? new StorageCosts { GbHeld = 500, StorageProvider = "cloudy", StorageService = "Block Storage" }
+            : new StorageCosts { EgressGbPerMonth = 1_000, EgressProvider = "cloudy", EgressService = "premium-egress" };
+
+        var act = () => Engine.Evaluate(Over(1, Chat, RentedModel8B with { Storage = storage }));
+
+        act.Should().Throw<PricingLookupException>().Which.Message.Should().Contain(known);
+    }
+
+    [Theory]
+    [InlineData("storage")]
+    [InlineData("egress")]
+    public void Evaluate_StorageOrEgressRowInAnotherCurrency_ThrowsNamingBoth(string what)
+    {
+        // Given the table row chosen priced in EUR in a USD scenario
+        var engine = what == "storage"
+            ? EngineWithRows("storage_prices.csv", "euro,Object Storage,eu-west-1,EUR,0.02,,https://example.com/euro,2026-11-29")
+            : EngineWithRows("egress_prices.csv", "euro,internet-egress,eu-west-1,EUR,0.08,,https://example.com/euro,2026-11-29");
+        var storage = what == "storage"
+            ? new StorageCosts { GbHeld = 500, StorageProvider = "euro", StorageService = "Object Storage" }
+            : new StorageCosts { EgressGbPerMonth = 1_000, EgressProvider = "euro", EgressService = "internet-egress" };
+
+        var act = () => engine.Evaluate(Over(1, Chat, RentedModel8B with { Storage = storage }));
+
+        var error = act.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle().Subject;
+        error.Path.Should().Be("Model-8B on GPU-A." + what);
+        error.Message.Should().ContainAll(what, "EUR", "USD");
+    }
+
+    // ---- Fine-tuning: texts, provider and currency ----
+
+    [Theory]
+    [InlineData(FineTuningMethod.Full, "Fine-tuning (full): 6 × 8E+09 parameters × 3E+09 tokens = 1.44E+20 FLOPs")]
+    [InlineData(FineTuningMethod.Lora, "Fine-tuning (LoRA): 4 × 8E+09 parameters × 3E+09 tokens = 9.6E+19 FLOPs")]
+    [InlineData(FineTuningMethod.Qlora, "Fine-tuning (QLoRA): 4 × 8E+09 parameters × 3E+09 tokens = 9.6E+19 FLOPs")]
+    public void Evaluate_EstimatedFineTuning_StatesMethodFactorAndFlopsAsAnEstimate(FineTuningMethod method, string expected)
+    {
+        // Given 1e9 training tokens × 3 epochs of Model-8B (8e9 parameters): k × 8e9 × 3e9 FLOPs (k = 6 full, 4 LoRA/QLoRA)
+        var option = RentedModel8B with { FineTuning = new FineTuningSchedule { TrainingTokens = 1e9, Epochs = 3, Method = method } };
+
+        var assumptions = Engine.Evaluate(Over(1, Chat, option)).Assumptions;
+
+        assumptions.Should().ContainSingle(a => a.Text.StartsWith("Fine-tuning", StringComparison.Ordinal))
+            .Which.Should().Match<Assumption>(a => a.Kind == AssumptionKind.Estimate && a.Text.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Evaluate_FineTuningProvider_RentsTheTrainingGpusThereAndCitesTheOfferOnce()
+    {
+        // Given fine-tuning at provider "other" (4.0 per GPU-hour) while serving at cloudy: 50 GPU-hours a month
+        var engine = EngineWithRows("gpu_rentals.csv", "other,ft.1x,GPU-A,1,on-demand,us-east-1,USD,4.0,2025-01-01,,https://example.com/other,2026-11-29");
+        var option = RentedModel8B with { FineTuning = new FineTuningSchedule { TrainingTokens = 1e9, MeasuredGpuHoursPerRun = 50, EveryMonths = 1, Provider = "other" } };
+
+        var result = engine.Evaluate(Over(3, Chat, option));
+
+        // Then 50 × 4.0 = 200 a month, and the offer is cited once for the three runs
+        Line(result.Option("Model-8B on GPU-A"), CostLine.FineTuning).Should().Equal([200, 200, 200], (a, b) => Math.Abs(a - b) < Tolerance);
+        result.Assumptions.Should().ContainSingle(a => a.Text.StartsWith("gpu_rentals.csv (fine-tuning)", StringComparison.Ordinal))
+            .Which.Should().Match<Assumption>(a => a.Text.Contains("other ft.1x", StringComparison.Ordinal) && a.SourceUrl == new Uri("https://example.com/other"));
+    }
+
+    [Fact]
+    public void Evaluate_FineTuningOfferInAnotherCurrency_Throws()
+    {
+        var engine = EngineWithRows("gpu_rentals.csv", "euro,eu.1x,GPU-A,1,on-demand,eu-west-1,EUR,3.0,2025-01-01,,https://example.com/euro,2026-11-29");
+        var option = RentedModel8B with { FineTuning = new FineTuningSchedule { TrainingTokens = 1e9, MeasuredGpuHoursPerRun = 50, Provider = "euro" } };
+
+        var act = () => engine.Evaluate(Over(1, Chat, option));
+
+        var error = act.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle().Subject;
+        error.Path.Should().Be("Model-8B on GPU-A.fine-tuning GPU");
+        error.Message.Should().ContainAll("EUR", "USD");
+    }
+
+    // ---- Owned: steady state, statements and lookups ----
+
+    [Fact]
+    public void Evaluate_OwnedSteadyState_CostsOneReplicaItsDepreciationPowerHostingAndMaintenance()
+    {
+        // Given the explicit hardware: 40,000 capital per GPU over the default 60-month life; 0.7 kW at load 0.5, PUE 1.5,
+        // 0.10 per kWh; 200 per kW-month; 12 % maintenance a year
+        var steady = Engine.Evaluate(Over(1, Chat, OwnedModel8B(ExplicitHardware))).Option("Owned Model-8B").SteadyState;
+
+        // Then 1 GPU × (40,000 / 60 + 0.7 × 0.5 × 1.5 × 730 × 0.10 + 0.7 × 200 + 40,000 × 0.12 / 12)
+        //   = 666.667 + 38.325 + 140 + 400 = 1,244.991667
+        steady.CostPerReplica.Should().BeApproximately((40_000 / 60.0) + 38.325 + 140 + 400, 1e-9);
+    }
+
+    [Theory]
+    [InlineData(CostView.Cash, "cash view (capital in the month bought)")]
+    [InlineData(CostView.Accounting, "accounting view (straight-line over 60 months)")]
+    public void Evaluate_Owned_StatesCapitalViewAndPower(CostView view, string viewText)
+    {
+        var scenario = Over(1, Chat, OwnedModel8B(ExplicitHardware)) with { CostView = view };
+
+        var assumptions = Engine.Evaluate(scenario).Assumptions;
+
+        // 30,000 + 10,000 overhead = 40,000 per GPU; power at 50 % of GPU-A's 700 W, PUE 1.5, 0.1 per kWh
+        assumptions.Should().ContainSingle(a => a.Kind == AssumptionKind.Choice && a.Text.StartsWith("Owned:", StringComparison.Ordinal))
+            .Which.Text.Should().ContainAll("40,000 USD capital per GPU (30,000 + 10,000 server overhead)", viewText, "700 W × PUE 1.5 × 0.1 USD/kWh");
+
+        // The hosting price is given, so there is no "no hosting" statement
+        assumptions.Should().NotContain(a => a.Text.StartsWith("No hosting", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Evaluate_OwnedWithoutAnyHosting_SaysHostingCostsNothing()
+    {
+        var hardware = ExplicitHardware with { HostingPricePerKwMonth = null };
+
+        var result = Engine.Evaluate(Over(1, Chat, OwnedModel8B(hardware)));
+
+        Line(result.Option("Owned Model-8B"), CostLine.Hosting).Should().Equal([0.0]);
+        result.Assumptions.Should().ContainSingle(a => a.Text.StartsWith("No hosting", StringComparison.Ordinal))
+            .Which.Should().Match<Assumption>(a => a.Kind == AssumptionKind.Choice && a.Option == "Owned Model-8B");
+    }
+
+    [Fact]
+    public void Evaluate_OwnedWithHostingProvider_MakesNoNoHostingStatement()
+    {
+        var hardware = ExplicitHardware with { HostingPricePerKwMonth = null, HostingProvider = "colo" };
+
+        Engine.Evaluate(Over(1, Chat, OwnedModel8B(hardware))).Assumptions
+            .Should().NotContain(a => a.Text.StartsWith("No hosting", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Evaluate_SeveralElectricityPeriods_TakesTheLatest()
+    {
+        // Given US-VA industrial prices for 2022 (0.07) and 2023 (0.0892)
+        var engine = EngineWithRows("electricity_prices.csv", "US-VA,industrial,USD,0.07,2022,,https://example.com/power,2026-11-29");
+        var hardware = ExplicitHardware with { ElectricityPricePerKwh = null, ElectricityRegion = "US-VA" };
+
+        var owned = engine.Evaluate(Over(1, Chat, OwnedModel8B(hardware))).Option("Owned Model-8B");
+
+        // Then power = 0.7 kW × 0.5 × 1.5 × 730 h × 0.0892 = 383.25 × 0.0892 = 34.18590
+        owned.Months[0].Cost(CostLine.Power).Should().BeApproximately(34.1859, 1e-9);
+    }
+
+    [Fact]
+    public void Evaluate_OwnedLookupsThatFindNothing_ThrowListingWhatIsKnown()
+    {
+        var pue = () => Engine.Evaluate(Over(1, Chat, OwnedModel8B(ExplicitHardware with { Pue = null, PueFigure = "nowhere" })));
+        var power = () => Engine.Evaluate(Over(1, Chat, OwnedModel8B(ExplicitHardware with { ElectricityPricePerKwh = null, ElectricityRegion = "XX" })));
+        var hosting = () => Engine.Evaluate(Over(1, Chat, OwnedModel8B(ExplicitHardware with { HostingPricePerKwMonth = null, HostingProvider = "nowhere" })));
+
+        pue.Should().Throw<PricingLookupException>().Which.Message.Should().ContainAll("'nowhere'", "survey-2023");
+        power.Should().Throw<PricingLookupException>().Which.Message.Should().ContainAll("industrial", "'XX'", "US-VA");
+        hosting.Should().Throw<PricingLookupException>().Which.Message.Should().ContainAll("'nowhere'", "colo");
+    }
+
+    [Fact]
+    public void Evaluate_OwnedRowsInAnotherCurrency_ThrowNamingBoth()
+    {
+        var engine = new TcoEngine(PricingCatalog.Load(PricingSource.InMemory(TestTables.With(
+            "electricity_prices.csv", TestTables.Valid()["electricity_prices.csv"] + TestTables.Lines("DE,industrial,EUR,0.2,2023,,https://example.com/de,2026-11-29")))));
+        var hostingEngine = EngineWithRows("hosting_prices.csv", "euro-colo,Europe,EUR,150,,https://example.com/euro-colo,2026-11-29");
+        var gpus = TestTables.Lines(TestTables.GpuHeader, "GPU-A,nvidia,80,3.35,989.5,1979,700,25000,EUR,https://example.com/price,2026-11-29,,https://example.com/gpu-a,2026-11-29");
+        var purchaseEngine = new TcoEngine(PricingCatalog.Load(PricingSource.InMemory(TestTables.With("gpus.csv", gpus))));
+
+        var power = () => engine.Evaluate(Over(1, Chat, OwnedModel8B(ExplicitHardware with { ElectricityPricePerKwh = null, ElectricityRegion = "DE" })));
+        var hosting = () => hostingEngine.Evaluate(Over(1, Chat, OwnedModel8B(ExplicitHardware with { HostingPricePerKwMonth = null, HostingProvider = "euro-colo" })));
+        var purchase = () => purchaseEngine.Evaluate(Over(1, Chat, OwnedModel8B(ExplicitHardware with { PricePerGpu = null })));
+
+        power.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle()
+            .Which.Should().Match<ScenarioError>(e => e.Path == "owned.electricityRegion" && e.Message.Contains("EUR", StringComparison.Ordinal) && e.Message.Contains("USD", StringComparison.Ordinal));
+        hosting.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle()
+            .Which.Should().Match<ScenarioError>(e => e.Path == "owned.hostingProvider" && e.Message.Contains("EUR", StringComparison.Ordinal) && e.Message.Contains("USD", StringComparison.Ordinal));
+        purchase.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle()
+            .Which.Should().Match<ScenarioError>(e => e.Path == "$.selfHostedOptions[0].owned.pricePerGpu" && e.Message.Contains("GPU-A's purchase price is in EUR", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Evaluate_OwnedWithoutAnyPurchasePrice_SaysWhichGpuHasNone()
+    {
+        var act = () => Engine.Evaluate(Over(1, Chat, OwnedModel8B(ExplicitHardware with { PricePerGpu = null })));
+
+        act.Should().Throw<ScenarioValidationException>().Which.Errors.Single().Message.Should().ContainAll("no published purchase price for GPU-A", "pricePerGpu");
+    }
+
+    [Fact]
+    public void Evaluate_OwnedWithListedPurchasePrice_CitesThePriceRow()
+    {
+        var gpus = TestTables.Lines(TestTables.GpuHeader, "GPU-A,nvidia,80,3.35,989.5,1979,700,25000,USD,https://example.com/price,2026-11-30,,https://example.com/gpu-a,2026-11-29");
+        var engine = new TcoEngine(PricingCatalog.Load(PricingSource.InMemory(TestTables.With("gpus.csv", gpus))));
+
+        var assumptions = engine.Evaluate(Over(1, Chat, OwnedModel8B(ExplicitHardware with { PricePerGpu = null }))).Assumptions;
+
+        assumptions.Should().ContainSingle(a => a.Text.StartsWith("gpus.csv: GPU-A purchase price", StringComparison.Ordinal))
+            .Which.Should().Match<Assumption>(a => a.Kind == AssumptionKind.TableRow && a.SourceUrl == new Uri("https://example.com/price")
+                && a.Text.Contains("25000 USD per GPU; checked 2026-11-30", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Evaluate_FineTuningOnAnotherGpu_EstimatesWithThatGpusFlops()
+    {
+        // Given a GPU-B with half GPU-A's dense BF16 TFLOPS (494.75), fine-tuning on it at a given 2.5 per GPU-hour
+        var engine = EngineWithRows("gpus.csv", "GPU-B,nvidia,80,3.35,494.75,989.5,700,,,,,,https://example.com/gpu-b,2026-11-29");
+        var fineTuning = new FineTuningSchedule { TrainingTokens = 1e9, Epochs = 3, Gpu = "GPU-B", PricePerGpuHour = 2.5 };
+
+        var self = engine.Evaluate(Over(1, Chat, RentedModel8B with { FineTuning = fineTuning })).Option("Model-8B on GPU-A");
+
+        // Then 6 × 8e9 × 3e9 = 1.44e20 FLOPs / (494.75e12 × 0.4 = 1.979e14) = 727,640.22 s = 202.122284 GPU-hours × 2.5
+        //   = 505.305710 (twice the 252.652855 on GPU-A; tolerance 1e-5)
+        self.Months[0].Cost(CostLine.FineTuning).Should().BeApproximately(505.305710, 1e-5);
+    }
+
+    [Fact]
+    public void Evaluate_NoTrafficAfterTheLeadTime_StillRunsTheMinimumReplica()
+    {
+        // Given a 1-month lead time bridged by Acme Large, and traffic only in that first month
+        var option = RentedModel8B with { LeadTimeMonths = 1, BridgeApiOption = "Acme Large" };
+
+        var self = Engine.Evaluate(Over(2, Chat with { Growth = GrowthRule.Series(1e6, 0) }, option)).Option("Model-8B on GPU-A");
+
+        // Then the replica is sized from the profile's shape (the benchmark row's 2,000 tokens/s) and the minimum of one
+        // replica (1 GPU) runs in month 2 though it serves nothing
+        self.ReplicaThroughputTokensPerSecond.Should().Be(2_000);
+        self.Months.Select(m => m.Gpus).Should().Equal(0, 1);
+    }
+
+    [Fact]
+    public void Evaluate_ReservedSkuWithOverflow_BillsTheOverflowAtTheOnDemandOffer()
+    {
+        // Given a reserved-only SKU "res.8x" (1.5 per GPU-hour) with 1 GPU committed, and on demand only big.8x (2.5);
+        // traffic needs 1, 1, 2, 2 GPUs
+        var engine = EngineWithRows("gpu_rentals.csv", "cloudy,res.8x,GPU-A,8,reserved-1y,us-east-1,USD,1.5,2025-01-01,,https://example.com/cloudy,2026-11-29");
+        var option = RentedModel8B with { Rented = new RentedCompute { Provider = "cloudy", Plan = RentalPlan.Reserved1Year, Sku = "res.8x", CommittedGpus = 1 } };
+
+        var rented = engine.Evaluate(Over(4, GrowsToTwoReplicas, option)).Option("Model-8B on GPU-A");
+
+        // Then the SKU picks the reserved offer only: 730 × 1.5 = 1,095; the overflow GPU is on demand at big.8x,
+        // 730 × 2.5 = 1,825 → 1,095, 1,095, 2,920, 2,920
+        Line(rented, CostLine.GpuRental).Should().Equal([1_095, 1_095, 2_920, 2_920], (a, b) => Math.Abs(a - b) < Tolerance);
+    }
 }

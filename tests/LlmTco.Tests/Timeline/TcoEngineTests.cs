@@ -1,6 +1,8 @@
+using LlmTco.Api;
 using LlmTco.Scenarios;
 using LlmTco.SelfHosted;
 using LlmTco.Timeline;
+using LlmTco.Workloads;
 using static LlmTco.Tests.TestScenarios;
 
 namespace LlmTco.Tests.Timeline;
@@ -111,5 +113,106 @@ public sealed class TcoEngineTests
             new ScenarioError("$.horizonMonths", "0", "must be a whole number of months from 1 to 600"),
             new ScenarioError("$.selfHostedOptions[0].targetUtilization", "0", "must be greater than 0 and at most 1"),
         ]);
+    }
+
+    [Fact]
+    public void Constructor_NullCatalog_Throws()
+    {
+        var act = () => new TcoEngine(null!);
+
+        act.Should().Throw<ArgumentNullException>().WithParameterName("catalog");
+    }
+
+    [Fact]
+    public void Evaluate_NullScenario_Throws()
+    {
+        var act = () => Engine.Evaluate(null!);
+
+        act.Should().Throw<ArgumentNullException>().WithParameterName("scenario");
+    }
+
+    [Fact]
+    public void Evaluate_AnyScenario_StatesHorizonHoursAndCurrency_AndMonthsAreNumberedFromOne()
+    {
+        var result = Engine.Evaluate(ThreeMonths());
+
+        // The first assumption states the choices every figure rests on
+        result.Assumptions[0].Should().Match<Assumption>(a => a.Option == null && a.Kind == AssumptionKind.Choice);
+        result.Assumptions[0].Text.Should().ContainAll("3 months from 2025-05-01", "730 hours a month", "USD");
+        result.Option("Acme Large").Months.Select(m => m.Month).Should().Equal(1, 2, 3);
+    }
+
+    [Fact]
+    public void Evaluate_DiscountRate_IsStatedOnlyWhenPositive()
+    {
+        var discounted = Engine.Evaluate(ThreeMonths() with { YearlyDiscountRate = 0.12 });
+        var plain = Engine.Evaluate(ThreeMonths());
+
+        discounted.Assumptions.Should().ContainSingle(a => a.Text.StartsWith("NPV", StringComparison.Ordinal))
+            .Which.Text.Should().Contain("12.0");
+        plain.Assumptions.Should().NotContain(a => a.Text.StartsWith("NPV", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Evaluate_TwoApiOptions_ComparesSelfHostingWithEachOnItsOwnCosts()
+    {
+        // Given Model-8B (1,825 a month) against Acme Large (21,375 / 21,375 / 4,275) and Acme Mini on the chat profile:
+        // acme-mini has no cache price or batch discount, (1e9 × 0.075 + 5e8 × 0.3) / 1e6 = 75 + 150 = 225 a month
+        var mini = new ApiOption { Name = "Acme Mini", Provider = "acme", Model = "acme-mini" };
+        var result = Engine.Evaluate(ThreeMonths(RentedModel8B) with { ApiOptions = [AcmeLarge, mini] });
+
+        // Then self-hosting is cheaper than Acme Large from the start, and never catches up with Acme Mini
+        result.BreakEvens.Select(b => (b.ApiOption, b.Nominal.Outcome)).Should().Equal(
+            ("Acme Large", BreakEvenOutcome.CheaperFromStart), ("Acme Mini", BreakEvenOutcome.NeverWithinHorizon));
+    }
+
+    [Fact]
+    public void Evaluate_BreakEvenVolume_SearchesTenTimesTheBusiestMonthsTokens()
+    {
+        // Given 1e6, 1e8 and 1e6 chat requests (1,500 tokens each): the busiest month has 1e8 × 1,500 = 1.5e11 tokens
+        var scenario = ThreeMonths(RentedModel8B) with
+        {
+            Workload = new Workload { Profiles = [Chat with { Growth = GrowthRule.Series(1e6, 1e8, 1e6) }] },
+        };
+
+        var volume = Engine.Evaluate(scenario).BreakEvens.Single().Volume;
+
+        // Then the search reaches 10 × 1.5e11 = 1.5e12 tokens: more than the stairs need (a replica carries
+        // 7.36 × 1.5e9 = 1.1e10 tokens; the last stair to check is the 3rd, so 4 × 1.1e10 = 4.4e10)
+        volume.SearchedUpToTokensPerMonth.Should().Be(1.5e12);
+    }
+
+    [Fact]
+    public void Evaluate_DiscountRate_DiscountsEachMonthsTotal()
+    {
+        var api = Engine.Evaluate(ThreeMonths() with { YearlyDiscountRate = 0.12 }).Option("Acme Large");
+
+        // Month 1: 21,375 × 1.12^(−1/12) = 21,375 × 0.990600 = 21,174.1; month 3: 4,275 × 1.12^(−3/12) = 4,155.6
+        api.Months[0].DiscountedTotal.Should().BeApproximately(21_375 * Math.Pow(1.12, -1 / 12.0), 1e-9);
+        api.Months[2].DiscountedTotal.Should().BeApproximately(4_275 * Math.Pow(1.12, -3 / 12.0), 1e-9);
+        api.Months[0].DiscountedTotal.Should().BeApproximately(21_174.1, 0.1);
+    }
+
+    [Fact]
+    public void Evaluate_MonthWithoutTokens_HasNoCostPerMillionTokens()
+    {
+        // Given no requests in month 1 and the chat volume in month 2
+        var scenario = ThreeMonths() with { HorizonMonths = 2, Workload = new Workload { Profiles = [Chat with { Growth = GrowthRule.Series(0, 1e6) }] } };
+
+        var api = Engine.Evaluate(scenario).Option("Acme Large");
+
+        // Then month 1 has no cost per token to report; month 2: 21,375 / 1,500 = 14.25 per 1M
+        api.Months[0].CostPerMillionTokens.Should().BeNull();
+        api.Months[1].CostPerMillionTokens.Should().BeApproximately(14.25, 1e-12);
+    }
+
+    [Fact]
+    public void Option_UnknownName_ThrowsKeyNotFoundListingTheOptions()
+    {
+        var result = Engine.Evaluate(ThreeMonths(RentedModel8B));
+
+        var act = () => result.Option("Nope");
+
+        act.Should().Throw<KeyNotFoundException>().Which.Message.Should().ContainAll("'Nope'", "Acme Large", "Model-8B on GPU-A");
     }
 }

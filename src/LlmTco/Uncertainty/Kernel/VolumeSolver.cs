@@ -6,7 +6,7 @@ namespace LlmTco.Uncertainty.Kernel;
 
 /// <summary>
 /// The monthly volume above which self-hosting stays cheaper at steady state: exactly what
-/// <see cref="BreakEvenCalculator.ByVolume"/> reports as <see cref="VolumeBreakEven.SelfHostedCheaperAboveTokensPerMonth"/>,
+/// <see cref="BreakEvenCalculator.ByVolume(SteadyStateCost, SteadyStateCost, double)"/> reports as <see cref="VolumeBreakEven.SelfHostedCheaperAboveTokensPerMonth"/>,
 /// without walking every stair.
 /// </summary>
 /// <remarks>
