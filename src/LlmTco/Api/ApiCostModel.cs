@@ -108,8 +108,8 @@ internal sealed class ApiCostModel
         return model;
     }
 
-    /// <summary>Token and request charges of month <paramref name="m"/> (0-based) at volume scale <paramref name="scale"/>.</summary>
-    public double Usage(int m, double scale = 1)
+    /// <summary>Token and request charges of month <paramref name="m"/> (0-based).</summary>
+    public double Usage(int m)
     {
         var total = 0.0;
         ApiPrice? factorRow = null;
@@ -143,13 +143,13 @@ internal sealed class ApiCostModel
             total += (tokens / 1e6 * batch) + (volumes.Requests[p][m] * (price.PerRequest * factor));
         }
 
-        return total * scale;
+        return total;
     }
 
     /// <summary>The whole API bill of a month: usage, the unused part of a commitment, and fees.</summary>
-    public (double Usage, double Shortfall, double Fees) Bill(int m, double scale = 1)
+    public (double Usage, double Shortfall, double Fees) Bill(int m)
     {
-        var usage = Usage(m, scale);
+        var usage = Usage(m);
         return (usage, Math.Max(0, Option.MonthlyCommitment - usage), Option.MonthlyFee);
     }
 
