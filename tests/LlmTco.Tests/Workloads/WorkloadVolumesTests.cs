@@ -1,0 +1,35 @@
+using LlmTco.Workloads;
+
+namespace LlmTco.Tests.Workloads;
+
+public sealed class WorkloadVolumesTests
+{
+    private static readonly Workload TwoProfiles = new()
+    {
+        Profiles =
+        [
+            new TrafficProfile { Name = "short", MonthlyRequests = 3_000, InputTokensPerRequest = 1_000, OutputTokensPerRequest = 100 },
+            new TrafficProfile { Name = "long", MonthlyRequests = 1_000, InputTokensPerRequest = 3_000, OutputTokensPerRequest = 500 },
+        ],
+    };
+
+    [Fact]
+    public void MeanRequestShape_MonthWithTraffic_WeighsTheProfilesByRequests()
+    {
+        var volumes = new WorkloadVolumes(TwoProfiles, 2, new DateOnly(2027, 1, 1));
+
+        // (3,000 × 1,000 + 1,000 × 3,000) ÷ 4,000 = 1,500 input; (3,000 × 100 + 1,000 × 500) ÷ 4,000 = 200 output
+        volumes.MeanRequestShape(0).Should().Be((1_500.0, 200.0));
+    }
+
+    [Fact]
+    public void MeanRequestShape_MonthWithoutTraffic_WeighsTheProfilesEqually()
+    {
+        // Given no requests at all, so that capacity can still be sized from a request shape
+        var idle = TwoProfiles with { Profiles = [.. TwoProfiles.Profiles.Select(p => p with { MonthlyRequests = 0 })] };
+        var volumes = new WorkloadVolumes(idle, 2, new DateOnly(2027, 1, 1));
+
+        // (1,000 + 3,000) ÷ 2 = 2,000 input; (100 + 500) ÷ 2 = 300 output
+        volumes.MeanRequestShape(1).Should().Be((2_000.0, 300.0));
+    }
+}
