@@ -74,4 +74,86 @@ public sealed class UsagePricerTests
         new UsagePricer(PricingCatalog.Default).Price(new UsageRecord("google", "gemini-2.5-pro", new DateOnly(2025, 9, 1), 250_000, 0, 0, 2_000))
             .Should().BeApproximately(expected, 1e-15);
     }
+
+    /// <summary>The test tables plus "acme-tools": input 1, cache read 0.1, cache write 1.25, output 4 per 1M, 0.002 a request, batch 50 % off.</summary>
+    private static readonly UsagePricer ToolsPricer = new(PricingCatalog.Load(PricingSource.InMemory(TestTables.With("api_prices.csv", TestTables.Lines(
+        TestTables.ApiHeader,
+        "acme,acme-mini,,standard,0,2025-01-01,,USD,0.075,,,0.3,,,,,https://example.com/acme,2026-11-29",
+        "acme,acme-tools,tools,standard,0,2025-01-01,,USD,1,0.1,1.25,4,,0.5,0.002,,https://example.com/acme,2026-11-29",
+        "beta,acme-tools,,standard,0,2025-01-01,,USD,3,,,9,,,,,https://example.com/beta,2026-11-29")))));
+
+    [Fact]
+    public void Price_CacheReadsWritesAndAFeePerRequest_BillEachAtItsPrice()
+    {
+        // 10,000 input of which 2,000 cache reads and 3,000 cache writes, 1,000 output:
+        // (5,000 × 1 + 2,000 × 0.1 + 3,000 × 1.25 + 1,000 × 4) ÷ 1e6 = (5,000 + 200 + 3,750 + 4,000) ÷ 1e6 = 0.01295, + 0.002 = 0.01495
+        ToolsPricer.Price(new UsageRecord("acme", "acme-tools", new DateOnly(2025, 7, 1), 10_000, 2_000, 3_000, 1_000)).Should().BeApproximately(0.01495, 1e-15);
+
+        // Batched: the discount applies to the tokens, not to the fee: 0.01295 × 0.5 + 0.002 = 0.008475
+        ToolsPricer.Price(new UsageRecord("acme", "acme-tools", new DateOnly(2025, 7, 1), 10_000, 2_000, 3_000, 1_000, Batch: true)).Should().BeApproximately(0.008475, 1e-15);
+    }
+
+    [Fact]
+    public void Price_NoCacheWritePrice_BillsCacheWritesAtTheInputPrice()
+    {
+        // acme-mini has neither cache price: 1,000 input (500 written to the cache) + 100 output = (1,000 × 0.075 + 100 × 0.3) ÷ 1e6
+        ToolsPricer.Price(new UsageRecord("acme", "acme-mini", new DateOnly(2025, 7, 1), 1_000, 0, 500, 100)).Should().BeApproximately(0.000105, 1e-15);
+    }
+
+    [Fact]
+    public void Price_SameModelIdAtTwoProviders_UsesTheRecordsProviderAndItsAliases()
+    {
+        // beta sells acme-tools at 3 / 9: (1,000 × 3 + 100 × 9) ÷ 1e6 = 0.0039; acme's alias "tools": (1,000 × 1 + 100 × 4) ÷ 1e6 + 0.002 = 0.0034
+        ToolsPricer.Price(new UsageRecord("beta", "acme-tools", new DateOnly(2025, 7, 1), 1_000, 0, 0, 100)).Should().BeApproximately(0.0039, 1e-15);
+        ToolsPricer.Price(new UsageRecord("acme", "tools", new DateOnly(2025, 7, 1), 1_000, 0, 0, 100)).Should().BeApproximately(0.0034, 1e-15);
+    }
+
+    [Theory]
+    [InlineData(-1, 0, 0, 0)]
+    [InlineData(10, -1, 0, 0)]
+    [InlineData(10, 0, -1, 0)]
+    [InlineData(10, 0, 0, -1)]
+    [InlineData(10, 6, 5, 0)]
+    public void Price_NegativeTokensOrMoreCachedThanInput_IsAnErrorSayingWhy(long input, long cached, long written, long output)
+    {
+        var price = () => ToolsPricer.Price(new UsageRecord("acme", "acme-tools", new DateOnly(2025, 7, 1), input, cached, written, output));
+
+        price.Should().Throw<ArgumentOutOfRangeException>().WithMessage("Token counts must not be negative, and cached plus cache-write tokens are part of the input tokens.*");
+    }
+
+    [Fact]
+    public void Price_ZeroTokensOrCachedEqualToInput_IsPriced()
+    {
+        // 0 of everything costs the fee only; 10 input all cached or written: (4 × 0.1 + 6 × 1.25) ÷ 1e6 + 0.002
+        ToolsPricer.Price(new UsageRecord("acme", "acme-tools", new DateOnly(2025, 7, 1), 0, 0, 0, 0)).Should().BeApproximately(0.002, 1e-15);
+        ToolsPricer.Price(new UsageRecord("acme", "acme-tools", new DateOnly(2025, 7, 1), 10, 4, 6, 0)).Should().BeApproximately((0.4 + 7.5) / 1e6 + 0.002, 1e-15);
+    }
+
+    [Fact]
+    public void Price_UnknownProvider_NamesTheKnownOnes()
+    {
+        var price = () => ToolsPricer.Price(new UsageRecord("gamma", "acme-tools", new DateOnly(2025, 7, 1), 1, 0, 0, 1));
+
+        price.Should().Throw<PricingLookupException>().WithMessage("Unknown API provider 'gamma'; known: acme, beta.");
+    }
+
+    [Fact]
+    public void PriceAll_FewerCostSlotsThanRecords_IsAnError()
+    {
+        var records = new UsageRecord[] { new("acme", "acme-mini", new DateOnly(2025, 7, 1), 1, 0, 0, 1), new("acme", "acme-mini", new DateOnly(2025, 7, 1), 1, 0, 0, 1) };
+
+        var priceAll = () => ToolsPricer.PriceAll(records, new double[1]);
+        var exact = () => ToolsPricer.PriceAll(records, new double[2]);
+
+        priceAll.Should().Throw<ArgumentException>().WithParameterName("costs").WithMessage("There must be a cost slot for every record.*");
+        exact.Should().NotThrow();
+    }
+
+    [Fact]
+    public void Constructor_NullCatalog_Throws()
+    {
+        var create = () => new UsagePricer(null!);
+
+        create.Should().Throw<ArgumentNullException>().WithParameterName("catalog");
+    }
 }
