@@ -28,9 +28,18 @@ internal sealed class ApiCostModel
     /// <summary>Where each profile's segments start in <see cref="segments"/>; one more entry than profiles.</summary>
     private readonly int[] firstSegment;
 
+    /// <summary>The decline's powers b^(2^k) (<see cref="DeclineFactor.Powers"/>), computed once; empty without a decline.</summary>
+    private readonly double[] declinePowers;
+
     private ApiCostModel(ApiOption option, WorkloadVolumes volumes)
     {
         Option = option;
+        declinePowers = option.YearlyPriceDecline > 0 ? new double[DeclineFactor.PowerCount] : [];
+        if (declinePowers.Length > 0)
+        {
+            DeclineFactor.Powers(option.YearlyPriceDecline, declinePowers);
+        }
+
         this.volumes = volumes;
         firstSegment = new int[volumes.Profiles.Count + 1];
         batchShares = volumes.Profiles.Select(p => p.BatchShare).ToArray();
@@ -133,7 +142,7 @@ internal sealed class ApiCostModel
             {
                 // Price × (1 − d)^(years since the row's effective_from), from the month's first day; the same for
                 // every profile priced by the same row.
-                factor = DeclineFactor.Of(Option.YearlyPriceDecline, DeclineFactor.Days(volumes.MonthStarts[m], price.Row.EffectiveFrom));
+                factor = DeclineFactor.Of(declinePowers, DeclineFactor.Days(volumes.MonthStarts[m], price.Row.EffectiveFrom));
                 factorRow = price.Row;
             }
 
