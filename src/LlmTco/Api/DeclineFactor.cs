@@ -68,37 +68,41 @@ internal static class DeclineFactor
     /// <param name="into">The factors, as many as <paramref name="days"/>.</param>
     public static void Of(ReadOnlySpan<double> powers, ReadOnlySpan<long> days, Span<double> into)
     {
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated && days.Length >= 4)
+        // Unchecked: indices bounded by the arrays' lengths, in a loop run per trial (see CompiledTrialEvaluator).
+        unchecked
         {
-            long most = 0;
-            foreach (var d in days)
+            var i = 0;
+            if (Vector256.IsHardwareAccelerated && days.Length >= 4)
             {
-                most |= d;
-            }
-
-            var bits = 64 - (int)long.LeadingZeroCount(most);
-            var one = Vector256.Create(1.0);
-            ref var day = ref MemoryMarshal.GetReference(days);
-            ref var factor = ref MemoryMarshal.GetReference(into);
-            for (; i <= days.Length - 4; i += 4)
-            {
-                var left = Vector256.LoadUnsafe(ref day, (nuint)i);
-                var product = one;
-                for (var k = 0; k < bits; k++)
+                long most = 0;
+                foreach (var d in days)
                 {
-                    var set = Vector256.Equals(left & Vector256<long>.One, Vector256<long>.One).AsDouble();
-                    product *= Vector256.ConditionalSelect(set, Vector256.Create(powers[k]), one);
-                    left = Vector256.ShiftRightLogical(left, 1);
+                    most |= d;
                 }
 
-                product.StoreUnsafe(ref factor, (nuint)i);
-            }
-        }
+                var bits = 64 - (int)long.LeadingZeroCount(most);
+                var one = Vector256.Create(1.0);
+                ref var day = ref MemoryMarshal.GetReference(days);
+                ref var factor = ref MemoryMarshal.GetReference(into);
+                for (; i <= days.Length - 4; i += 4)
+                {
+                    var left = Vector256.LoadUnsafe(ref day, (nuint)i);
+                    var product = one;
+                    for (var k = 0; k < bits; k++)
+                    {
+                        var set = Vector256.Equals(left & Vector256<long>.One, Vector256<long>.One).AsDouble();
+                        product *= Vector256.ConditionalSelect(set, Vector256.Create(powers[k]), one);
+                        left = Vector256.ShiftRightLogical(left, 1);
+                    }
 
-        for (; i < days.Length; i++)
-        {
-            into[i] = Of(powers, (int)days[i]);
+                    product.StoreUnsafe(ref factor, (nuint)i);
+                }
+            }
+
+            for (; i < days.Length; i++)
+            {
+                into[i] = Of(powers, (int)days[i]);
+            }
         }
     }
 

@@ -234,32 +234,36 @@ public sealed class MonteCarloSimulator
 
         void Store(Worker worker, int t)
         {
-            var r = worker.Record;
-            for (var p = 0; p < pairCount; p++)
+            // Unchecked: indices bounded by the arrays' lengths, in a loop run per trial (see CompiledTrialEvaluator).
+            unchecked
             {
-                var (self, api) = layout.Pairs[p];
-                breakEvenMonth[p][t] = r.BreakEvenMonth[p];
-                breakEvenVolume[p][t] = r.BreakEvenVolume[p];
-                npvDifference[p][t] = r.Npv[self] - r.Npv[api];
-                var offset = p * months;
-                var differences = r.CumulativeDifference.AsSpan(offset, months);
-                CountCheaper(differences, worker.Cheaper.AsSpan(offset, months));
-
-                if (t < keptTrials)
+                var r = worker.Record;
+                for (var p = 0; p < pairCount; p++)
                 {
-                    // Month-major, so that each month's column is contiguous when its percentiles are taken.
-                    var column = kept[p];
-                    for (var m = 0; m < months; m++)
+                    var (self, api) = layout.Pairs[p];
+                    breakEvenMonth[p][t] = r.BreakEvenMonth[p];
+                    breakEvenVolume[p][t] = r.BreakEvenVolume[p];
+                    npvDifference[p][t] = r.Npv[self] - r.Npv[api];
+                    var offset = p * months;
+                    var differences = r.CumulativeDifference.AsSpan(offset, months);
+                    CountCheaper(differences, worker.Cheaper.AsSpan(offset, months));
+
+                    if (t < keptTrials)
                     {
-                        column[(m * keptTrials) + t] = r.CumulativeDifference[offset + m];
+                        // Month-major, so that each month's column is contiguous when its percentiles are taken.
+                        var column = kept[p];
+                        for (var m = 0; m < months; m++)
+                        {
+                            column[(m * keptTrials) + t] = r.CumulativeDifference[offset + m];
+                        }
                     }
                 }
-            }
 
-            for (var o = 0; o < optionCount; o++)
-            {
-                npv[o][t] = r.Npv[o];
-                costPerMillion[o][t] = r.CostPerMillionTokensAtHorizon[o];
+                for (var o = 0; o < optionCount; o++)
+                {
+                    npv[o][t] = r.Npv[o];
+                    costPerMillion[o][t] = r.CostPerMillionTokensAtHorizon[o];
+                }
             }
         }
     }
@@ -399,22 +403,26 @@ public sealed class MonteCarloSimulator
     /// </summary>
     internal static void CountCheaper(ReadOnlySpan<double> differences, Span<long> counts)
     {
-        var m = 0;
-        if (Vector256.IsHardwareAccelerated)
+        // Unchecked: indices bounded by the arrays' lengths, in a loop run per trial (see CompiledTrialEvaluator).
+        unchecked
         {
-            ref var d = ref MemoryMarshal.GetReference(differences);
-            ref var c = ref MemoryMarshal.GetReference(counts);
-            for (; m <= differences.Length - 4; m += 4)
+            var m = 0;
+            if (Vector256.IsHardwareAccelerated)
             {
-                var at = (nuint)m;
-                var cheaper = Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref d, at), Vector256<double>.Zero).AsInt64();
-                (Vector256.LoadUnsafe(ref c, at) - cheaper).StoreUnsafe(ref c, at);
+                ref var d = ref MemoryMarshal.GetReference(differences);
+                ref var c = ref MemoryMarshal.GetReference(counts);
+                for (; m <= differences.Length - 4; m += 4)
+                {
+                    var at = (nuint)m;
+                    var cheaper = Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref d, at), Vector256<double>.Zero).AsInt64();
+                    (Vector256.LoadUnsafe(ref c, at) - cheaper).StoreUnsafe(ref c, at);
+                }
             }
-        }
 
-        for (; m < differences.Length; m++)
-        {
-            counts[m] += differences[m] <= 0 ? 1 : 0;
+            for (; m < differences.Length; m++)
+            {
+                counts[m] += differences[m] <= 0 ? 1 : 0;
+            }
         }
     }
 
@@ -534,10 +542,14 @@ public sealed class MonteCarloSimulator
         /// <summary>Draws trial <paramref name="trial"/>'s value of every input, each from its own stream, rounding whole-number inputs.</summary>
         public void Draw(long seed, int trial, TrialRandom random, double[] values)
         {
-            for (var i = 0; i < values.Length; i++)
+            // Unchecked: indices bounded by the arrays' lengths, in a loop run per trial (see CompiledTrialEvaluator).
+            unchecked
             {
-                random.Reset(SplitMix64.StreamSeed(seed, trial, i));
-                values[i] = Round(i, Samplers[i].Sample(random));
+                for (var i = 0; i < values.Length; i++)
+                {
+                    random.Reset(SplitMix64.StreamSeed(seed, trial, i));
+                    values[i] = Round(i, Samplers[i].Sample(random));
+                }
             }
         }
 

@@ -15,148 +15,154 @@ internal sealed partial class CompiledTrialEvaluator
     /// <summary>SelfHostedCostModel for one option and trial: throughput, replicas, every cost line, totals and steady state. False when the trial needs the engine.</summary>
     private bool EvaluateSelf(int s, double[] p, Workspace ws, Volumes v)
     {
-        var self = selves[s];
-        var o = selfOption[s];
-        var lines = ws.SelfLines[s];
-        lines.Clear(self.Rented);
-        var gpus = ws.Gpus[s];
-        var lead = self.Lead;
-        var utilization = p[self.UtilizationSlot];
-        var minReplicas = (int)p[self.MinReplicasSlot];
-        var redundancy = (int)p[self.RedundancySlot];
-        var capacity = ws.Capacity[s];
-        var twin = self.CapacityTwin;
-        if (twin >= 0 && SameCapacityInputs(selves[twin], self, p))
+        unchecked
         {
-            // Same model, GPU, lead time and capacity inputs as an earlier option: the same replicas, to the last bit.
-            ws.Capacity[twin].AsSpan(0, months).CopyTo(capacity);
-            ws.ReplicasPerUnitScale[s] = ws.ReplicasPerUnitScale[twin];
-        }
-        else if (!Capacity(self, p, v, ws, capacity, out ws.ReplicasPerUnitScale[s]))
-        {
-            return false;
-        }
-
-        capacity.AsSpan(0, months).CopyTo(gpus);
-        ws.MinReplicas[s] = minReplicas;
-        ws.Redundancy[s] = redundancy;
-        var ok = self.Rented ? BillRented(self, p, ws, lines, gpus) : BillOwned(self, p, ws, lines, gpus, utilization);
-        if (!ok)
-        {
-            return false;
-        }
-
-        double storage = 0, egress = 0, fixedCost = 0;
-        if (self.HasStorage)
-        {
-            var gb = p[self.GbHeldSlot];
-            var egressGb = p[self.EgressGbSlot];
-            var storagePrice = !double.IsNaN(p[self.StoragePriceSlot]) ? p[self.StoragePriceSlot] : gb > 0 ? self.StoragePriceLookup : 0;
-            var egressPrice = !double.IsNaN(p[self.EgressPriceSlot]) ? p[self.EgressPriceSlot] : egressGb > 0 ? self.EgressPriceLookup : 0;
-            if (double.IsNaN(storagePrice) || double.IsNaN(egressPrice))
+            var self = selves[s];
+            var o = selfOption[s];
+            var lines = ws.SelfLines[s];
+            lines.Clear(self.Rented);
+            var gpus = ws.Gpus[s];
+            var lead = self.Lead;
+            var utilization = p[self.UtilizationSlot];
+            var minReplicas = (int)p[self.MinReplicasSlot];
+            var redundancy = (int)p[self.RedundancySlot];
+            var capacity = ws.Capacity[s];
+            var twin = self.CapacityTwin;
+            if (twin >= 0 && SameCapacityInputs(selves[twin], self, p))
+            {
+                // Same model, GPU, lead time and capacity inputs as an earlier option: the same replicas, to the last bit.
+                ws.Capacity[twin].AsSpan(0, months).CopyTo(capacity);
+                ws.ReplicasPerUnitScale[s] = ws.ReplicasPerUnitScale[twin];
+            }
+            else if (!Capacity(self, p, v, ws, capacity, out ws.ReplicasPerUnitScale[s]))
             {
                 return false;
             }
 
-            storage = gb * storagePrice;
-            egress = egressGb * egressPrice;
-            fixedCost += storage + egress;
-        }
-
-        if (!double.IsNaN(self.FineTuningSteady))
-        {
-            fixedCost += self.FineTuningSteady;
-        }
-
-        double people = 0, licences = 0, setup = 0;
-        if (self.HasPeople)
-        {
-            people = p[self.FtesSlot] * p[self.YearlyCostSlot] / 12;
-            licences = p[self.LicencesSlot] + p[self.SupportSlot];
-            setup = p[self.SetupSlot];
-            fixedCost += people + licences;
-        }
-
-        ws.SteadyFixedCost[s] = fixedCost;
-        if (self.Bridge >= 0)
-        {
-            var fee = p[apis[self.Bridge].FeeSlot];
-            for (var m = 0; m < lead; m++)
+            capacity.AsSpan(0, months).CopyTo(gpus);
+            ws.MinReplicas[s] = minReplicas;
+            ws.Redundancy[s] = redundancy;
+            var ok = self.Rented ? BillRented(self, p, ws, lines, gpus) : BillOwned(self, p, ws, lines, gpus, utilization);
+            if (!ok)
             {
-                lines.Bridge[m] = ws.Usage[self.Bridge][m] + ws.Shortfall[self.Bridge][m] + fee;
+                return false;
             }
-        }
 
-        var totals = ws.Totals[o];
-        SumLines(lines, self.FineTuning, storage, egress, people, licences, setup, totals);
-        return true;
+            double storage = 0, egress = 0, fixedCost = 0;
+            if (self.HasStorage)
+            {
+                var gb = p[self.GbHeldSlot];
+                var egressGb = p[self.EgressGbSlot];
+                var storagePrice = !double.IsNaN(p[self.StoragePriceSlot]) ? p[self.StoragePriceSlot] : gb > 0 ? self.StoragePriceLookup : 0;
+                var egressPrice = !double.IsNaN(p[self.EgressPriceSlot]) ? p[self.EgressPriceSlot] : egressGb > 0 ? self.EgressPriceLookup : 0;
+                if (double.IsNaN(storagePrice) || double.IsNaN(egressPrice))
+                {
+                    return false;
+                }
+
+                storage = gb * storagePrice;
+                egress = egressGb * egressPrice;
+                fixedCost += storage + egress;
+            }
+
+            if (!double.IsNaN(self.FineTuningSteady))
+            {
+                fixedCost += self.FineTuningSteady;
+            }
+
+            double people = 0, licences = 0, setup = 0;
+            if (self.HasPeople)
+            {
+                people = p[self.FtesSlot] * p[self.YearlyCostSlot] / 12;
+                licences = p[self.LicencesSlot] + p[self.SupportSlot];
+                setup = p[self.SetupSlot];
+                fixedCost += people + licences;
+            }
+
+            ws.SteadyFixedCost[s] = fixedCost;
+            if (self.Bridge >= 0)
+            {
+                var fee = p[apis[self.Bridge].FeeSlot];
+                for (var m = 0; m < lead; m++)
+                {
+                    lines.Bridge[m] = ws.Usage[self.Bridge][m] + ws.Shortfall[self.Bridge][m] + fee;
+                }
+            }
+
+            var totals = ws.Totals[o];
+            SumLines(lines, self.FineTuning, storage, egress, people, licences, setup, totals);
+            return true;
+        }
     }
 
     /// <summary>SelfHostedCostModel's replicas and GPUs month by month, and its replicas per unit of scale; false when the engine must decide.</summary>
     private bool Capacity(SelfModel self, double[] p, Volumes v, Workspace ws, int[] gpus, out double replicasPerUnitScale)
     {
-        replicasPerUnitScale = 0;
-        var lead = self.Lead;
-        var utilization = p[self.UtilizationSlot];
-        var minReplicas = (int)p[self.MinReplicasSlot];
-        var redundancy = (int)p[self.RedundancySlot];
-        var ratio = p[ratioSlot];
-        var tps = Throughput(self, p, v);
-        if (double.IsNaN(tps))
+        unchecked
         {
-            return false;
-        }
-
-        Array.Clear(gpus, 0, Math.Min(lead, months));
-        var perReplica = tps * utilization;
-        var output = v.TotalOutput;
-        var fractions = ws.Fractions;
-        var ceilings = ws.Ceilings;
-        var m = lead;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            // required = output ÷ seconds × ratio; fractional = required ÷ (tps × utilisation), 0 without traffic; and
-            // ceil(fractional − 10⁻⁹): lane by lane the scalar operations.
-            var seconds = Vector256.Create(CapacityMath.SecondsPerMonth);
-            var vRatio = Vector256.Create(ratio);
-            var vPerReplica = Vector256.Create(perReplica);
-            var tolerance = Vector256.Create(ReplicaCount.Tolerance);
-            ref var ou = ref MemoryMarshal.GetArrayDataReference(output);
-            ref var fr = ref MemoryMarshal.GetArrayDataReference(fractions);
-            ref var ce = ref MemoryMarshal.GetArrayDataReference(ceilings);
-            for (; m <= months - 4; m += 4)
-            {
-                var at = (nuint)m;
-                var required = Vector256.LoadUnsafe(ref ou, at) / seconds * vRatio;
-                var fractional = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(required, Vector256<double>.Zero), Vector256<double>.Zero, required / vPerReplica);
-                fractional.StoreUnsafe(ref fr, at);
-                Vector256.Ceiling(fractional - tolerance).StoreUnsafe(ref ce, at);
-            }
-        }
-
-        for (; m < months; m++)
-        {
-            var required = output[m] / CapacityMath.SecondsPerMonth * ratio;
-            fractions[m] = required <= 0 ? 0 : required / perReplica;
-            ceilings[m] = Math.Ceiling(fractions[m] - ReplicaCount.Tolerance);
-        }
-
-        for (m = lead; m < months; m++)
-        {
-            var fractional = fractions[m];
-            if (!(fractional <= MaxReplicas))
+            replicasPerUnitScale = 0;
+            var lead = self.Lead;
+            var utilization = p[self.UtilizationSlot];
+            var minReplicas = (int)p[self.MinReplicasSlot];
+            var redundancy = (int)p[self.RedundancySlot];
+            var ratio = p[ratioSlot];
+            var tps = Throughput(self, p, v);
+            if (double.IsNaN(tps))
             {
                 return false;
             }
 
-            // ReplicaCount.Of, with the ceilings computed above in vectors.
-            // Unchecked: fractional ≤ MaxReplicas was just checked, so the ceiling fits an int.
-            var needed = fractional <= 0 ? 0 : Math.Max(1, unchecked((int)ceilings[m]));
-            gpus[m] = (Math.Max(minReplicas, needed) + redundancy) * self.GpusPerReplica;
-        }
+            Array.Clear(gpus, 0, Math.Min(lead, months));
+            var perReplica = tps * utilization;
+            var output = v.TotalOutput;
+            var fractions = ws.Fractions;
+            var ceilings = ws.Ceilings;
+            var m = lead;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                // required = output ÷ seconds × ratio; fractional = required ÷ (tps × utilisation), 0 without traffic; and
+                // ceil(fractional − 10⁻⁹): lane by lane the scalar operations.
+                var seconds = Vector256.Create(CapacityMath.SecondsPerMonth);
+                var vRatio = Vector256.Create(ratio);
+                var vPerReplica = Vector256.Create(perReplica);
+                var tolerance = Vector256.Create(ReplicaCount.Tolerance);
+                ref var ou = ref MemoryMarshal.GetArrayDataReference(output);
+                ref var fr = ref MemoryMarshal.GetArrayDataReference(fractions);
+                ref var ce = ref MemoryMarshal.GetArrayDataReference(ceilings);
+                for (; m <= months - 4; m += 4)
+                {
+                    var at = (nuint)m;
+                    var required = Vector256.LoadUnsafe(ref ou, at) / seconds * vRatio;
+                    var fractional = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(required, Vector256<double>.Zero), Vector256<double>.Zero, required / vPerReplica);
+                    fractional.StoreUnsafe(ref fr, at);
+                    Vector256.Ceiling(fractional - tolerance).StoreUnsafe(ref ce, at);
+                }
+            }
 
-        replicasPerUnitScale = tps <= 0 ? 0 : output[lead] / CapacityMath.SecondsPerMonth * ratio / perReplica;
-        return true;
+            for (; m < months; m++)
+            {
+                var required = output[m] / CapacityMath.SecondsPerMonth * ratio;
+                fractions[m] = required <= 0 ? 0 : required / perReplica;
+                ceilings[m] = Math.Ceiling(fractions[m] - ReplicaCount.Tolerance);
+            }
+
+            for (m = lead; m < months; m++)
+            {
+                var fractional = fractions[m];
+                if (!(fractional <= MaxReplicas))
+                {
+                    return false;
+                }
+
+                // ReplicaCount.Of, with the ceilings computed above in vectors.
+                // Unchecked: fractional ≤ MaxReplicas was just checked, so the ceiling fits an int.
+                var needed = fractional <= 0 ? 0 : Math.Max(1, unchecked((int)ceilings[m]));
+                gpus[m] = checked((Math.Max(minReplicas, needed) + redundancy) * self.GpusPerReplica);
+            }
+
+            replicasPerUnitScale = tps <= 0 ? 0 : output[lead] / CapacityMath.SecondsPerMonth * ratio / perReplica;
+            return true;
+        }
     }
 
     private static bool SameCapacityInputs(SelfModel a, SelfModel b, double[] p) =>
@@ -170,38 +176,41 @@ internal sealed partial class CompiledTrialEvaluator
     /// </summary>
     private void SumLines(SelfLines lines, double[] fineTuning, double storage, double egress, double people, double licences, double setup, double[] totals)
     {
-        double Month(int m) => 0.0 + lines.Bridge[m] + lines.Rental[m] + lines.Capital[m] + lines.Depreciation[m] + lines.Power[m] + lines.Hosting[m]
-            + lines.Maintenance[m] + storage + egress + fineTuning[m] + people + licences;
-        totals[0] = Month(0) + setup;
-        var m = 1;
-        if (Vector256.IsHardwareAccelerated)
+        unchecked
         {
-            var vStorage = Vector256.Create(storage);
-            var vEgress = Vector256.Create(egress);
-            var vPeople = Vector256.Create(people);
-            var vLicences = Vector256.Create(licences);
-            ref var br = ref MemoryMarshal.GetArrayDataReference(lines.Bridge);
-            ref var re = ref MemoryMarshal.GetArrayDataReference(lines.Rental);
-            ref var ca = ref MemoryMarshal.GetArrayDataReference(lines.Capital);
-            ref var de = ref MemoryMarshal.GetArrayDataReference(lines.Depreciation);
-            ref var po = ref MemoryMarshal.GetArrayDataReference(lines.Power);
-            ref var ho = ref MemoryMarshal.GetArrayDataReference(lines.Hosting);
-            ref var ma = ref MemoryMarshal.GetArrayDataReference(lines.Maintenance);
-            ref var ft = ref MemoryMarshal.GetArrayDataReference(fineTuning);
-            ref var to = ref MemoryMarshal.GetArrayDataReference(totals);
-            for (; m <= months - 4; m += 4)
+            double Month(int m) => 0.0 + lines.Bridge[m] + lines.Rental[m] + lines.Capital[m] + lines.Depreciation[m] + lines.Power[m] + lines.Hosting[m]
+                + lines.Maintenance[m] + storage + egress + fineTuning[m] + people + licences;
+            totals[0] = Month(0) + setup;
+            var m = 1;
+            if (Vector256.IsHardwareAccelerated)
             {
-                var at = (nuint)m;
-                var total = Vector256<double>.Zero + Vector256.LoadUnsafe(ref br, at) + Vector256.LoadUnsafe(ref re, at) + Vector256.LoadUnsafe(ref ca, at)
-                    + Vector256.LoadUnsafe(ref de, at) + Vector256.LoadUnsafe(ref po, at) + Vector256.LoadUnsafe(ref ho, at) + Vector256.LoadUnsafe(ref ma, at)
-                    + vStorage + vEgress + Vector256.LoadUnsafe(ref ft, at) + vPeople + vLicences;
-                total.StoreUnsafe(ref to, at);
+                var vStorage = Vector256.Create(storage);
+                var vEgress = Vector256.Create(egress);
+                var vPeople = Vector256.Create(people);
+                var vLicences = Vector256.Create(licences);
+                ref var br = ref MemoryMarshal.GetArrayDataReference(lines.Bridge);
+                ref var re = ref MemoryMarshal.GetArrayDataReference(lines.Rental);
+                ref var ca = ref MemoryMarshal.GetArrayDataReference(lines.Capital);
+                ref var de = ref MemoryMarshal.GetArrayDataReference(lines.Depreciation);
+                ref var po = ref MemoryMarshal.GetArrayDataReference(lines.Power);
+                ref var ho = ref MemoryMarshal.GetArrayDataReference(lines.Hosting);
+                ref var ma = ref MemoryMarshal.GetArrayDataReference(lines.Maintenance);
+                ref var ft = ref MemoryMarshal.GetArrayDataReference(fineTuning);
+                ref var to = ref MemoryMarshal.GetArrayDataReference(totals);
+                for (; m <= months - 4; m += 4)
+                {
+                    var at = (nuint)m;
+                    var total = Vector256<double>.Zero + Vector256.LoadUnsafe(ref br, at) + Vector256.LoadUnsafe(ref re, at) + Vector256.LoadUnsafe(ref ca, at)
+                        + Vector256.LoadUnsafe(ref de, at) + Vector256.LoadUnsafe(ref po, at) + Vector256.LoadUnsafe(ref ho, at) + Vector256.LoadUnsafe(ref ma, at)
+                        + vStorage + vEgress + Vector256.LoadUnsafe(ref ft, at) + vPeople + vLicences;
+                    total.StoreUnsafe(ref to, at);
+                }
             }
-        }
 
-        for (; m < months; m++)
-        {
-            totals[m] = Month(m);
+            for (; m < months; m++)
+            {
+                totals[m] = Month(m);
+            }
         }
     }
 
@@ -227,34 +236,40 @@ internal sealed partial class CompiledTrialEvaluator
     /// <summary>Two options' cumulative and discounted cumulative costs, as TcoEngine.Months accumulates each.</summary>
     private void Accumulate(double[] totalsA, double[] totalsB, double[] factors, double[] cumulativeA, double[] discountedA, double[] cumulativeB, double[] discountedB)
     {
-        double sumA = 0, discountA = 0, sumB = 0, discountB = 0;
-        for (var m = 0; m < months; m++)
+        unchecked
         {
-            var factor = factors[m];
-            var a = totalsA[m];
-            var b = totalsB[m];
-            sumA += a;
-            discountA += a * factor;
-            sumB += b;
-            discountB += b * factor;
-            cumulativeA[m] = sumA;
-            discountedA[m] = discountA;
-            cumulativeB[m] = sumB;
-            discountedB[m] = discountB;
+            double sumA = 0, discountA = 0, sumB = 0, discountB = 0;
+            for (var m = 0; m < months; m++)
+            {
+                var factor = factors[m];
+                var a = totalsA[m];
+                var b = totalsB[m];
+                sumA += a;
+                discountA += a * factor;
+                sumB += b;
+                discountB += b * factor;
+                cumulativeA[m] = sumA;
+                discountedA[m] = discountA;
+                cumulativeB[m] = sumB;
+                discountedB[m] = discountB;
+            }
         }
     }
 
     /// <summary>The cumulative and discounted cumulative costs, as TcoEngine.Months accumulates them.</summary>
     private static void Accumulate(double[] totals, double[] factors, double[] cumulativeRow, double[] discountedRow)
     {
-        double cumulative = 0, discounted = 0;
-        for (var m = 0; m < totals.Length; m++)
+        unchecked
         {
-            var total = totals[m];
-            cumulative += total;
-            discounted += total * factors[m];
-            cumulativeRow[m] = cumulative;
-            discountedRow[m] = discounted;
+            double cumulative = 0, discounted = 0;
+            for (var m = 0; m < totals.Length; m++)
+            {
+                var total = totals[m];
+                cumulative += total;
+                discounted += total * factors[m];
+                cumulativeRow[m] = cumulative;
+                discountedRow[m] = discounted;
+            }
         }
     }
 
@@ -330,72 +345,93 @@ internal sealed partial class CompiledTrialEvaluator
 
     private bool BillRented(SelfModel self, double[] p, Workspace ws, SelfLines lines, int[] gpus)
     {
-        var given = p[self.RentalPriceSlot];
-        var first = Math.Min(self.Lead, months);
-        var term = self.Term;
-        var rental = lines.Rental;
-        var plan = self.PlanPrice;
-        var onDemand = self.OnDemandPrice;
-        var hasPrice = !double.IsNaN(given);
-        if (term == 0)
+        unchecked
         {
-            for (var m = first; m < months; m++)
+            var given = p[self.RentalPriceSlot];
+            var first = Math.Min(self.Lead, months);
+            var term = self.Term;
+            var rental = lines.Rental;
+            var plan = self.PlanPrice;
+            var onDemand = self.OnDemandPrice;
+            var hasPrice = !double.IsNaN(given);
+            if (term == 0)
             {
-                var price = hasPrice ? given : plan[m];
-                if (double.IsNaN(price))
+                for (var m = first; m < months; m++)
                 {
-                    return false;
-                }
+                    var price = hasPrice ? given : plan[m];
+                    if (double.IsNaN(price))
+                    {
+                        return false;
+                    }
 
-                rental[m] = gpus[m] * Hours * price;
+                    rental[m] = gpus[m] * Hours * price;
+                }
             }
-        }
-        else
-        {
-            var committed = 0;
-            var termPrice = 0.0;
-            var termStart = first;
-            var fixedCommitment = self.CommittedGpus;
-            for (var m = first; m < months; m++)
+            else if (self.CommittedGpus is null)
             {
-                var price = hasPrice ? given : plan[m];
-                if (double.IsNaN(price))
+                if (!hasPrice && !self.PlanPricedFromLead)
                 {
                     return false;
                 }
 
-                // first + ((m − first) / term × term), kept up month by month.
-                if (m - termStart >= term)
+                // Each term commits to its busiest month, so no month overflows it: the month-by-month loop below, a term
+                // at a time (the same products, plus the same 0 for the overflow that never happens).
+                for (var termStart = first; termStart < months; termStart += term)
                 {
-                    termStart += term;
+                    var count = Math.Min(term, months - termStart);
+                    var committed = MaxOver(gpus, termStart, count);
+                    var termPrice = hasPrice ? given : plan[termStart];
+                    Array.Fill(rental, (committed * Hours * termPrice) + 0, termStart, count);
+                    Array.Fill(gpus, committed, termStart, count);
                 }
-
-                if (m == termStart)
-                {
-                    committed = fixedCommitment ?? MaxOver(gpus, termStart, Math.Min(term, months - termStart));
-                    termPrice = price;
-                }
-
-                var overflow = Math.Max(0, gpus[m] - committed);
-                if (overflow > 0 && double.IsNaN(onDemand[m]))
-                {
-                    return false;
-                }
-
-                // A reservation fixes its price for the term: the price in force on the term's first month.
-                rental[m] = (committed * Hours * termPrice) + (overflow > 0 ? overflow * Hours * onDemand[m] : 0);
-                gpus[m] = Math.Max(gpus[m], committed);
             }
-        }
+            else
+            {
+                var committed = 0;
+                var termPrice = 0.0;
+                var termStart = first;
+                var fixedCommitment = self.CommittedGpus;
+                for (var m = first; m < months; m++)
+                {
+                    var price = hasPrice ? given : plan[m];
+                    if (double.IsNaN(price))
+                    {
+                        return false;
+                    }
 
-        var steadyPrice = hasPrice ? given : plan[self.Lead];
-        if (double.IsNaN(steadyPrice))
-        {
-            return false;
-        }
+                    // first + ((m − first) / term × term), kept up month by month.
+                    if (m - termStart >= term)
+                    {
+                        termStart += term;
+                    }
 
-        ws.SteadyCostPerReplica[self.Index] = self.GpusPerReplica * Hours * steadyPrice;
-        return true;
+                    if (m == termStart)
+                    {
+                        committed = fixedCommitment ?? MaxOver(gpus, termStart, Math.Min(term, months - termStart));
+                        termPrice = price;
+                    }
+
+                    var overflow = Math.Max(0, gpus[m] - committed);
+                    if (overflow > 0 && double.IsNaN(onDemand[m]))
+                    {
+                        return false;
+                    }
+
+                    // A reservation fixes its price for the term: the price in force on the term's first month.
+                    rental[m] = (committed * Hours * termPrice) + (overflow > 0 ? overflow * Hours * onDemand[m] : 0);
+                    gpus[m] = Math.Max(gpus[m], committed);
+                }
+            }
+
+            var steadyPrice = hasPrice ? given : plan[self.Lead];
+            if (double.IsNaN(steadyPrice))
+            {
+                return false;
+            }
+
+            ws.SteadyCostPerReplica[self.Index] = self.GpusPerReplica * Hours * steadyPrice;
+            return true;
+        }
     }
 
     private bool BillOwned(SelfModel self, double[] p, Workspace ws, SelfLines lines, int[] gpus, double utilization)
@@ -461,13 +497,16 @@ internal sealed partial class CompiledTrialEvaluator
 
     private static int MaxOver(int[] values, int start, int count)
     {
-        var max = int.MinValue;
-        for (var i = start; i < start + count; i++)
+        unchecked
         {
-            max = Math.Max(max, values[i]);
-        }
+            var max = int.MinValue;
+            for (var i = start; i < start + count; i++)
+            {
+                max = Math.Max(max, values[i]);
+            }
 
-        return max;
+            return max;
+        }
     }
 
     /// <summary>An API option's prices per profile and month, as ApiCostModel resolves them.</summary>
@@ -699,6 +738,12 @@ internal sealed partial class CompiledTrialEvaluator
                     PlanPrice[m] = Lookup(() => catalog.FindRentalOffer(rented.Provider, gpu.GpuModel, rented.Plan, date, rented.Region, rented.Sku), scenario.Currency);
                     OnDemandPrice[m] = Term == 0 ? double.NaN : Lookup(() => catalog.FindRentalOffer(rented.Provider, gpu.GpuModel, RentalPlan.OnDemand, date, rented.Region, null), scenario.Currency);
                 }
+
+                PlanPricedFromLead = true;
+                for (var m = Math.Min(Lead, months); m < months; m++)
+                {
+                    PlanPricedFromLead &= !double.IsNaN(PlanPrice[m]);
+                }
             }
             else
             {
@@ -831,6 +876,9 @@ internal sealed partial class CompiledTrialEvaluator
         public double[] PlanPrice { get; }
 
         public double[] OnDemandPrice { get; }
+
+        /// <summary>Gets whether the plan has a price in every month from the lead time on.</summary>
+        public bool PlanPricedFromLead { get; }
 
         public int UnitPriceSlot { get; }
 

@@ -20,6 +20,12 @@ namespace LlmTco.Uncertainty.Kernel;
 /// A trial whose drawn values the kernel does not handle — a value the scenario validator would reject, a month needing
 /// more replicas than the engine sizes, a table lookup the baseline did not need — is handed to the full engine, which
 /// gives the same answer or the same error.
+/// <para>
+/// The per-trial methods run in <see langword="unchecked"/> blocks although the project checks overflow everywhere else:
+/// their integer arithmetic is month and option indices, bounded by the lengths of arrays sized when the kernel is built,
+/// and the checks cost about a tenth of a trial. The one count that could overflow, GPUs = replicas × GPUs per replica,
+/// stays <see langword="checked"/>, and whole-number inputs reach the kernel only when they fit an <see cref="int"/>.
+/// </para>
 /// </remarks>
 internal sealed partial class CompiledTrialEvaluator : ITrialEvaluator
 {
@@ -149,94 +155,103 @@ internal sealed partial class CompiledTrialEvaluator : ITrialEvaluator
 
     public void Evaluate(ReadOnlySpan<double> values, object workspace, TrialRecord record)
     {
-        var ws = (Workspace)workspace;
-        var p = ws.Parameters;
-        baseline.CopyTo(p, 0);
-        for (var i = 0; i < inputSlots.Length; i++)
+        unchecked
         {
-            foreach (var slot in inputSlots[i])
+            var ws = (Workspace)workspace;
+            var p = ws.Parameters;
+            baseline.CopyTo(p, 0);
+            for (var i = 0; i < inputSlots.Length; i++)
             {
-                p[slot] = values[i];
+                foreach (var slot in inputSlots[i])
+                {
+                    p[slot] = values[i];
+                }
             }
-        }
 
-        if (!TryEvaluate(p, ws, record))
-        {
-            ws.TrialsHandedToEngine++;
-            engine.Evaluate(values, ws.EngineWorkspace, record);
+            if (!TryEvaluate(p, ws, record))
+            {
+                ws.TrialsHandedToEngine++;
+                engine.Evaluate(values, ws.EngineWorkspace, record);
+            }
         }
     }
 
     /// <summary>WorkloadVolumes, month by month, with the trial's parameters; false when the validator would reject the volumes.</summary>
     private bool ComputeVolumes(double[] p, Volumes v, Workspace? ws)
     {
-        var totalInput = v.TotalInput;
-        var totalOutput = v.TotalOutput;
-        Array.Clear(totalInput);
-        Array.Clear(totalOutput);
-        for (var i = 0; i < profiles.Length; i++)
+        unchecked
         {
-            var profile = profiles[i];
-            var first = p[profile.RequestsSlot];
-            var readShare = p[profile.ReadSlot];
-            var writeShare = p[profile.WriteSlot];
-            var inTokens = profile.InputTokens;
-            var outTokens = profile.OutputTokens;
-            double[]? growth = null;
-            if (profile.Kind == GrowthKind.Compound)
+            var totalInput = v.TotalInput;
+            var totalOutput = v.TotalOutput;
+            Array.Clear(totalInput);
+            Array.Clear(totalOutput);
+            for (var i = 0; i < profiles.Length; i++)
             {
-                growth = profile.RateDirty ? ws!.Growth[i] : profile.BaseGrowth;
-                if (profile.RateDirty)
+                var profile = profiles[i];
+                var first = p[profile.RequestsSlot];
+                var readShare = p[profile.ReadSlot];
+                var writeShare = p[profile.WriteSlot];
+                var inTokens = profile.InputTokens;
+                var outTokens = profile.OutputTokens;
+                double[]? growth = null;
+                if (profile.Kind == GrowthKind.Compound)
                 {
-                    ReuseOrComputeGrowth(p, i, ws!);
+                    growth = profile.RateDirty ? ws!.Growth[i] : profile.BaseGrowth;
+                    if (profile.RateDirty)
+                    {
+                        ReuseOrComputeGrowth(p, i, ws!);
+                    }
+                }
+
+                var increment = p[profile.IncrementSlot];
+                var requestsRow = v.Requests[i];
+                var series = profile.Series;
+                var kind = profile.Kind;
+                if (kind == GrowthKind.Compound)
+                {
+                    Scale(growth!, first, requestsRow);
+                }
+                else
+                {
+                    for (var m = 0; m < months; m++)
+                    {
+                        requestsRow[m] = kind == GrowthKind.Linear ? Math.Max(0, first + (m * increment))
+                            : kind == GrowthKind.Series ? series![m]
+                            : first;
+                    }
+                }
+
+                if (!SplitVolumes(requestsRow, inTokens, outTokens, readShare, writeShare, v.Uncached[i], v.CacheRead[i], v.CacheWrite[i], v.Output[i], totalInput, totalOutput))
+                {
+                    return false;
                 }
             }
 
-            var increment = p[profile.IncrementSlot];
-            var requestsRow = v.Requests[i];
-            var series = profile.Series;
-            var kind = profile.Kind;
-            if (kind == GrowthKind.Compound)
-            {
-                Scale(growth!, first, requestsRow);
-            }
-            else
-            {
-                for (var m = 0; m < months; m++)
-                {
-                    requestsRow[m] = kind == GrowthKind.Linear ? Math.Max(0, first + (m * increment))
-                        : kind == GrowthKind.Series ? series![m]
-                        : first;
-                }
-            }
-
-            if (!SplitVolumes(requestsRow, inTokens, outTokens, readShare, writeShare, v.Uncached[i], v.CacheRead[i], v.CacheWrite[i], v.Output[i], totalInput, totalOutput))
-            {
-                return false;
-            }
+            return true;
         }
-
-        return true;
     }
 
     /// <summary>Requests of a compound-growth month: the first month's requests × the growth factor, four months at a time where the CPU has 256-bit vectors.</summary>
     private void Scale(double[] growth, double first, double[] requests)
     {
-        var m = 0;
-        if (Vector256.IsHardwareAccelerated)
+        unchecked
         {
-            var vFirst = Vector256.Create(first);
-            ref var g = ref MemoryMarshal.GetArrayDataReference(growth);
-            ref var r = ref MemoryMarshal.GetArrayDataReference(requests);
-            for (; m <= months - 4; m += 4)
+            var m = 0;
+            if (Vector256.IsHardwareAccelerated)
             {
-                (vFirst * Vector256.LoadUnsafe(ref g, (nuint)m)).StoreUnsafe(ref r, (nuint)m);
+                var vFirst = Vector256.Create(first);
+                ref var g = ref MemoryMarshal.GetArrayDataReference(growth);
+                ref var r = ref MemoryMarshal.GetArrayDataReference(requests);
+                for (; m <= months - 4; m += 4)
+                {
+                    (vFirst * Vector256.LoadUnsafe(ref g, (nuint)m)).StoreUnsafe(ref r, (nuint)m);
+                }
             }
-        }
 
-        for (; m < months; m++)
-        {
-            requests[m] = first * growth[m];
+            for (; m < months; m++)
+            {
+                requests[m] = first * growth[m];
+            }
         }
     }
 
@@ -247,65 +262,68 @@ internal sealed partial class CompiledTrialEvaluator : ITrialEvaluator
     /// </summary>
     private bool SplitVolumes(double[] requests, double inTokens, double outTokens, double readShare, double writeShare, double[] uncached, double[] read, double[] write, double[] output, double[] totalInput, double[] totalOutput)
     {
-        var m = 0;
-        if (Vector256.IsHardwareAccelerated)
+        unchecked
         {
-            var tokensPerRequest = Vector256.Create(inTokens + outTokens);
-            var limit = Vector256.Create(ScenarioValidator.MaxTokensPerMonth);
-            var vIn = Vector256.Create(inTokens);
-            var vOut = Vector256.Create(outTokens);
-            var vRead = Vector256.Create(readShare);
-            var vWrite = Vector256.Create(writeShare);
-            ref var rq = ref MemoryMarshal.GetArrayDataReference(requests);
-            ref var un = ref MemoryMarshal.GetArrayDataReference(uncached);
-            ref var rd = ref MemoryMarshal.GetArrayDataReference(read);
-            ref var wr = ref MemoryMarshal.GetArrayDataReference(write);
-            ref var ou = ref MemoryMarshal.GetArrayDataReference(output);
-            ref var ti = ref MemoryMarshal.GetArrayDataReference(totalInput);
-            ref var to = ref MemoryMarshal.GetArrayDataReference(totalOutput);
-            for (; m <= months - 4; m += 4)
+            var m = 0;
+            if (Vector256.IsHardwareAccelerated)
             {
-                var at = (nuint)m;
-                var r = Vector256.LoadUnsafe(ref rq, at);
-                if (!Vector256.LessThanOrEqualAll(r * tokensPerRequest, limit))
+                var tokensPerRequest = Vector256.Create(inTokens + outTokens);
+                var limit = Vector256.Create(ScenarioValidator.MaxTokensPerMonth);
+                var vIn = Vector256.Create(inTokens);
+                var vOut = Vector256.Create(outTokens);
+                var vRead = Vector256.Create(readShare);
+                var vWrite = Vector256.Create(writeShare);
+                ref var rq = ref MemoryMarshal.GetArrayDataReference(requests);
+                ref var un = ref MemoryMarshal.GetArrayDataReference(uncached);
+                ref var rd = ref MemoryMarshal.GetArrayDataReference(read);
+                ref var wr = ref MemoryMarshal.GetArrayDataReference(write);
+                ref var ou = ref MemoryMarshal.GetArrayDataReference(output);
+                ref var ti = ref MemoryMarshal.GetArrayDataReference(totalInput);
+                ref var to = ref MemoryMarshal.GetArrayDataReference(totalOutput);
+                for (; m <= months - 4; m += 4)
+                {
+                    var at = (nuint)m;
+                    var r = Vector256.LoadUnsafe(ref rq, at);
+                    if (!Vector256.LessThanOrEqualAll(r * tokensPerRequest, limit))
+                    {
+                        return false;
+                    }
+
+                    var input = r * vIn;
+                    var cacheRead = input * vRead;
+                    var cacheWrite = input * vWrite;
+                    var outTotal = r * vOut;
+                    (input - cacheRead - cacheWrite).StoreUnsafe(ref un, at);
+                    cacheRead.StoreUnsafe(ref rd, at);
+                    cacheWrite.StoreUnsafe(ref wr, at);
+                    outTotal.StoreUnsafe(ref ou, at);
+                    (Vector256.LoadUnsafe(ref ti, at) + input).StoreUnsafe(ref ti, at);
+                    (Vector256.LoadUnsafe(ref to, at) + outTotal).StoreUnsafe(ref to, at);
+                }
+            }
+
+            for (; m < months; m++)
+            {
+                var r = requests[m];
+                if (!(r * (inTokens + outTokens) <= ScenarioValidator.MaxTokensPerMonth))
                 {
                     return false;
                 }
 
-                var input = r * vIn;
-                var cacheRead = input * vRead;
-                var cacheWrite = input * vWrite;
-                var outTotal = r * vOut;
-                (input - cacheRead - cacheWrite).StoreUnsafe(ref un, at);
-                cacheRead.StoreUnsafe(ref rd, at);
-                cacheWrite.StoreUnsafe(ref wr, at);
-                outTotal.StoreUnsafe(ref ou, at);
-                (Vector256.LoadUnsafe(ref ti, at) + input).StoreUnsafe(ref ti, at);
-                (Vector256.LoadUnsafe(ref to, at) + outTotal).StoreUnsafe(ref to, at);
-            }
-        }
-
-        for (; m < months; m++)
-        {
-            var r = requests[m];
-            if (!(r * (inTokens + outTokens) <= ScenarioValidator.MaxTokensPerMonth))
-            {
-                return false;
+                var input = r * inTokens;
+                var cacheRead = input * readShare;
+                var cacheWrite = input * writeShare;
+                var outTotal = r * outTokens;
+                uncached[m] = input - cacheRead - cacheWrite;
+                read[m] = cacheRead;
+                write[m] = cacheWrite;
+                output[m] = outTotal;
+                totalInput[m] += input;
+                totalOutput[m] += outTotal;
             }
 
-            var input = r * inTokens;
-            var cacheRead = input * readShare;
-            var cacheWrite = input * writeShare;
-            var outTotal = r * outTokens;
-            uncached[m] = input - cacheRead - cacheWrite;
-            read[m] = cacheRead;
-            write[m] = cacheWrite;
-            output[m] = outTotal;
-            totalInput[m] += input;
-            totalOutput[m] += outTotal;
+            return true;
         }
-
-        return true;
     }
 
     /// <summary>(1 + rate)^m for each month as a running product (as the engine computes it), once per distinct rate in the trial (profiles often share one).</summary>
@@ -331,160 +349,172 @@ internal sealed partial class CompiledTrialEvaluator : ITrialEvaluator
 
     private bool TryEvaluate(double[] p, Workspace ws, TrialRecord record)
     {
-        foreach (var slot in uncertainSlots)
+        unchecked
         {
-            if (!parameters.Accepts(slot, p[slot]))
+            foreach (var slot in uncertainSlots)
             {
-                return false;
-            }
-        }
-
-        foreach (var profile in profiles)
-        {
-            if (p[profile.ReadSlot] + p[profile.WriteSlot] > 1 + 1e-12)
-            {
-                return false;
-            }
-        }
-
-        var factors = baseFactors;
-        if (discountDirty)
-        {
-            DiscountFactors(p[discountSlot], ws.Factors);
-            factors = ws.Factors;
-        }
-
-        var volumes = baseVolumes;
-        if (volumesDirty)
-        {
-            if (!ComputeVolumes(p, ws.Volumes, ws))
-            {
-                return false;
+                if (!parameters.Accepts(slot, p[slot]))
+                {
+                    return false;
+                }
             }
 
-            volumes = ws.Volumes;
-        }
-
-        var maxTokens = MaxTokens(volumes);
-
-        for (var a = 0; a < apis.Length; a++)
-        {
-            EvaluateApi(a, p, ws, volumes);
-        }
-
-        for (var s = 0; s < selves.Length; s++)
-        {
-            if (!EvaluateSelf(s, p, ws, volumes))
+            foreach (var profile in profiles)
             {
-                return false;
+                if (p[profile.ReadSlot] + p[profile.WriteSlot] > 1 + 1e-12)
+                {
+                    return false;
+                }
             }
+
+            var factors = baseFactors;
+            if (discountDirty)
+            {
+                DiscountFactors(p[discountSlot], ws.Factors);
+                factors = ws.Factors;
+            }
+
+            var volumes = baseVolumes;
+            if (volumesDirty)
+            {
+                if (!ComputeVolumes(p, ws.Volumes, ws))
+                {
+                    return false;
+                }
+
+                volumes = ws.Volumes;
+            }
+
+            var maxTokens = MaxTokens(volumes);
+
+            for (var a = 0; a < apis.Length; a++)
+            {
+                EvaluateApi(a, p, ws, volumes);
+            }
+
+            for (var s = 0; s < selves.Length; s++)
+            {
+                if (!EvaluateSelf(s, p, ws, volumes))
+                {
+                    return false;
+                }
+            }
+
+            AccumulateAll(ws, factors);
+            var last = months - 1;
+            var tokens = volumes.TotalInput[last] + volumes.TotalOutput[last];
+            for (var o = 0; o < layout.OptionNames.Length; o++)
+            {
+                record.Npv[o] = ws.Discounted[o][last];
+                record.CostPerMillionTokensAtHorizon[o] = tokens > 0 ? ws.Totals[o][last] / (tokens / 1e6) : double.NaN;
+            }
+
+            for (var pair = 0; pair < layout.Pairs.Length; pair++)
+            {
+                var (self, api) = layout.Pairs[pair];
+                var selfCumulative = ws.Cumulative[self];
+                var apiCumulative = ws.Cumulative[api];
+                record.BreakEvenMonth[pair] = BreakEvenTime(selfCumulative, apiCumulative);
+                Subtract(selfCumulative, apiCumulative, record.CumulativeDifference.AsSpan(pair * months, months));
+
+                var s = Array.IndexOf(selfOption, self);
+                var a = Array.IndexOf(apiOption, api);
+                record.BreakEvenVolume[pair] = VolumeBreakEven(ws, pair, s, a, volumes, maxTokens);
+            }
+
+            return true;
         }
-
-        AccumulateAll(ws, factors);
-        var last = months - 1;
-        var tokens = volumes.TotalInput[last] + volumes.TotalOutput[last];
-        for (var o = 0; o < layout.OptionNames.Length; o++)
-        {
-            record.Npv[o] = ws.Discounted[o][last];
-            record.CostPerMillionTokensAtHorizon[o] = tokens > 0 ? ws.Totals[o][last] / (tokens / 1e6) : double.NaN;
-        }
-
-        for (var pair = 0; pair < layout.Pairs.Length; pair++)
-        {
-            var (self, api) = layout.Pairs[pair];
-            var selfCumulative = ws.Cumulative[self];
-            var apiCumulative = ws.Cumulative[api];
-            record.BreakEvenMonth[pair] = BreakEvenTime(selfCumulative, apiCumulative);
-            Subtract(selfCumulative, apiCumulative, record.CumulativeDifference.AsSpan(pair * months, months));
-
-            var s = Array.IndexOf(selfOption, self);
-            var a = Array.IndexOf(apiOption, api);
-            record.BreakEvenVolume[pair] = VolumeBreakEven(ws, pair, s, a, volumes, maxTokens);
-        }
-
-        return true;
     }
 
     /// <summary>The largest month's tokens (input + output), as TcoEngine finds it; four months at a time where the CPU has 256-bit vectors (a maximum is exact in any order).</summary>
     private double MaxTokens(Volumes volumes)
     {
-        var input = volumes.TotalInput;
-        var output = volumes.TotalOutput;
-        var most = double.NegativeInfinity;
-        var m = 0;
-        if (Vector256.IsHardwareAccelerated && months >= 4)
+        unchecked
         {
-            ref var i = ref MemoryMarshal.GetArrayDataReference(input);
-            ref var o = ref MemoryMarshal.GetArrayDataReference(output);
-            var vMost = Vector256.Create(double.NegativeInfinity);
-            for (; m <= months - 4; m += 4)
+            var input = volumes.TotalInput;
+            var output = volumes.TotalOutput;
+            var most = double.NegativeInfinity;
+            var m = 0;
+            if (Vector256.IsHardwareAccelerated && months >= 4)
             {
-                vMost = Vector256.Max(vMost, Vector256.LoadUnsafe(ref i, (nuint)m) + Vector256.LoadUnsafe(ref o, (nuint)m));
+                ref var i = ref MemoryMarshal.GetArrayDataReference(input);
+                ref var o = ref MemoryMarshal.GetArrayDataReference(output);
+                var vMost = Vector256.Create(double.NegativeInfinity);
+                for (; m <= months - 4; m += 4)
+                {
+                    vMost = Vector256.Max(vMost, Vector256.LoadUnsafe(ref i, (nuint)m) + Vector256.LoadUnsafe(ref o, (nuint)m));
+                }
+
+                for (var lane = 0; lane < 4; lane++)
+                {
+                    most = Math.Max(most, vMost[lane]);
+                }
             }
 
-            for (var lane = 0; lane < 4; lane++)
+            for (; m < months; m++)
             {
-                most = Math.Max(most, vMost[lane]);
+                most = Math.Max(most, input[m] + output[m]);
             }
-        }
 
-        for (; m < months; m++)
-        {
-            most = Math.Max(most, input[m] + output[m]);
+            return most;
         }
-
-        return most;
     }
 
     /// <summary>self − api month by month into <paramref name="difference"/>, four months at a time where the CPU has 256-bit vectors.</summary>
     private void Subtract(double[] self, double[] api, Span<double> difference)
     {
-        var m = 0;
-        if (Vector256.IsHardwareAccelerated)
+        unchecked
         {
-            ref var s = ref MemoryMarshal.GetArrayDataReference(self);
-            ref var a = ref MemoryMarshal.GetArrayDataReference(api);
-            ref var d = ref MemoryMarshal.GetReference(difference);
-            for (; m <= months - 4; m += 4)
+            var m = 0;
+            if (Vector256.IsHardwareAccelerated)
             {
-                (Vector256.LoadUnsafe(ref s, (nuint)m) - Vector256.LoadUnsafe(ref a, (nuint)m)).StoreUnsafe(ref d, (nuint)m);
+                ref var s = ref MemoryMarshal.GetArrayDataReference(self);
+                ref var a = ref MemoryMarshal.GetArrayDataReference(api);
+                ref var d = ref MemoryMarshal.GetReference(difference);
+                for (; m <= months - 4; m += 4)
+                {
+                    (Vector256.LoadUnsafe(ref s, (nuint)m) - Vector256.LoadUnsafe(ref a, (nuint)m)).StoreUnsafe(ref d, (nuint)m);
+                }
             }
-        }
 
-        for (; m < months; m++)
-        {
-            difference[m] = self[m] - api[m];
+            for (; m < months; m++)
+            {
+                difference[m] = self[m] - api[m];
+            }
         }
     }
 
     /// <summary>BreakEvenCalculator.ByMonth, as months from the start: 0 when cheaper from the start, +∞ when never.</summary>
     private static double BreakEvenTime(double[] self, double[] api)
     {
-        // The last month in which self-hosting is dearer, found from the end.
-        var lastDearer = -1;
-        for (var m = self.Length - 1; m >= 0; m--)
+        unchecked
         {
-            if (self[m] > api[m])
+            // The last month in which self-hosting is dearer, found from the end.
+            var lastDearer = -1;
+            for (var m = self.Length - 1; m >= 0; m--)
             {
-                lastDearer = m;
-                break;
+                if (self[m] > api[m])
+                {
+                    lastDearer = m;
+                    break;
+                }
             }
-        }
 
-        if (lastDearer < 0)
-        {
-            return 0;
-        }
+            if (lastDearer < 0)
+            {
+                return 0;
+            }
 
-        if (lastDearer == self.Length - 1)
-        {
-            return double.PositiveInfinity;
-        }
+            if (lastDearer == self.Length - 1)
+            {
+                return double.PositiveInfinity;
+            }
 
-        var d0 = self[lastDearer] - api[lastDearer];
-        var d1 = self[lastDearer + 1] - api[lastDearer + 1];
-        var fraction = d0 / (d0 - d1);
-        return lastDearer + 1 + fraction;
+            var d0 = self[lastDearer] - api[lastDearer];
+            var d1 = self[lastDearer + 1] - api[lastDearer + 1];
+            var fraction = d0 / (d0 - d1);
+            return lastDearer + 1 + fraction;
+        }
     }
 
     /// <summary>
@@ -494,87 +524,90 @@ internal sealed partial class CompiledTrialEvaluator : ITrialEvaluator
     /// </summary>
     private void EvaluateApi(int a, double[] p, Workspace ws, Volumes v)
     {
-        var api = apis[a];
-        var o = apiOption[a];
-        var fee = p[api.FeeSlot];
-        var commitment = p[api.CommitmentSlot];
-        var decline = p[api.DeclineSlot];
-        var declineFactors = ws.DeclineFactors[a];
-        var prices = api.BasePrices;
-        if (api.DeclineDirty)
+        unchecked
         {
-            prices = api.Rows;
-            api.Factors(decline, declineFactors);
-        }
-
-        var usageRow = ws.Usage[a];
-        Array.Clear(usageRow);
-        for (var i = 0; i < profiles.Length; i++)
-        {
-            var uncached = v.Uncached[i];
-            var cacheRead = v.CacheRead[i];
-            var cacheWrite = v.CacheWrite[i];
-            var output = v.Output[i];
-            var requests = v.Requests[i];
-            var input = prices.Input[i];
-            var readPrice = prices.CacheRead[i];
-            var writePrice = prices.CacheWrite[i];
-            var outputPrice = prices.Output[i];
-            var requestPrice = prices.PerRequest[i];
-            var discount = prices.BatchDiscount[i];
-            if (api.BatchDirty)
+            var api = apis[a];
+            var o = apiOption[a];
+            var fee = p[api.FeeSlot];
+            var commitment = p[api.CommitmentSlot];
+            var decline = p[api.DeclineSlot];
+            var declineFactors = ws.DeclineFactors[a];
+            var prices = api.BasePrices;
+            if (api.DeclineDirty)
             {
-                Array.Fill(ws.BatchDiscounts, p[api.BatchDiscountSlot]);
-                discount = ws.BatchDiscounts;
-            }
-            else if (api.DeclineDirty)
-            {
-                discount = api.BasePrices.BatchDiscount[i];
+                prices = api.Rows;
+                api.Factors(decline, declineFactors);
             }
 
-            // The decline factor of each month (1 where the row is not the last one or nothing declines).
-            var factorRow = ones;
-            if (api.DeclineDirty && decline > 0)
+            var usageRow = ws.Usage[a];
+            Array.Clear(usageRow);
+            for (var i = 0; i < profiles.Length; i++)
             {
-                factorRow = ws.FactorRow;
-                var years = api.YearsIndex[i];
-                for (var m = 0; m < months; m++)
+                var uncached = v.Uncached[i];
+                var cacheRead = v.CacheRead[i];
+                var cacheWrite = v.CacheWrite[i];
+                var output = v.Output[i];
+                var requests = v.Requests[i];
+                var input = prices.Input[i];
+                var readPrice = prices.CacheRead[i];
+                var writePrice = prices.CacheWrite[i];
+                var outputPrice = prices.Output[i];
+                var requestPrice = prices.PerRequest[i];
+                var discount = prices.BatchDiscount[i];
+                if (api.BatchDirty)
                 {
-                    factorRow[m] = years[m] >= 0 ? declineFactors[years[m]] : 1.0;
+                    Array.Fill(ws.BatchDiscounts, p[api.BatchDiscountSlot]);
+                    discount = ws.BatchDiscounts;
+                }
+                else if (api.DeclineDirty)
+                {
+                    discount = api.BasePrices.BatchDiscount[i];
+                }
+
+                // The decline factor of each month (1 where the row is not the last one or nothing declines).
+                var factorRow = ones;
+                if (api.DeclineDirty && decline > 0)
+                {
+                    factorRow = ws.FactorRow;
+                    var years = api.YearsIndex[i];
+                    for (var m = 0; m < months; m++)
+                    {
+                        factorRow[m] = years[m] >= 0 ? declineFactors[years[m]] : 1.0;
+                    }
+                }
+
+                AccumulateUsage(p[profiles[i].BatchSlot], uncached, cacheRead, cacheWrite, output, requests, input, readPrice, writePrice, outputPrice, requestPrice, discount, factorRow, usageRow);
+            }
+
+            var shortfallRow = ws.Shortfall[a];
+            var fineTuning = api.FineTuningFee;
+            var totals = ws.Totals[o];
+            var month = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var vCommitment = Vector256.Create(commitment);
+                var vFee = Vector256.Create(fee);
+                ref var us = ref MemoryMarshal.GetArrayDataReference(usageRow);
+                ref var sh = ref MemoryMarshal.GetArrayDataReference(shortfallRow);
+                ref var ft = ref MemoryMarshal.GetArrayDataReference(fineTuning);
+                ref var to = ref MemoryMarshal.GetArrayDataReference(totals);
+                for (; month <= months - 4; month += 4)
+                {
+                    var at = (nuint)month;
+                    var usage = Vector256.LoadUnsafe(ref us, at);
+                    var shortfall = Vector256.Max(Vector256<double>.Zero, vCommitment - usage);
+                    shortfall.StoreUnsafe(ref sh, at);
+                    (Vector256<double>.Zero + usage + shortfall + vFee + Vector256.LoadUnsafe(ref ft, at)).StoreUnsafe(ref to, at);
                 }
             }
 
-            AccumulateUsage(p[profiles[i].BatchSlot], uncached, cacheRead, cacheWrite, output, requests, input, readPrice, writePrice, outputPrice, requestPrice, discount, factorRow, usageRow);
-        }
-
-        var shortfallRow = ws.Shortfall[a];
-        var fineTuning = api.FineTuningFee;
-        var totals = ws.Totals[o];
-        var month = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var vCommitment = Vector256.Create(commitment);
-            var vFee = Vector256.Create(fee);
-            ref var us = ref MemoryMarshal.GetArrayDataReference(usageRow);
-            ref var sh = ref MemoryMarshal.GetArrayDataReference(shortfallRow);
-            ref var ft = ref MemoryMarshal.GetArrayDataReference(fineTuning);
-            ref var to = ref MemoryMarshal.GetArrayDataReference(totals);
-            for (; month <= months - 4; month += 4)
+            for (; month < months; month++)
             {
-                var at = (nuint)month;
-                var usage = Vector256.LoadUnsafe(ref us, at);
-                var shortfall = Vector256.Max(Vector256<double>.Zero, vCommitment - usage);
-                shortfall.StoreUnsafe(ref sh, at);
-                (Vector256<double>.Zero + usage + shortfall + vFee + Vector256.LoadUnsafe(ref ft, at)).StoreUnsafe(ref to, at);
+                var usage = usageRow[month];
+                var shortfall = Math.Max(0, commitment - usage);
+                shortfallRow[month] = shortfall;
+                totals[month] = 0.0 + usage + shortfall + fee + fineTuning[month];
             }
-        }
-
-        for (; month < months; month++)
-        {
-            var usage = usageRow[month];
-            var shortfall = Math.Max(0, commitment - usage);
-            shortfallRow[month] = shortfall;
-            totals[month] = 0.0 + usage + shortfall + fee + fineTuning[month];
         }
     }
 
@@ -585,45 +618,48 @@ internal sealed partial class CompiledTrialEvaluator : ITrialEvaluator
     /// </summary>
     private void AccumulateUsage(double share, double[] uncached, double[] cacheRead, double[] cacheWrite, double[] output, double[] requests, double[] input, double[] readPrice, double[] writePrice, double[] outputPrice, double[] requestPrice, double[] discount, double[] factor, double[] usage)
     {
-        var m = 0;
-        if (Vector256.IsHardwareAccelerated)
+        unchecked
         {
-            var vShare = Vector256.Create(share);
-            var million = Vector256.Create(1e6);
-            var one = Vector256.Create(1.0);
-            ref var un = ref MemoryMarshal.GetArrayDataReference(uncached);
-            ref var cr = ref MemoryMarshal.GetArrayDataReference(cacheRead);
-            ref var cw = ref MemoryMarshal.GetArrayDataReference(cacheWrite);
-            ref var ou = ref MemoryMarshal.GetArrayDataReference(output);
-            ref var rq = ref MemoryMarshal.GetArrayDataReference(requests);
-            ref var pin = ref MemoryMarshal.GetArrayDataReference(input);
-            ref var pcr = ref MemoryMarshal.GetArrayDataReference(readPrice);
-            ref var pcw = ref MemoryMarshal.GetArrayDataReference(writePrice);
-            ref var pou = ref MemoryMarshal.GetArrayDataReference(outputPrice);
-            ref var prq = ref MemoryMarshal.GetArrayDataReference(requestPrice);
-            ref var dis = ref MemoryMarshal.GetArrayDataReference(discount);
-            ref var fac = ref MemoryMarshal.GetArrayDataReference(factor);
-            ref var use = ref MemoryMarshal.GetArrayDataReference(usage);
-            for (; m <= months - 4; m += 4)
+            var m = 0;
+            if (Vector256.IsHardwareAccelerated)
             {
-                var at = (nuint)m;
-                var f = Vector256.LoadUnsafe(ref fac, at);
-                var tokens = (Vector256.LoadUnsafe(ref un, at) * (Vector256.LoadUnsafe(ref pin, at) * f))
-                    + (Vector256.LoadUnsafe(ref cr, at) * (Vector256.LoadUnsafe(ref pcr, at) * f))
-                    + (Vector256.LoadUnsafe(ref cw, at) * (Vector256.LoadUnsafe(ref pcw, at) * f))
-                    + (Vector256.LoadUnsafe(ref ou, at) * (Vector256.LoadUnsafe(ref pou, at) * f));
-                var batch = one - (vShare * Vector256.LoadUnsafe(ref dis, at));
-                var charge = (tokens / million * batch) + (Vector256.LoadUnsafe(ref rq, at) * (Vector256.LoadUnsafe(ref prq, at) * f));
-                (Vector256.LoadUnsafe(ref use, at) + charge).StoreUnsafe(ref use, at);
+                var vShare = Vector256.Create(share);
+                var million = Vector256.Create(1e6);
+                var one = Vector256.Create(1.0);
+                ref var un = ref MemoryMarshal.GetArrayDataReference(uncached);
+                ref var cr = ref MemoryMarshal.GetArrayDataReference(cacheRead);
+                ref var cw = ref MemoryMarshal.GetArrayDataReference(cacheWrite);
+                ref var ou = ref MemoryMarshal.GetArrayDataReference(output);
+                ref var rq = ref MemoryMarshal.GetArrayDataReference(requests);
+                ref var pin = ref MemoryMarshal.GetArrayDataReference(input);
+                ref var pcr = ref MemoryMarshal.GetArrayDataReference(readPrice);
+                ref var pcw = ref MemoryMarshal.GetArrayDataReference(writePrice);
+                ref var pou = ref MemoryMarshal.GetArrayDataReference(outputPrice);
+                ref var prq = ref MemoryMarshal.GetArrayDataReference(requestPrice);
+                ref var dis = ref MemoryMarshal.GetArrayDataReference(discount);
+                ref var fac = ref MemoryMarshal.GetArrayDataReference(factor);
+                ref var use = ref MemoryMarshal.GetArrayDataReference(usage);
+                for (; m <= months - 4; m += 4)
+                {
+                    var at = (nuint)m;
+                    var f = Vector256.LoadUnsafe(ref fac, at);
+                    var tokens = (Vector256.LoadUnsafe(ref un, at) * (Vector256.LoadUnsafe(ref pin, at) * f))
+                        + (Vector256.LoadUnsafe(ref cr, at) * (Vector256.LoadUnsafe(ref pcr, at) * f))
+                        + (Vector256.LoadUnsafe(ref cw, at) * (Vector256.LoadUnsafe(ref pcw, at) * f))
+                        + (Vector256.LoadUnsafe(ref ou, at) * (Vector256.LoadUnsafe(ref pou, at) * f));
+                    var batch = one - (vShare * Vector256.LoadUnsafe(ref dis, at));
+                    var charge = (tokens / million * batch) + (Vector256.LoadUnsafe(ref rq, at) * (Vector256.LoadUnsafe(ref prq, at) * f));
+                    (Vector256.LoadUnsafe(ref use, at) + charge).StoreUnsafe(ref use, at);
+                }
             }
-        }
 
-        for (; m < months; m++)
-        {
-            var f = factor[m];
-            var tokens = (uncached[m] * (input[m] * f)) + (cacheRead[m] * (readPrice[m] * f)) + (cacheWrite[m] * (writePrice[m] * f)) + (output[m] * (outputPrice[m] * f));
-            var batch = 1 - (share * discount[m]);
-            usage[m] += (tokens / 1e6 * batch) + (requests[m] * (requestPrice[m] * f));
+            for (; m < months; m++)
+            {
+                var f = factor[m];
+                var tokens = (uncached[m] * (input[m] * f)) + (cacheRead[m] * (readPrice[m] * f)) + (cacheWrite[m] * (writePrice[m] * f)) + (output[m] * (outputPrice[m] * f));
+                var batch = 1 - (share * discount[m]);
+                usage[m] += (tokens / 1e6 * batch) + (requests[m] * (requestPrice[m] * f));
+            }
         }
     }
 
