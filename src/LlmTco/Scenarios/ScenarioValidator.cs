@@ -239,14 +239,14 @@ internal sealed class ScenarioValidator
         Defined(o.KvCachePrecision, Prop(at, "KvCachePrecision"));
         AtLeast(o.ServingConcurrency, 1, Prop(at, "ServingConcurrency"));
         Fraction(o.TargetUtilization, Prop(at, "TargetUtilization"));
-        AtLeast(o.MinReplicas, 0, Prop(at, "MinReplicas"));
-        AtLeast(o.RedundancyReplicas, 0, Prop(at, "RedundancyReplicas"));
-        if (o.GpusPerReplica is { } n && (n < 1 || (n & (n - 1)) != 0))
+        Between(o.MinReplicas, 0, ReplicaCount.Max, Prop(at, "MinReplicas"));
+        Between(o.RedundancyReplicas, 0, ReplicaCount.Max, Prop(at, "RedundancyReplicas"));
+        if (o.GpusPerReplica is { } n && (n < 1 || n > ReplicaCount.MaxGpusPerReplica || (n & (n - 1)) != 0))
         {
-            Error(Prop(at, "GpusPerReplica"), n, "must be a power of two: 1, 2, 4, 8, ...");
+            Error(Prop(at, "GpusPerReplica"), n, string.Create(CultureInfo.InvariantCulture, $"must be a power of two from 1 to {ReplicaCount.MaxGpusPerReplica:N0}"));
         }
 
-        AtLeast(o.MaxGpusPerReplica, 1, Prop(at, "MaxGpusPerReplica"));
+        Between(o.MaxGpusPerReplica, 1, ReplicaCount.MaxGpusPerReplica, Prop(at, "MaxGpusPerReplica"));
         Fraction(o.UsableMemoryFraction, Prop(at, "UsableMemoryFraction"));
         if (o.ReplicaThroughputTokensPerSecond is { } tps)
         {
@@ -494,6 +494,14 @@ internal sealed class ScenarioValidator
         if (value < min)
         {
             Error(path, value, string.Create(CultureInfo.InvariantCulture, $"must be at least {min}"));
+        }
+    }
+
+    private void Between(int value, int min, int max, PathRef path)
+    {
+        if (value < min || value > max)
+        {
+            Error(path, value, string.Create(CultureInfo.InvariantCulture, $"must be from {min:N0} to {max:N0}"));
         }
     }
 

@@ -10,6 +10,12 @@ internal static class ReplicaCount
     /// <summary>How far above a whole number a replica need may be and still round down to it (floating-point noise).</summary>
     public const double Tolerance = 1e-9;
 
+    /// <summary>The most replicas a month may need, and the most a scenario may ask for as its minimum or its spares.</summary>
+    public const int Max = 1_000_000;
+
+    /// <summary>The most GPUs a replica may span. With <see cref="Max"/> this keeps every GPU count (at most (2 × Max) × 1,024) within an <see cref="int"/>.</summary>
+    public const int MaxGpusPerReplica = 1_024;
+
     /// <summary>Gets max(min, ceil(fractional)) + redundancy, with at least one replica for any traffic.</summary>
     /// <param name="fractionalReplicas">Replicas needed before rounding up (peak need ÷ usable replica throughput).</param>
     /// <param name="minReplicas">The fewest serving replicas.</param>

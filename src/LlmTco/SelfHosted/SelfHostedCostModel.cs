@@ -16,7 +16,7 @@ internal sealed class SelfHostedCostModel
     private const int Lines = 17;
 
     /// <summary>More replicas than this in a month is an input error (about a thousand times the largest public GPU fleets), not an overflow.</summary>
-    private const double MaxReplicas = 1_000_000;
+    private const double MaxReplicas = ReplicaCount.Max;
 
     private SelfHostedCostModel(SelfHostedOption option)
     {

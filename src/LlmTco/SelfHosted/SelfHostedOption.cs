@@ -37,21 +37,21 @@ public sealed record SelfHostedOption
     /// <value>The default value is 0.7.</value>
     public double TargetUtilization { get; init; } = 0.7;
 
-    /// <summary>Gets the fewest serving replicas, even with no traffic.</summary>
+    /// <summary>Gets the fewest serving replicas, even with no traffic: from 0 to 1,000,000.</summary>
     /// <value>The default value is 1.</value>
     public int MinReplicas { get; init; } = 1;
 
-    /// <summary>Gets the spare replicas added for redundancy (the k in N+k).</summary>
+    /// <summary>Gets the spare replicas added for redundancy (the k in N+k): from 0 to 1,000,000.</summary>
     /// <value>The default value is 0.</value>
     public int RedundancyReplicas { get; init; }
 
     /// <summary>
-    /// Gets a fixed number of GPUs per replica, or <see langword="null"/> to use the smallest power of two whose usable
-    /// memory holds the weights and the KV cache.
+    /// Gets a fixed number of GPUs per replica (a power of two from 1 to 1,024), or <see langword="null"/> to use the
+    /// smallest power of two whose usable memory holds the weights and the KV cache.
     /// </summary>
     public int? GpusPerReplica { get; init; }
 
-    /// <summary>Gets the largest GPU group a replica may use when sizing by memory.</summary>
+    /// <summary>Gets the largest GPU group a replica may use when sizing by memory: from 1 to 1,024.</summary>
     /// <value>The default value is 8.</value>
     public int MaxGpusPerReplica { get; init; } = 8;
 

@@ -699,8 +699,8 @@ internal sealed partial class CompiledTrialEvaluator
             GpusPerReplica = result.GpusPerReplica;
             BaseThroughput = result.ReplicaThroughputTokensPerSecond;
             UtilizationSlot = prm.Add(at + ".targetUtilization", o.TargetUtilization, ParameterRule.Fraction);
-            MinReplicasSlot = prm.Add(at + ".minReplicas", o.MinReplicas, ParameterRule.WholeNonNegative);
-            RedundancySlot = prm.Add(at + ".redundancyReplicas", o.RedundancyReplicas, ParameterRule.WholeNonNegative);
+            MinReplicasSlot = prm.Add(at + ".minReplicas", o.MinReplicas, ParameterRule.Replicas);
+            RedundancySlot = prm.Add(at + ".redundancyReplicas", o.RedundancyReplicas, ParameterRule.Replicas);
             ThroughputSlot = prm.Add(at + ".replicaThroughputTokensPerSecond", o.ReplicaThroughputTokensPerSecond, ParameterRule.Positive);
 
             var model = catalog.GetOpenModel(o.Model);

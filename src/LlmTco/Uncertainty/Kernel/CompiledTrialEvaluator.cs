@@ -24,13 +24,13 @@ namespace LlmTco.Uncertainty.Kernel;
 /// The per-trial methods run in <see langword="unchecked"/> blocks although the project checks overflow everywhere else:
 /// their integer arithmetic is month and option indices, bounded by the lengths of arrays sized when the kernel is built,
 /// and the checks cost about a tenth of a trial. The one count that could overflow, GPUs = replicas × GPUs per replica,
-/// stays <see langword="checked"/>, and whole-number inputs reach the kernel only when they fit an <see cref="int"/>.
+/// stays <see langword="checked"/>, and replica counts reach the kernel only within the validator's bounds.
 /// </para>
 /// </remarks>
 internal sealed partial class CompiledTrialEvaluator : ITrialEvaluator
 {
 
-    private const int MaxReplicas = 1_000_000;
+    private const int MaxReplicas = ReplicaCount.Max;
     private const double Hours = CapacityMath.HoursPerMonth;
 
     private readonly EngineTrialEvaluator engine;

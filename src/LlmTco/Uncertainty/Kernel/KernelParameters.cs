@@ -27,8 +27,8 @@ internal enum ParameterRule
     /// <summary>Finite, at least 1 (peak-to-average ratio, PUE).</summary>
     AtLeastOne,
 
-    /// <summary>A whole number, at least 0 (replicas).</summary>
-    WholeNonNegative,
+    /// <summary>A whole number of replicas from 0 to <see cref="LlmTco.SelfHosted.ReplicaCount.Max"/>.</summary>
+    Replicas,
 }
 
 /// <summary>
@@ -70,7 +70,7 @@ internal sealed class KernelParameters
         ParameterRule.GrowthRate => double.IsFinite(v) && v > -1,
         ParameterRule.Finite => double.IsFinite(v),
         ParameterRule.AtLeastOne => double.IsFinite(v) && v >= 1,
-        ParameterRule.WholeNonNegative => v >= 0 && v <= int.MaxValue && v == Math.Floor(v),
+        ParameterRule.Replicas => v >= 0 && v <= LlmTco.SelfHosted.ReplicaCount.Max && v == Math.Floor(v),
         _ => false,
     };
 }

@@ -1,0 +1,162 @@
+using FluentAssertions;
+using LlmTco.Api;
+using LlmTco.Pricing;
+using LlmTco.Scenarios;
+using LlmTco.SelfHosted;
+using LlmTco.Workloads;
+using Xunit;
+
+namespace LlmTco.Tests.Scenarios;
+
+/// <summary>
+/// Every rule of the scenario validator, one invalid value at a time on an otherwise valid scenario: the evaluation
+/// stops with a <see cref="ScenarioValidationException"/> whose single error names the JSON path, the value and what is
+/// wrong, before any price is looked up.
+/// </summary>
+public class ScenarioValidatorTests
+{
+    private static readonly SelfHostedOption Owned = new()
+    {
+        Name = "Model-8B owned",
+        Model = "model-8b",
+        Gpu = "GPU-A",
+        Owned = new OwnedHardware { PricePerGpu = 20_000, Pue = 1.3, ElectricityPricePerKwh = 0.12, HostingPricePerKwMonth = 150 },
+    };
+
+    private static readonly Scenario Valid = TestScenarios.ThreeMonths(TestScenarios.RentedModel8B, Owned);
+
+    /// <summary>A change that makes the scenario invalid, the path of the error and the message expected there.</summary>
+    public static TheoryData<string, string, string?, string> Cases => new()
+    {
+        { "currency in lower case", "$.currency", "usd", "must be an ISO 4217 code in capitals, e.g. USD" },
+        { "no options", "$", null, "the scenario needs at least one API option or self-hosted option" },
+        { "no workload", "$.workload", null, "a workload is required" },
+        { "peak below average", "$.workload.peakToAverageRatio", "0.5", "must be a finite number of at least 1 (peak throughput ÷ average throughput)" },
+        { "infinite peak", "$.workload.peakToAverageRatio", "Infinity", "must be a finite number of at least 1 (peak throughput ÷ average throughput)" },
+        { "no profiles", "$.workload.profiles", null, "the workload needs at least one traffic profile" },
+        { "null profile", "$.workload.profiles[0]", null, "a traffic profile is required" },
+        { "two profiles with one name", "$.workload.profiles[1].name", "chat", "another traffic profile has this name" },
+        { "cache shares above the whole input", "$.workload.profiles[0].cacheWriteShare", "0.9", "cache-read and cache-write shares add up to more than 1 (1.1); together they are at most the whole input" },
+        { "short series", "$.workload.profiles[0].growth.requestsPerMonth", "2 entries", "the series must give requests for every month of the horizon (3)" },
+        { "negative series entry", "$.workload.profiles[0].growth.requestsPerMonth[1]", "-5", "must not be negative" },
+        { "infinite linear growth", "$.workload.profiles[0].growth.requestsAddedPerMonth", "-Infinity", "must be a finite number" },
+        { "undefined growth kind", "$.workload.profiles[0].growth.kind", "9", "is not a valid GrowthKind" },
+        { "null API option", "$.apiOptions[0]", null, "an API option is required" },
+        { "blank API model", "$.apiOptions[0].model", " ", "is required" },
+        { "batch discount above 1", "$.apiOptions[0].batchDiscountFraction", "1.5", "must be a fraction from 0 to 1 (0.5 = 50 % off)" },
+        { "decline of 100 %", "$.apiOptions[0].yearlyPriceDecline", "1", "must be below 1: a 100 % yearly decline would make prices zero" },
+        { "API fine-tuning in month 4 of 3", "$.apiOptions[0].fineTuning.month", "4", "must be a month from 1 to the horizon (3)" },
+        { "API fine-tuning with 0 epochs", "$.apiOptions[0].fineTuning.epochs", "0", "must be greater than 0" },
+        { "null self-hosted option", "$.selfHostedOptions[0]", null, "a self-hosted option is required" },
+        { "three GPUs a replica", "$.selfHostedOptions[0].gpusPerReplica", "3", "must be a power of two from 1 to 1,024" },
+        { "no replicas of concurrency", "$.selfHostedOptions[0].servingConcurrency", "0", "must be at least 1" },
+        { "two billion minimum replicas", "$.selfHostedOptions[0].minReplicas", "2000000000", "must be from 0 to 1,000,000" },
+        { "two billion spare replicas", "$.selfHostedOptions[0].redundancyReplicas", "2000000000", "must be from 0 to 1,000,000" },
+        { "a replica of 2^30 GPUs", "$.selfHostedOptions[0].gpusPerReplica", "1073741824", "must be a power of two from 1 to 1,024" },
+        { "groups of up to 2^31 − 1 GPUs", "$.selfHostedOptions[0].maxGpusPerReplica", "2147483647", "must be from 1 to 1,024" },
+        { "utilisation above 1", "$.selfHostedOptions[0].targetUtilization", "1.2", "must be greater than 0 and at most 1" },
+        { "zero committed GPUs", "$.selfHostedOptions[0].rented.committedGpus", "0", "must be at least 1" },
+        { "storage without a price", "$.selfHostedOptions[0].storage.pricePerGbMonth", null, "give a price per GB-month, or a storageProvider and storageService from storage_prices.csv" },
+        { "egress without a price", "$.selfHostedOptions[0].storage.egressPricePerGb", null, "give a price per GB, or an egressProvider and egressService from egress_prices.csv" },
+        { "owned fine-tuning without a GPU price", "$.selfHostedOptions[1].fineTuning.pricePerGpuHour", null, "owned hardware: give the fine-tuning GPUs' pricePerGpuHour or a rental provider" },
+        { "fine-tuning with a negative GPU-hour count", "$.selfHostedOptions[0].fineTuning.measuredGpuHoursPerRun", "-1", "must not be negative" },
+        { "people with a negative set-up cost", "$.selfHostedOptions[0].people.setupCost", "-100", "must not be negative" },
+        { "lead time as long as the horizon", "$.selfHostedOptions[0].leadTimeMonths", "3", "must be from 0 to one less than the horizon" },
+        { "lead time without a bridge", "$.selfHostedOptions[0].bridgeApiOption", null, "a lead time needs the name of the API option that serves the traffic meanwhile" },
+        { "bridge naming no API option", "$.selfHostedOptions[0].bridgeApiOption", "Acme Small", "names no API option of this scenario; the API options are: Acme Large" },
+        { "PUE below 1", "$.selfHostedOptions[1].owned.pue", "0.9", "must be a finite number of at least 1 (facility power ÷ IT power)" },
+        { "no PUE", "$.selfHostedOptions[1].owned.pue", null, "give a pue, or a pueFigure name from pue_figures.csv" },
+        { "no electricity price", "$.selfHostedOptions[1].owned.electricityPricePerKwh", null, "give an electricity price per kWh, or an electricityRegion from electricity_prices.csv" },
+        { "zero useful life", "$.selfHostedOptions[1].owned.usefulLifeMonths", "0", "must be at least 1" },
+        { "residual value above 1", "$.selfHostedOptions[1].owned.residualValueFraction", "1.5", "must be a fraction of the capital cost from 0 to 1" },
+        { "negative hosting price", "$.selfHostedOptions[1].owned.hostingPricePerKwMonth", "-1", "must not be negative" },
+        { "zero GPU price", "$.selfHostedOptions[1].owned.pricePerGpu", "0", "must be greater than 0" },
+        { "NaN load", "$.selfHostedOptions[1].owned.averageLoadFraction", "NaN", "must be a finite number" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Evaluate_OneInvalidValue_ReportsItsPathValueAndReason(string name, string path, string? value, string message)
+    {
+        // Given a valid scenario with one value made invalid
+        var scenario = Invalid(name);
+
+        // When
+        var act = () => TestScenarios.Engine.Evaluate(scenario);
+
+        // Then exactly that value is reported, with its path and what is wrong
+        act.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle()
+            .Which.Should().Be(new ScenarioError(path, value, message));
+    }
+
+    [Fact]
+    public void Evaluate_TheScenarioBeforeTheChanges_IsValid()
+    {
+        // The cases above break one value each of this scenario, so it must pass by itself.
+        var act = () => TestScenarios.Engine.Evaluate(Valid);
+
+        act.Should().NotThrow();
+    }
+
+    private static Scenario Invalid(string name)
+    {
+        var s = Valid;
+        var chat = TestScenarios.Chat;
+        var api = TestScenarios.AcmeLarge;
+        var rented = s.SelfHostedOptions[0];
+        var owned = s.SelfHostedOptions[1];
+        var hardware = owned.Owned!;
+        Scenario WithProfiles(params TrafficProfile[] profiles) => s with { Workload = s.Workload with { Profiles = profiles } };
+        Scenario WithApi(ApiOption option) => s with { ApiOptions = [option] };
+        Scenario WithRented(SelfHostedOption option) => s with { SelfHostedOptions = [option, owned] };
+        Scenario WithOwned(OwnedHardware h) => s with { SelfHostedOptions = [rented, owned with { Owned = h }] };
+        return name switch
+        {
+            "currency in lower case" => s with { Currency = "usd" },
+            "no options" => s with { ApiOptions = [], SelfHostedOptions = [] },
+            "no workload" => s with { Workload = null! },
+            "peak below average" => s with { Workload = s.Workload with { PeakToAverageRatio = 0.5 } },
+            "infinite peak" => s with { Workload = s.Workload with { PeakToAverageRatio = double.PositiveInfinity } },
+            "no profiles" => WithProfiles(),
+            "null profile" => WithProfiles(new TrafficProfile[] { null! }),
+            "two profiles with one name" => WithProfiles(chat, chat),
+            "cache shares above the whole input" => WithProfiles(chat with { CacheReadShare = 0.2, CacheWriteShare = 0.9 }),
+            "short series" => WithProfiles(chat with { Growth = GrowthRule.Series(1, 2) }),
+            "negative series entry" => WithProfiles(chat with { Growth = GrowthRule.Series(1, -5, 3) }),
+            "infinite linear growth" => WithProfiles(chat with { Growth = GrowthRule.Linear(double.NegativeInfinity) }),
+            "undefined growth kind" => WithProfiles(chat with { Growth = new GrowthRule { Kind = (GrowthKind)9 } }),
+            "null API option" => WithApi(null!),
+            "blank API model" => WithApi(api with { Model = " " }),
+            "batch discount above 1" => WithApi(api with { BatchDiscountFraction = 1.5 }),
+            "decline of 100 %" => WithApi(api with { YearlyPriceDecline = 1 }),
+            "API fine-tuning in month 4 of 3" => WithApi(api with { FineTuning = new ApiFineTuning { TrainingTokens = 1e6, TrainingPricePerMillionTokens = 3, Month = 4 } }),
+            "API fine-tuning with 0 epochs" => WithApi(api with { FineTuning = new ApiFineTuning { TrainingTokens = 1e6, TrainingPricePerMillionTokens = 3, Epochs = 0 } }),
+            "null self-hosted option" => s with { SelfHostedOptions = [null!, owned] },
+            "three GPUs a replica" => WithRented(rented with { GpusPerReplica = 3 }),
+            "no replicas of concurrency" => WithRented(rented with { ServingConcurrency = 0 }),
+            "two billion minimum replicas" => WithRented(rented with { MinReplicas = 2_000_000_000 }),
+            "two billion spare replicas" => WithRented(rented with { RedundancyReplicas = 2_000_000_000 }),
+            "a replica of 2^30 GPUs" => WithRented(rented with { GpusPerReplica = 1 << 30 }),
+            "groups of up to 2^31 − 1 GPUs" => WithRented(rented with { MaxGpusPerReplica = int.MaxValue }),
+            "utilisation above 1" => WithRented(rented with { TargetUtilization = 1.2 }),
+            "zero committed GPUs" => WithRented(rented with { Rented = rented.Rented! with { Plan = RentalPlan.Reserved1Year, CommittedGpus = 0 } }),
+            "storage without a price" => WithRented(rented with { Storage = new StorageCosts { GbHeld = 100, StorageProvider = "aws" } }),
+            "egress without a price" => WithRented(rented with { Storage = new StorageCosts { EgressGbPerMonth = 100, EgressService = "internet" } }),
+            "owned fine-tuning without a GPU price" => s with { SelfHostedOptions = [rented, owned with { FineTuning = new FineTuningSchedule { TrainingTokens = 1e6 } }] },
+            "fine-tuning with a negative GPU-hour count" => WithRented(rented with { FineTuning = new FineTuningSchedule { TrainingTokens = 1e6, MeasuredGpuHoursPerRun = -1 } }),
+            "people with a negative set-up cost" => WithRented(rented with { People = new PeopleCosts { SetupCost = -100 } }),
+            "lead time as long as the horizon" => WithRented(rented with { LeadTimeMonths = 3, BridgeApiOption = api.Name }),
+            "lead time without a bridge" => WithRented(rented with { LeadTimeMonths = 1 }),
+            "bridge naming no API option" => WithRented(rented with { LeadTimeMonths = 1, BridgeApiOption = "Acme Small" }),
+            "PUE below 1" => WithOwned(hardware with { Pue = 0.9 }),
+            "no PUE" => WithOwned(hardware with { Pue = null }),
+            "no electricity price" => WithOwned(hardware with { ElectricityPricePerKwh = null }),
+            "zero useful life" => WithOwned(hardware with { UsefulLifeMonths = 0 }),
+            "residual value above 1" => WithOwned(hardware with { ResidualValueFraction = 1.5 }),
+            "negative hosting price" => WithOwned(hardware with { HostingPricePerKwMonth = -1 }),
+            "zero GPU price" => WithOwned(hardware with { PricePerGpu = 0 }),
+            "NaN load" => WithOwned(hardware with { AverageLoadFraction = double.NaN }),
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such case"),
+        };
+    }
+}
