@@ -3,7 +3,8 @@ namespace LlmTco.Uncertainty;
 /// <summary>
 /// A <see cref="Random"/> over a SplitMix64 stream that can be re-seeded without allocating, so MathNet's samplers can
 /// draw from the stream of one input in one trial. <see cref="NextDouble"/> returns values strictly inside (0, 1)
-/// (53 random bits, offset by half a step) so that inverse cumulative distributions stay finite.
+/// (53 random bits, offset by half a step; the one draw that would round to 1 is the largest double below 1) so that
+/// inverse cumulative distributions stay finite.
 /// </summary>
 /// <remarks>One instance per worker thread; not thread-safe.</remarks>
 internal sealed class TrialRandom : Random
@@ -31,7 +32,13 @@ internal sealed class TrialRandom : Random
         return SplitMix64.Mix(state);
     }
 
-    public override double NextDouble() => ((NextUInt64() >> 11) + 0.5) * Step;
+    public override double NextDouble()
+    {
+        // (53 random bits + ½) × 2^-53, rounded to a double: above 0 always, and below 1 except for the top value
+        // (2^53 − ½ rounds to 2^53), which becomes the largest double below 1 so that no draw is exactly 1.
+        var draw = ((NextUInt64() >> 11) + 0.5) * Step;
+        return draw < 1 ? draw : 1 - Step;
+    }
 
     public override int Next() => (int)(NextUInt64() >> 33);
 

@@ -127,4 +127,60 @@ public sealed class DistributionTests
 
         act.Should().Throw<InvalidOperationException>().WithMessage("*min (3) is greater than max (1)*mode*");
     }
+
+    /// <summary>A distribution with one parameter missing or wrong, and the one problem reported for it.</summary>
+    public static TheoryData<string, string> OneProblem => new()
+    {
+        { "point without a value", "value: a point distribution needs a value" },
+        { "uniform without min", "min: a uniform distribution needs a lower bound, min" },
+        { "PERT without max", "max: a PERT distribution needs an upper bound, max" },
+        { "triangular without mode", "mode: a triangular distribution needs its most likely value, mode" },
+        { "uniform with min = max", "max: min and max are both 2; use a point distribution for a fixed value" },
+        { "uniform with an infinite max", "max: must be a finite number (value: Infinity)" },
+        { "normal without a mean", "mean: a normal distribution needs a mean" },
+        { "normal without a standard deviation", "standardDeviation: a normal distribution needs a standard deviation" },
+        { "lognormal without mu", "mu: a lognormal distribution needs mu, the mean of ln(x) (the median is e^mu)" },
+        { "lognormal without sigma", "sigma: a lognormal distribution needs sigma, the standard deviation of ln(x)" },
+        { "lognormal with max 0", "max: a lognormal value is always above 0, so max must be too (value: 0)" },
+        { "normal truncated to min > max", "max: min (3) is greater than max (1); swap them" },
+        { "kind 42", "kind: '42' is not a distribution kind; use point, uniform, triangular, pert, normal or lognormal" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OneProblem))]
+    public void Problems_OneParameterMissingOrWrong_NamesItAndSaysWhat(string name, string problem)
+    {
+        var distribution = name switch
+        {
+            "point without a value" => new Distribution { Kind = DistributionKind.Point },
+            "uniform without min" => new Distribution { Kind = DistributionKind.Uniform, Max = 1 },
+            "PERT without max" => new Distribution { Kind = DistributionKind.Pert, Min = 1, Mode = 2 },
+            "triangular without mode" => new Distribution { Kind = DistributionKind.Triangular, Min = 1, Max = 2 },
+            "uniform with min = max" => new Distribution { Kind = DistributionKind.Uniform, Min = 2, Max = 2 },
+            "uniform with an infinite max" => new Distribution { Kind = DistributionKind.Uniform, Min = 2, Max = double.PositiveInfinity },
+            "normal without a mean" => new Distribution { Kind = DistributionKind.Normal, StandardDeviation = 1 },
+            "normal without a standard deviation" => new Distribution { Kind = DistributionKind.Normal, Mean = 1 },
+            "lognormal without mu" => new Distribution { Kind = DistributionKind.LogNormal, Sigma = 1 },
+            "lognormal without sigma" => new Distribution { Kind = DistributionKind.LogNormal, Mu = 1 },
+            "lognormal with max 0" => new Distribution { Kind = DistributionKind.LogNormal, Mu = 0, Sigma = 1, Max = 0 },
+            "normal truncated to min > max" => new Distribution { Kind = DistributionKind.Normal, Mean = 2, StandardDeviation = 1, Min = 3, Max = 1 },
+            "kind 42" => new Distribution { Kind = (DistributionKind)42, Value = 1 },
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such case"),
+        };
+
+        distribution.Problems().Should().Equal(problem);
+    }
+
+    [Theory]
+    [InlineData(-0.01)]
+    [InlineData(1.01)]
+    [InlineData(double.NaN)]
+    public void InverseCumulativeDistribution_ProbabilityOutside0To1_IsRejected(double probability)
+    {
+        var uniform = Distribution.Uniform(0, 1);
+
+        var act = () => uniform.InverseCumulativeDistribution(probability);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("A probability is from 0 to 1.*").Which.ParamName.Should().Be("probability");
+    }
 }
