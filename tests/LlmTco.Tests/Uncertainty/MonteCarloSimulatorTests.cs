@@ -192,6 +192,49 @@ public sealed class MonteCarloSimulatorTests
         act.Should().Throw<ArgumentException>().WithMessage("*has no uncertainty section*");
     }
 
+    public static TheoryData<string, string> BadOptions => new()
+    {
+        { "no trials", "Trials must be from 1 to 10,000,000 (value: 0).*" },
+        { "too many trials", "Trials must be from 1 to 10,000,000 (value: 10000001).*" },
+        { "zero cores", "MaxDegreeOfParallelism must be −1 (every core) or at least 1.*" },
+        { "minus two cores", "MaxDegreeOfParallelism must be −1 (every core) or at least 1.*" },
+        { "negative fan trials", "MonthlyPercentileTrials must not be negative.*" },
+        { "percentile 1", "Percentiles are fractions strictly between 0 and 1 (value: 1).*" },
+        { "percentile 0", "Percentiles are fractions strictly between 0 and 1 (value: 0).*" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadOptions))]
+    public void Run_InvalidOptions_NamesTheOptionAndItsRange(string name, string message)
+    {
+        var options = name switch
+        {
+            "no trials" => new MonteCarloOptions { Trials = 0 },
+            "too many trials" => new MonteCarloOptions { Trials = 10_000_001 },
+            "zero cores" => new MonteCarloOptions { MaxDegreeOfParallelism = 0 },
+            "minus two cores" => new MonteCarloOptions { MaxDegreeOfParallelism = -2 },
+            "negative fan trials" => new MonteCarloOptions { MonthlyPercentileTrials = -1 },
+            "percentile 1" => new MonteCarloOptions { Percentiles = [0.25, 1] },
+            "percentile 0" => new MonteCarloOptions { Percentiles = [0] },
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such case"),
+        };
+
+        var act = () => Simulator.Run(UncertaintyScenarios.ConstantSaving(Distribution.Uniform(30_400, 152_000), trials: 10), options);
+
+        act.Should().Throw<ArgumentException>().WithMessage(message).Which.ParamName.Should().Be("options");
+    }
+
+    [Fact]
+    public async Task RunAsync_GivesTheSameResultAsRun()
+    {
+        var scenario = UncertaintyScenarios.ConstantSaving(Distribution.Uniform(30_400, 152_000), trials: 200);
+
+        var result = await Simulator.RunAsync(scenario);
+
+        Fingerprint(result).Should().Equal(Fingerprint(Simulator.Run(scenario)));
+        await FluentActions.Awaiting(() => Simulator.RunAsync(null!)).Should().ThrowAsync<ArgumentNullException>();
+    }
+
     internal static Scenario Apply(Scenario scenario, string path, double value)
     {
         ScenarioPath.TryResolve(scenario, path, out var resolved, out var error).Should().BeTrue(error);

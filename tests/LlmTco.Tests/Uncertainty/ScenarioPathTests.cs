@@ -64,6 +64,16 @@ public sealed class ScenarioPathTests
     [InlineData("horizonMonths", "the horizon cannot be uncertain: every trial is compared month by month over the same horizon")]
     [InlineData("workload.profiles[0].growth.requestsAddedPerMonth", "'workload.profiles[0].growth.requestsAddedPerMonth' has no effect: the growth kind is compound, and requestsAddedPerMonth applies only to linear growth")]
     [InlineData("workload..peakToAverageRatio", "'' is not a property name: a path is names separated by dots, e.g. workload.profiles[0].growth.monthlyRate")]
+    [InlineData("uncertainty.trials", "the uncertainty section itself cannot be uncertain")]
+    [InlineData("workload.peakToAverageRatio[0]", "'workload.peakToAverageRatio' is not a list, so it takes no [index]")]
+    [InlineData("workload.peakToAverageRatio.min", "'workload.peakToAverageRatio' is a number: it has no property 'min'")]
+    [InlineData(" ", "a path is required, e.g. workload.profiles[0].growth.monthlyRate")]
+    [InlineData("$.", "a path is required, e.g. workload.profiles[0].growth.monthlyRate")]
+    [InlineData("workload.profiles[x].monthlyRequests", "'profiles[x]' is not a name with an index: write name[0], or name[*] for every entry")]
+    [InlineData("workload.profiles[0.monthlyRequests", "'profiles[0' is not a name with an index: write name[0], or name[*] for every entry")]
+    [InlineData("workload.profiles[0].growth.requestsPerMonth[*]", "'workload.profiles[0].growth.requestsPerMonth[*]' has no effect: the growth kind is compound, and requestsPerMonth applies only to a series")]
+    [InlineData("name.length", "'name' is text, not an object with numeric properties")]
+    [InlineData("workload", "'workload' is an object, not a number")]
     public void TryResolve_PathThatNamesNoNumber_SaysWhy(string text, string expected)
     {
         ScenarioPath.TryResolve(Scenario, text, out var path, out var error).Should().BeFalse();

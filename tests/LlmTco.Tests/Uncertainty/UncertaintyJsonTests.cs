@@ -104,4 +104,31 @@ public sealed class UncertaintyJsonTests
         act.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle()
             .Which.Message.Should().Contain("'beta' is not one of: point, uniform, triangular, pert, normal, lognormal");
     }
+
+    [Theory]
+    [InlineData("no inputs", "$.uncertainty.inputs", null, "list at least one uncertain input, e.g. { \"path\": \"workload.profiles[0].growth.monthlyRate\", \"distribution\": { \"kind\": \"triangular\", \"min\": 0.02, \"mode\": 0.06, \"max\": 0.1 } }")]
+    [InlineData("a null input", "$.uncertainty.inputs[0]", null, "an uncertain input is required")]
+    [InlineData("an input without a distribution", "$.uncertainty.inputs[0].distribution", null, "a distribution is required, e.g. { \"kind\": \"uniform\", \"min\": 0.5, \"max\": 0.8 }")]
+    [InlineData("a point outside the valid range", "$.uncertainty.inputs[0].distribution", "1.5", "its value makes the scenario invalid for 'selfHostedOptions[0].targetUtilization': $.selfHostedOptions[0].targetUtilization: must be greater than 0 and at most 1 (value: 1.5)")]
+    public void Validate_IncompleteUncertaintySection_ReportsWhatIsMissing(string name, string path, string? value, string message)
+    {
+        // Given the valid scenario above with its inputs replaced
+        var scenario = ScenarioJson.Parse(Scenario);
+        UncertainInput[] inputs = name switch
+        {
+            "no inputs" => [],
+            "a null input" => [null!],
+            "an input without a distribution" => [new UncertainInput { Path = "selfHostedOptions[0].targetUtilization", Distribution = null! }],
+            "a point outside the valid range" => [new UncertainInput { Path = "selfHostedOptions[0].targetUtilization", Distribution = Distribution.Point(1.5) }],
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such case"),
+        };
+        scenario = scenario with { Uncertainty = scenario.Uncertainty! with { Inputs = inputs } };
+
+        // When
+        var act = () => TestScenarios.Engine.Evaluate(scenario);
+
+        // Then
+        act.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle()
+            .Which.Should().Be(new ScenarioError(path, value, message));
+    }
 }
