@@ -86,6 +86,35 @@ public sealed class PricingCatalogValidationTests
         error.Should().Be(new PricingDiagnostic("api_prices.csv", 2, 9, "input_per_mtok", value, $"column 'input_per_mtok': '{value}' {reason}", DiagnosticSeverity.Error));
     }
 
+    /// <summary>One bad cell or row per rule: the table, its text, and the single error expected (line, column, column name, value, message).</summary>
+    public static TheoryData<string, string, int, int, string?, string?, string> BadRows => new()
+    {
+        { "api_prices.csv", Lines(ApiHeader, "Acme Inc,acme-mini,,standard,0,2025-01-01,,USD,0.075,,,0.3,,,," + Ok), 2, 1, "provider", "Acme Inc", "column 'provider': 'Acme Inc' is not a valid id: use lower-case letters, digits, '.', '_' and '-' (e.g. openai)" },
+        { "api_prices.csv", Lines(ApiHeader, "acme,acme mini,,standard,0,2025-01-01,,USD,0.075,,,0.3,,,," + Ok), 2, 2, "model_id", "acme mini", "column 'model_id': 'acme mini' is not a valid id: ids contain no spaces or ';'" },
+        { "api_prices.csv", Lines(ApiHeader, "acme,acme-mini,,standard,-1,2025-01-01,,USD,0.075,,,0.3,,,," + Ok), 2, 5, "context_threshold_tokens", "-1", "column 'context_threshold_tokens': '-1' must not be negative" },
+        { "api_prices.csv", Lines(ApiHeader, "acme,acme-mini,,standard,1.5,2025-01-01,,USD,0.075,,,0.3,,,," + Ok), 2, 5, "context_threshold_tokens", "1.5", "column 'context_threshold_tokens': '1.5' is not a whole number (e.g. 200000)" },
+        { "api_prices.csv", Lines(ApiHeader, "acme,acme-mini,,standard,99999999999999999999,2025-01-01,,USD,0.075,,,0.3,,,," + Ok), 2, 5, "context_threshold_tokens", "99999999999999999999", "column 'context_threshold_tokens': '99999999999999999999' is too large" },
+        { "api_prices.csv", Lines(ApiHeader, "acme,acme-mini,,standard,0,2025-01-01,,USD,0.075,,,0.3,,1.5,," + Ok), 2, 14, "batch_discount", "1.5", "column 'batch_discount': '1.5' must be at most 1" },
+        { "gpu_rentals.csv", Lines(RentalHeader, "cloudy,big.8x,GPU-A,-8,on-demand,us-east-1,USD,2.5,2025-01-01," + Ok), 2, 4, "gpus_per_instance", "-8", "column 'gpus_per_instance': '-8' must not be negative" },
+        { "gpu_rentals.csv", Lines(RentalHeader, "cloudy,big.8x,GPU-A,8.5,on-demand,us-east-1,USD,2.5,2025-01-01," + Ok), 2, 4, "gpus_per_instance", "8.5", "column 'gpus_per_instance': '8.5' is not a whole number (e.g. 8)" },
+        { "gpu_rentals.csv", Lines(RentalHeader, "cloudy,big.8x,GPU-A,99999999999,on-demand,us-east-1,USD,2.5,2025-01-01," + Ok), 2, 4, "gpus_per_instance", "99999999999", "column 'gpus_per_instance': '99999999999' is too large" },
+        { "gpus.csv", Lines(GpuHeader, "GPU-A,nvidia,80,3.35,989.5,1979,700,30000,,,,,https://example.com/gpu-a,2026-11-29"), 2, 8, "purchase_price_per_gpu", "30000", "GPU 'GPU-A': purchase_price_per_gpu, purchase_currency, purchase_source_url and purchase_checked_on go together: fill all four or none" },
+        { "open_models.csv", Lines(ModelHeader, "org/Model-8B,model-8b,moe,8,9,32,4096,32,8,128,131072,apache-2.0," + Ok), 2, 5, "active_parameters_billions", "9", "'org/Model-8B' has more active parameters (9B) than total (8B)" },
+        { "open_models.csv", Lines(ModelHeader, "org/Model-8B,model-8b,dense,8,7,32,4096,32,8,128,131072,apache-2.0," + Ok), 2, 5, "active_parameters_billions", "7", "'org/Model-8B' is dense, so its active parameters must equal its total (8B); use architecture 'moe' for a mixture of experts" },
+        { "open_models.csv", Lines(ModelHeader, "org/Model-8B,model-8b,dense,8,8,32,4096,32,64,128,131072,apache-2.0," + Ok), 2, 9, "kv_heads", "64", "'org/Model-8B' has more key/value heads (64) than attention heads (32)" },
+        { "open_models.csv", Lines(ModelHeader, "org/Model-8B,model-8b,dense,8,8,32,4096,32,8,128,131072,apache-2.0," + Ok, "org/Model-8B-v2,model-8b,dense,8,8,32,4096,32,8,128,131072,apache-2.0," + Ok), 3, 2, "aliases", "model-8b", "alias 'model-8b' of 'org/Model-8B-v2' already names 'org/Model-8B'" },
+        { "pue_figures.csv", Lines("name,pue,notes,source_url,checked_on,pue", "survey-2023,1.58,,https://example.com/pue,2026-11-29,1.6"), 1, 6, null, null, "column 'pue' appears twice in the header" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRows))]
+    public void Validate_BadCellOrRow_ReportsItsPlaceValueAndRule(string file, string csv, int line, int column, string? columnName, string? value, string message)
+    {
+        var error = SingleError(With(file, csv));
+
+        error.Should().Be(new PricingDiagnostic(file, line, column, columnName, value, message, DiagnosticSeverity.Error));
+    }
+
     [Fact]
     public void Validate_UnquotedDecimalComma_ReportsTheSplitCell()
     {
