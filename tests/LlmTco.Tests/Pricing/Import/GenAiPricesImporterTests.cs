@@ -51,6 +51,61 @@ public sealed class GenAiPricesImporterTests
     }
 
     [Fact]
+    public void Import_HostileProvidersAndModels_ReportsEachOneAndImportsOnlyWhatIsWhole()
+    {
+        // Given one provider or model per way it can be unusable, and one whole model with fields that have no column
+        var json = """
+            [
+              "not a provider",
+              { "name": "no id" },
+              { "id": "nomodels" },
+              { "id": "acme", "models": [
+                42,
+                { "id": "bad id", "prices": { "input_mtok": 1, "output_mtok": 2 } },
+                { "id": "noprices" },
+                { "id": "embedder", "prices": { "input_mtok": 0.1 } },
+                { "id": "outputonly", "prices": { "output_mtok": 2 } },
+                { "id": "textual", "prices": { "input_mtok": "one dollar", "output_mtok": 2 } },
+                { "id": "conditional", "prices": [
+                  7,
+                  { "constraint": { "start_date": "01/02/2025" }, "prices": { "input_mtok": 1, "output_mtok": 2 } },
+                  { "constraint": { "region": "eu" }, "prices": { "input_mtok": 1, "output_mtok": 2 } }
+                ] },
+                { "id": "whole", "prices": {
+                  "input_mtok": { "base": 1, "tiers": [ { "start": -5, "price": 2 } ] },
+                  "output_mtok": 4, "video_mtok": 9
+                } }
+              ] }
+            ]
+            """;
+
+        // When
+        var result = GenAiPricesImporter.Import(json, Options(Url));
+
+        // Then every unusable provider, model and field is reported in the file's order, with the reason
+        result.Unmapped.Select(i => i.ToString()).Should().Equal(
+            "(provider #1): not a JSON object; skipped",
+            "(provider #2): 'id': missing; the provider's models are skipped",
+            "nomodels: 'models': missing or not an array; no models imported",
+            "acme/(model #1): 'id': missing; skipped",
+            "acme/bad id: 'id': contains white space or ';', which a model_id may not; skipped",
+            "acme/noprices: 'prices': missing; skipped",
+            "acme/embedder: 'output_mtok': no output price (an embedding or input-only model); the model is not imported",
+            "acme/outputonly: 'input_mtok': no input price; the model is not imported",
+            "acme/textual: 'input_mtok': 'one dollar' is neither a number nor a tiered price; not mapped",
+            "acme/textual: 'input_mtok': no input price; the model is not imported",
+            "acme/conditional: 'prices': a conditional price without a 'prices' object; skipped",
+            "acme/conditional: 'start_date': '01/02/2025' is not a date written yyyy-MM-dd; that price is skipped",
+            "acme/conditional: 'constraint': an unknown constraint ({ \"region\": \"eu\" }); that price is skipped",
+            "acme/whole: 'input_mtok.tiers': { \"start\": -5, \"price\": 2 } is not a tier with a positive whole 'start' and a 'price'; that tier is skipped",
+            "acme/whole: 'video_mtok': not a genai-prices price field this importer knows; not mapped");
+
+        // And only the whole model is imported, at its base prices ($1 in, $4 out per million tokens)
+        var row = result.Rows.Should().ContainSingle().Subject;
+        (row.Provider, row.ModelId, row.InputPricePerMillionTokens, row.OutputPricePerMillionTokens, row.ContextThresholdTokens).Should().Be(("acme", "whole", 1m, 4m, 0L));
+    }
+
+    [Fact]
     public void Import_Fixture_WritesTheDocumentedCsvWithProvenanceInNotes()
     {
         var lines = Csv(Result).Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -77,6 +77,53 @@ public sealed class LiteLlmImporterTests
     }
 
     [Fact]
+    public void Import_HostileEntries_ReportsEachOneAndImportsOnlyWhatIsWhole()
+    {
+        // Given one entry per way an entry can be unusable, and one valid entry with fields that have no column
+        var json = """
+            {
+              "not-an-object": 5,
+              "openai/bad id": { "mode": "chat", "litellm_provider": "openai", "input_cost_per_token": 1e-6, "output_cost_per_token": 2e-6 },
+              "no-output": { "mode": "chat", "litellm_provider": "openai", "input_cost_per_token": 1e-6 },
+              "negative": { "mode": "chat", "litellm_provider": "openai", "input_cost_per_token": -1e-6, "output_cost_per_token": 2e-6 },
+              "text-price": { "mode": "chat", "litellm_provider": "openai", "input_cost_per_token": 1e-6, "output_cost_per_token": { "usd": 2 } },
+              "odd-fields": {
+                "mode": "chat", "litellm_provider": "openai", "deprecation_date": "2026-06-30",
+                "input_cost_per_token": 1e-6, "output_cost_per_token": 2e-6,
+                "input_cost_per_second": 0.1, "search_context_cost_per_query": 0.01, "misc_price": 3,
+                "input_cost_per_token_above_200k_tokens_batches": 1e-6,
+                "cache_read_input_token_cost_batches": 1e-7,
+                "input_cost_per_token_above_200k_tokens_priority": 3e-6
+              }
+            }
+            """;
+
+        // When
+        var result = LiteLlmImporter.Import(json, Options(Url));
+
+        // Then every unusable entry and unmapped field is reported, in the file's order, with the reason
+        result.Unmapped.Select(i => i.ToString()).Should().Equal(
+            "not-an-object: not a JSON object; skipped",
+            "openai/bad id: 'bad id' contains white space or ';', which a model_id may not; skipped",
+            "no-output: 'output_cost_per_token': missing; the model is not imported",
+            "negative: 'input_cost_per_token': -1e-6 is negative; not mapped",
+            "negative: 'input_cost_per_token': missing; the model is not imported",
+            "text-price: 'output_cost_per_token': an object is not a number; not mapped",
+            "text-price: 'output_cost_per_token': missing; the model is not imported",
+            "odd-fields: 'input_cost_per_second': per-second prices have no column in api_prices.csv",
+            "odd-fields: 'search_context_cost_per_query': per-query prices have no column in api_prices.csv",
+            "odd-fields: 'misc_price': a price with no column in api_prices.csv",
+            "odd-fields: 'input_cost_per_token_above_200k_tokens_batches': batch prices of a context tier have no column; batch_discount comes from the base batch prices",
+            "odd-fields: 'cache_read_input_token_cost_batches': a batch price without a standard price to compare with; not mapped",
+            "odd-fields: 'input_cost_per_token_priority': the priority tier has context-tier prices but no base prices; the priority tier is not imported");
+
+        // And only the whole entry is imported: $1 and $2 per million tokens, its deprecation date in the notes
+        var row = result.Rows.Should().ContainSingle().Subject;
+        (row.ModelId, row.InputPricePerMillionTokens, row.OutputPricePerMillionTokens, row.BatchDiscountFraction).Should().Be(("odd-fields", 1m, 2m, (decimal?)null));
+        row.Notes.Should().Contain("deprecation date 2026-06-30");
+    }
+
+    [Fact]
     public void Import_Fixture_NotesSayWhereEachRowCameFrom()
     {
         Result.Rows.Single(r => r.ModelId == "gemini-2.5-pro" && r.ContextThresholdTokens == 0).Notes.Should().Be(
