@@ -79,6 +79,68 @@ public sealed class LlmTcoServiceCollectionExtensionsTests
         provider.GetServices<TcoEngine>().Should().ContainSingle();
     }
 
+    [Fact]
+    public void AddLlmTco_InCodeWithAFullFolder_LoadsThatFolderOnly()
+    {
+        // Given the ten test tables in a folder, loaded without the bundled tables underneath
+        var folder = Directory.CreateTempSubdirectory("llmtco-di-").FullName;
+        try
+        {
+            foreach (var (file, text) in TestTables.Valid())
+            {
+                File.WriteAllText(Path.Combine(folder, file), text);
+            }
+
+            var services = new ServiceCollection();
+            services.AddLlmTco(o => (o.PricingFolder, o.OverlayOnDefaults) = (folder, false));
+            using var provider = services.BuildServiceProvider();
+
+            // Then the catalog holds exactly the folder's rows: the test tables' one GPU and four API price rows
+            var catalog = provider.GetRequiredService<PricingCatalog>();
+            catalog.Gpus.Select(g => g.GpuModel).Should().Equal("GPU-A");
+            catalog.ApiPrices.Should().HaveCount(4);
+            provider.GetRequiredService<TcoEngine>().Should().NotBeNull();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void AddLlmTco_InCodeWithAnOverlayFolder_AddsItsRowsToTheBundledTables()
+    {
+        // Given a folder holding only a PUE table with one figure of its own
+        var folder = Directory.CreateTempSubdirectory("llmtco-di-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "pue_figures.csv"), "name,pue,notes,source_url,checked_on\nmy-datacentre,1.21,,https://example.com/pue,2026-11-29\n");
+
+            var services = new ServiceCollection();
+            services.AddLlmTco(o => o.PricingFolder = folder);
+            using var provider = services.BuildServiceProvider();
+
+            // Then the bundled rows are all there, and the folder's figure (a new key) is added to them
+            var catalog = provider.GetRequiredService<PricingCatalog>();
+            catalog.ApiPrices.Should().HaveCount(PricingCatalog.Default.ApiPrices.Count);
+            catalog.PueFigures.Should().HaveCount(PricingCatalog.Default.PueFigures.Count + 1);
+            catalog.PueFigures.Should().ContainSingle(p => p.Name == "my-datacentre").Which.Pue.Should().Be(1.21m);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void AddLlmTco_NullArguments_AreRejected()
+    {
+        var services = new ServiceCollection();
+
+        FluentActions.Invoking(() => services.AddLlmTco((Action<LlmTcoOptions>)null!)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("configure");
+        FluentActions.Invoking(() => ((IServiceCollection)null!).AddLlmTco(_ => { })).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("services");
+    }
+
     private static ServiceProvider Build(string json, Action<IServiceCollection>? extra = null)
     {
         var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
