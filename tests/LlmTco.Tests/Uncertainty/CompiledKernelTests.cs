@@ -45,6 +45,30 @@ public sealed class CompiledKernelTests
             new UncertainInput { Path = "selfHostedOptions[0].storage.gbHeld", Distribution = Distribution.Uniform(0, 5_000) },
             new UncertainInput { Path = "selfHostedOptions[0].people.setupCost", Distribution = Distribution.Uniform(0, 100_000) },
         ]),
+        ["three options, owned hardware priced from the tables"] = () =>
+        {
+            // An odd number of options (the kernel sums the last one's costs alone) and PUE, electricity and hosting
+            // prices looked up by name rather than given
+            var s = UncertaintyScenarios.Growing(inputs:
+            [
+                new UncertainInput { Path = "workload.profiles[*].growth.monthlyRate", Distribution = Distribution.Triangular(0.02, 0.05, 0.09) },
+                new UncertainInput { Path = "selfHostedOptions[1].targetUtilization", Distribution = Distribution.Uniform(0.5, 0.8) },
+            ]);
+            var owned = s.SelfHostedOptions[1].Owned! with { Pue = null, PueFigure = "survey-2023", ElectricityPricePerKwh = null, ElectricityRegion = "US-VA", HostingPricePerKwMonth = null, HostingProvider = "colo" };
+            return s with { ApiOptions = [s.ApiOptions[0]], SelfHostedOptions = [s.SelfHostedOptions[0], s.SelfHostedOptions[1] with { Owned = owned }] };
+        },
+        ["recurring fine-tuning on rented GPUs"] = () =>
+        {
+            var s = UncertaintyScenarios.Growing();
+            var tuned = s.SelfHostedOptions[0] with { FineTuning = new FineTuningSchedule { TrainingTokens = 1e8, MeasuredGpuHoursPerRun = 20, FirstMonth = 3, EveryMonths = 6 } };
+            return s with { SelfHostedOptions = [tuned, s.SelfHostedOptions[1]] };
+        },
+        ["roofline throughput with a changing request shape"] = () =>
+        {
+            // The second profile's volume moves the mean request shape, so the roofline throughput is recomputed per trial
+            var s = WithOwned(o => o with { Precision = NumericPrecision.Fp8 });
+            return s with { Uncertainty = s.Uncertainty! with { Inputs = [new UncertainInput { Path = "workload.profiles[1].monthlyRequests", Distribution = Distribution.Uniform(100_000, 2_000_000) }] } };
+        },
         ["linear growth and given throughput"] = () =>
         {
             var s = UncertaintyScenarios.Growing(inputs:
