@@ -18,6 +18,9 @@ internal sealed class SelfHostedCostModel
     /// <summary>More replicas than this in a month is an input error (about a thousand times the largest public GPU fleets), not an overflow.</summary>
     private const double MaxReplicas = ReplicaCount.Max;
 
+    /// <summary>The option's JSON path ("$.selfHostedOptions[0]"), which errors found while pricing it start with.</summary>
+    private string optionPath = string.Empty;
+
     private SelfHostedCostModel(SelfHostedOption option)
     {
         Option = option;
@@ -77,6 +80,7 @@ internal sealed class SelfHostedCostModel
 
     private void Build(PricingCatalog catalog, Scenario scenario, WorkloadVolumes volumes, ApiCostModel? bridge, string path, List<Assumption> assumptions)
     {
+        optionPath = path;
         var o = Option;
         var name = o.Name;
         var openModel = catalog.GetOpenModel(o.Model);
@@ -235,7 +239,7 @@ internal sealed class SelfHostedCostModel
                 ?? throw catalog.NoRentalOffer(rented.Provider, gpu, plan, date, rented.Region);
             if (!string.Equals(offer.Currency, scenario.Currency, StringComparison.Ordinal))
             {
-                throw new ScenarioValidationException([new ScenarioError("rented", offer.Currency, $"the rental offer {offer.Provider} {offer.Sku} is priced in {offer.Currency}, but the scenario's currency is {scenario.Currency}")]);
+                throw new ScenarioValidationException([new ScenarioError(optionPath + ".rented", offer.Currency, $"the rental offer {offer.Provider} {offer.Sku} is priced in {offer.Currency}, but the scenario's currency is {scenario.Currency}")]);
             }
 
             // An offer already met (the same object) is already in the set: only a new one is hashed and compared by value.
@@ -415,7 +419,7 @@ internal sealed class SelfHostedCostModel
             ?? throw new PricingLookupException($"No {owned.ElectricitySector} electricity price for region '{owned.ElectricityRegion}'; known regions: {string.Join(", ", catalog.ElectricityPrices.Select(p => p.Region).Distinct(StringComparer.OrdinalIgnoreCase))}.");
         if (!string.Equals(row.Currency, scenario.Currency, StringComparison.Ordinal))
         {
-            throw new ScenarioValidationException([new ScenarioError("owned.electricityRegion", owned.ElectricityRegion, $"the electricity price for {row.Region} is in {row.Currency}, but the scenario's currency is {scenario.Currency}; give electricityPricePerKwh")]);
+            throw new ScenarioValidationException([new ScenarioError(optionPath + ".owned.electricityRegion", owned.ElectricityRegion, $"the electricity price for {row.Region} is in {row.Currency}, but the scenario's currency is {scenario.Currency}; give electricityPricePerKwh")]);
         }
 
         assumptions.Add(new Assumption(Option.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"electricity_prices.csv: {row.Region} {row.Sector} {row.Period}: {row.PricePerKwh} {row.Currency}/kWh; checked {Iso(row.CheckedOn)}."), row.SourceUrl) { Row = row });
@@ -428,7 +432,7 @@ internal sealed class SelfHostedCostModel
             ?? throw new PricingLookupException($"Unknown hosting provider '{provider}'; known: {string.Join(", ", catalog.HostingPrices.Select(p => p.Provider))}.");
         if (!string.Equals(row.Currency, scenario.Currency, StringComparison.Ordinal))
         {
-            throw new ScenarioValidationException([new ScenarioError("owned.hostingProvider", provider, $"the hosting price is in {row.Currency}, but the scenario's currency is {scenario.Currency}")]);
+            throw new ScenarioValidationException([new ScenarioError(optionPath + ".owned.hostingProvider", provider, $"the hosting price is in {row.Currency}, but the scenario's currency is {scenario.Currency}")]);
         }
 
         assumptions.Add(new Assumption(Option.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"hosting_prices.csv: {row.Provider} ({row.Region}): {row.PricePerKwMonth} {row.Currency} per kW-month; checked {Iso(row.CheckedOn)}."), row.SourceUrl) { Row = row });
@@ -457,7 +461,7 @@ internal sealed class SelfHostedCostModel
     {
         var row = catalog.StoragePrices.FirstOrDefault(p => string.Equals(p.Provider, s.StorageProvider, StringComparison.OrdinalIgnoreCase) && string.Equals(p.Service, s.StorageService, StringComparison.OrdinalIgnoreCase))
             ?? throw new PricingLookupException($"No storage price for '{s.StorageProvider}' '{s.StorageService}'; known: {string.Join("; ", catalog.StoragePrices.Select(p => $"{p.Provider} {p.Service}"))}.");
-        CheckCurrency(row.Currency, scenario, "storage");
+        CheckCurrency(row.Currency, scenario, "storage", ".storage.storageProvider");
         assumptions.Add(new Assumption(Option.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"storage_prices.csv: {row.Provider} {row.Service} ({row.Region}): {row.PricePerGbMonth} {row.Currency} per GB-month; checked {Iso(row.CheckedOn)}."), row.SourceUrl) { Row = row });
         return (double)row.PricePerGbMonth;
     }
@@ -466,16 +470,16 @@ internal sealed class SelfHostedCostModel
     {
         var row = catalog.EgressPrices.FirstOrDefault(p => string.Equals(p.Provider, s.EgressProvider, StringComparison.OrdinalIgnoreCase) && string.Equals(p.Service, s.EgressService, StringComparison.OrdinalIgnoreCase))
             ?? throw new PricingLookupException($"No egress price for '{s.EgressProvider}' '{s.EgressService}'; known: {string.Join("; ", catalog.EgressPrices.Select(p => $"{p.Provider} {p.Service}"))}.");
-        CheckCurrency(row.Currency, scenario, "egress");
+        CheckCurrency(row.Currency, scenario, "egress", ".storage.egressProvider");
         assumptions.Add(new Assumption(Option.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"egress_prices.csv: {row.Provider} {row.Service} ({row.Region}): {row.PricePerGb} {row.Currency} per GB; checked {Iso(row.CheckedOn)}."), row.SourceUrl) { Row = row });
         return (double)row.PricePerGb;
     }
 
-    private void CheckCurrency(string currency, Scenario scenario, string what)
+    private void CheckCurrency(string currency, Scenario scenario, string what, string property)
     {
         if (!string.Equals(currency, scenario.Currency, StringComparison.Ordinal))
         {
-            throw new ScenarioValidationException([new ScenarioError(Option.Name + "." + what, currency, $"the {what} price is in {currency}, but the scenario's currency is {scenario.Currency}")]);
+            throw new ScenarioValidationException([new ScenarioError(optionPath + property, currency, $"the {what} price is in {currency}, but the scenario's currency is {scenario.Currency}")]);
         }
     }
 
@@ -507,7 +511,7 @@ internal sealed class SelfHostedCostModel
             else
             {
                 var offer = catalog.FindRentalOffer(provider!, gpu.GpuModel, RentalPlan.OnDemand, scenario.StartDate.AddMonths(m));
-                CheckCurrency(offer.Currency, scenario, "fine-tuning GPU");
+                CheckCurrency(offer.Currency, scenario, "fine-tuning GPU", ".fineTuning.provider");
                 price = (double)offer.PricePerGpuHour;
                 if (runs == 0)
                 {

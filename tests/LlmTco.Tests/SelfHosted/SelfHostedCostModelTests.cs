@@ -973,7 +973,7 @@ public sealed class SelfHostedCostModelTests
         var act = () => engine.Evaluate(Over(1, Chat, RentedModel8B with { Storage = storage }));
 
         var error = act.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle().Subject;
-        error.Path.Should().Be("Model-8B on GPU-A." + what);
+        error.Path.Should().Be("$.selfHostedOptions[0].storage." + (what == "storage" ? "storageProvider" : "egressProvider"));
         error.Message.Should().ContainAll(what, "EUR", "USD");
     }
 
@@ -1018,7 +1018,7 @@ public sealed class SelfHostedCostModelTests
         var act = () => engine.Evaluate(Over(1, Chat, option));
 
         var error = act.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle().Subject;
-        error.Path.Should().Be("Model-8B on GPU-A.fine-tuning GPU");
+        error.Path.Should().Be("$.selfHostedOptions[0].fineTuning.provider");
         error.Message.Should().ContainAll("EUR", "USD");
     }
 
@@ -1100,6 +1100,43 @@ public sealed class SelfHostedCostModelTests
     }
 
     [Fact]
+    public void Evaluate_LookupsThatFindNothing_ListEveryKnownRowSeparated()
+    {
+        // Given two rows in each table, so that the lists in the messages have a separator to show
+        var tables = TestTables.Valid();
+        tables["pue_figures.csv"] += "hyperscale,1.1,,https://example.com/pue,2026-11-29\n";
+        tables["electricity_prices.csv"] += "US-TX,industrial,USD,0.07,2023,,https://example.com/power,2026-11-29\n";
+        tables["hosting_prices.csv"] += "colo2,Europe,USD,150,,https://example.com/colo2,2026-11-29\n";
+        tables["storage_prices.csv"] += "cloudy,Cold Storage,us-east-1,USD,0.004,,https://example.com/storage,2026-11-29\n";
+        tables["egress_prices.csv"] += "cloudy,cdn-egress,us-east-1,USD,0.05,,https://example.com/egress,2026-11-29\n";
+        var engine = new TcoEngine(PricingCatalog.Load(PricingSource.InMemory(tables)));
+
+        string Failure(SelfHostedOption option) =>
+            FluentActions.Invoking(() => engine.Evaluate(Over(1, Chat, option))).Should().Throw<PricingLookupException>().Which.Message;
+
+        // Then each message names what was asked for and lists every known row, in table order
+        Failure(OwnedModel8B(ExplicitHardware with { Pue = null, PueFigure = "nowhere" })).Should().EndWith("Unknown PUE figure 'nowhere'; known: survey-2023, hyperscale.");
+        Failure(OwnedModel8B(ExplicitHardware with { ElectricityPricePerKwh = null, ElectricityRegion = "XX" })).Should().EndWith("No industrial electricity price for region 'XX'; known regions: US-VA, US-TX.");
+        Failure(OwnedModel8B(ExplicitHardware with { HostingPricePerKwMonth = null, HostingProvider = "nowhere" })).Should().EndWith("Unknown hosting provider 'nowhere'; known: colo, colo2.");
+        Failure(RentedModel8B with { Storage = new StorageCosts { GbHeld = 500, StorageProvider = "cloudy", StorageService = "Block Storage" } })
+            .Should().EndWith("No storage price for 'cloudy' 'Block Storage'; known: cloudy Object Storage; cloudy Cold Storage.");
+        Failure(RentedModel8B with { Storage = new StorageCosts { EgressGbPerMonth = 1_000, EgressProvider = "cloudy", EgressService = "premium-egress" } })
+            .Should().EndWith("No egress price for 'cloudy' 'premium-egress'; known: cloudy internet-egress; cloudy cdn-egress.");
+    }
+
+    [Fact]
+    public void Evaluate_RentalOfferInAnotherCurrency_ThrowsNamingBoth()
+    {
+        // Given the only on-demand offer of provider 'euro' is priced in EUR, and the scenario is in USD
+        var engine = EngineWithRows("gpu_rentals.csv", "euro,eu.8x,GPU-A,8,on-demand,eu-west-1,EUR,2.1,2025-01-01,,https://example.com/euro,2026-11-29");
+
+        var act = () => engine.Evaluate(Over(1, Chat, RentedModel8B with { Rented = new RentedCompute { Provider = "euro" } }));
+
+        act.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle()
+            .Which.Should().Be(new ScenarioError("$.selfHostedOptions[0].rented", "EUR", "the rental offer euro eu.8x is priced in EUR, but the scenario's currency is USD"));
+    }
+
+    [Fact]
     public void Evaluate_OwnedRowsInAnotherCurrency_ThrowNamingBoth()
     {
         var engine = new TcoEngine(PricingCatalog.Load(PricingSource.InMemory(TestTables.With(
@@ -1113,9 +1150,9 @@ public sealed class SelfHostedCostModelTests
         var purchase = () => purchaseEngine.Evaluate(Over(1, Chat, OwnedModel8B(ExplicitHardware with { PricePerGpu = null })));
 
         power.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle()
-            .Which.Should().Match<ScenarioError>(e => e.Path == "owned.electricityRegion" && e.Message.Contains("EUR", StringComparison.Ordinal) && e.Message.Contains("USD", StringComparison.Ordinal));
+            .Which.Should().Match<ScenarioError>(e => e.Path == "$.selfHostedOptions[0].owned.electricityRegion" && e.Message.Contains("EUR", StringComparison.Ordinal) && e.Message.Contains("USD", StringComparison.Ordinal));
         hosting.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle()
-            .Which.Should().Match<ScenarioError>(e => e.Path == "owned.hostingProvider" && e.Message.Contains("EUR", StringComparison.Ordinal) && e.Message.Contains("USD", StringComparison.Ordinal));
+            .Which.Should().Match<ScenarioError>(e => e.Path == "$.selfHostedOptions[0].owned.hostingProvider" && e.Message.Contains("EUR", StringComparison.Ordinal) && e.Message.Contains("USD", StringComparison.Ordinal));
         purchase.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle()
             .Which.Should().Match<ScenarioError>(e => e.Path == "$.selfHostedOptions[0].owned.pricePerGpu" && e.Message.Contains("GPU-A's purchase price is in EUR", StringComparison.Ordinal));
     }

@@ -1,3 +1,4 @@
+using LlmTco.SelfHosted;
 using LlmTco.Timeline;
 using static LlmTco.Tests.TestScenarios;
 
@@ -37,6 +38,34 @@ public sealed class TcoEngineStalenessTests
         stale.Select(a => a.Text[..a.Text.IndexOf(':', StringComparison.Ordinal)]).Should().Equal(
             "api_prices.csv", "api_prices.csv", "gpus.csv", "open_models.csv", "throughput_benchmarks.csv", "gpu_rentals.csv");
         stale.Should().NotContain(a => a.Text.Contains("acme-mini", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Evaluate_StaleRowsLookedUpByName_WarnForEachTableUsed()
+    {
+        // Given an owned option whose PUE, electricity and hosting prices, and a rented option whose storage and egress
+        // prices, come from the tables by name; today is 181 days after every row was checked
+        var engine = new TcoEngine(Catalog) { TimeProvider = new FixedClock(2027, 5, 29) };
+        var owned = RentedModel8B with
+        {
+            Name = "Owned",
+            Rented = null,
+            Owned = new OwnedHardware { PricePerGpu = 30_000, PueFigure = "survey-2023", ElectricityRegion = "US-VA", HostingProvider = "colo" },
+        };
+        var rented = RentedModel8B with
+        {
+            Storage = new StorageCosts { GbHeld = 100, StorageProvider = "cloudy", StorageService = "Object Storage", EgressGbPerMonth = 10, EgressProvider = "cloudy", EgressService = "internet-egress" },
+        };
+
+        var result = engine.Evaluate(ThreeMonths(rented, owned) with { ApiOptions = [] });
+        var stale = result.Assumptions.Where(a => a.Kind == AssumptionKind.Warning && a.Text.Contains("stale", StringComparison.Ordinal)).ToList();
+
+        // Then each looked-up row is cited once for the option that used it
+        stale.Where(a => a.Option == "Model-8B on GPU-A").Select(a => a.Text[..a.Text.IndexOf(':', StringComparison.Ordinal)]).Should().BeEquivalentTo(
+            "gpus.csv", "open_models.csv", "throughput_benchmarks.csv", "gpu_rentals.csv", "storage_prices.csv", "egress_prices.csv");
+        stale.Where(a => a.Option == "Owned").Select(a => a.Text[..a.Text.IndexOf(':', StringComparison.Ordinal)]).Should().BeEquivalentTo(
+            "gpus.csv", "open_models.csv", "throughput_benchmarks.csv", "pue_figures.csv", "electricity_prices.csv", "hosting_prices.csv");
+        stale.Should().ContainSingle(a => a.Text.StartsWith("pue_figures.csv:2: stale: the source of 'survey-2023' was checked on 2026-11-29", StringComparison.Ordinal));
     }
 
     [Fact]
