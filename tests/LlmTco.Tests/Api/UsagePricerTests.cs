@@ -76,7 +76,12 @@ public sealed class UsagePricerTests
     }
 
     /// <summary>The test tables plus "acme-tools": input 1, cache read 0.1, cache write 1.25, output 4 per 1M, 0.002 a request, batch 50 % off.</summary>
-    private static readonly UsagePricer ToolsPricer = new(PricingCatalog.Load(PricingSource.InMemory(TestTables.With("api_prices.csv", TestTables.Lines(
+    /// <summary>
+    /// A new pricer over the tools catalog on every use, so that what the constructor builds (the alias index) is built in
+    /// the test that relies on it: a static instance is built once, by whichever test runs first, and a mutation testing
+    /// tool then attributes the constructor to that test alone.
+    /// </summary>
+    private static UsagePricer ToolsPricer => new(PricingCatalog.Load(PricingSource.InMemory(TestTables.With("api_prices.csv", TestTables.Lines(
         TestTables.ApiHeader,
         "acme,acme-mini,,standard,0,2025-01-01,,USD,0.075,,,0.3,,,,,https://example.com/acme,2026-11-29",
         "acme,acme-tools,tools,standard,0,2025-01-01,,USD,1,0.1,1.25,4,,0.5,0.002,,https://example.com/acme,2026-11-29",
