@@ -1,6 +1,7 @@
 using System.Globalization;
 using LlmTco.Api;
 using LlmTco.Pricing;
+using LlmTco.Pricing.Csv;
 using LlmTco.Scenarios;
 using LlmTco.Timeline;
 using LlmTco.Workloads;
@@ -248,7 +249,7 @@ internal sealed class SelfHostedCostModel
                 seenOffers.Add(offer);
                 if (seen.Add(offer))
                 {
-                    assumptions.Add(new Assumption(Option.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"gpu_rentals.csv: {offer.Provider} {offer.Sku} ({offer.GpusPerInstance} × {offer.GpuModel}), {plan}, {offer.Region}, from {Iso(offer.EffectiveFrom)}: {offer.PricePerGpuHour} {offer.Currency} per GPU-hour; checked {Iso(offer.CheckedOn)}."), offer.SourceUrl) { Row = offer });
+                    assumptions.Add(new Assumption(Option.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"gpu_rentals.csv: {offer.Provider} {offer.Sku} ({offer.GpusPerInstance} × {offer.GpuModel}), {Words.ToWord(plan)}, {offer.Region}, from {Iso(offer.EffectiveFrom)}: {offer.PricePerGpuHour} {offer.Currency} per GPU-hour; checked {Iso(offer.CheckedOn)}."), offer.SourceUrl) { Row = offer });
                 }
             }
 

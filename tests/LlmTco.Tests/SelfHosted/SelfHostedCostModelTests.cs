@@ -1125,6 +1125,34 @@ public sealed class SelfHostedCostModelTests
     }
 
     [Fact]
+    public void Evaluate_RentalSkuGiven_PricesThatSkusOffer()
+    {
+        // Given a second on-demand GPU-A offer at cloudy, small.1x at 3.1 an hour, besides big.8x at 2.5
+        var engine = EngineWithRows("gpu_rentals.csv", "cloudy,small.1x,GPU-A,1,on-demand,us-east-1,USD,3.1,2025-01-01,,https://example.com/cloudy,2026-11-29");
+
+        var option = engine.Evaluate(Over(1, Chat, RentedModel8B with { Rented = new RentedCompute { Provider = "cloudy", Sku = "small.1x" } })).Option("Model-8B on GPU-A");
+
+        // Then the one GPU is billed at small.1x's price: 730 h × 3.1 = 2,263 (big.8x would be 1,825)
+        option.Months[0].Cost(CostLine.GpuRental).Should().BeApproximately(2_263, Tolerance);
+    }
+
+    [Fact]
+    public void Evaluate_RentalPriceChangesMidHorizon_CitesBothOffers()
+    {
+        // Given big.8x's price falls to 2.0 from 2025-06-01, inside the three months from 2025-05-01
+        var engine = EngineWithRows("gpu_rentals.csv", "cloudy,big.8x,GPU-A,8,on-demand,us-east-1,USD,2.0,2025-06-01,,https://example.com/cloudy,2026-11-29");
+
+        var result = engine.Evaluate(ThreeMonths(RentedModel8B));
+
+        // Then May is billed at 2.5 and June at 2.0 (730 h × 2.0 = 1,460), and each offer is cited once
+        var option = result.Option("Model-8B on GPU-A");
+        option.Months[0].Cost(CostLine.GpuRental).Should().BeApproximately(1_825, Tolerance);
+        option.Months[1].Cost(CostLine.GpuRental).Should().BeApproximately(1_460, Tolerance);
+        result.Assumptions.Where(a => a.Text.StartsWith("gpu_rentals.csv:", StringComparison.Ordinal)).Select(a => a.Text[..a.Text.IndexOf(':', 17)])
+            .Should().Equal("gpu_rentals.csv: cloudy big.8x (8 × GPU-A), on-demand, us-east-1, from 2025-01-01", "gpu_rentals.csv: cloudy big.8x (8 × GPU-A), on-demand, us-east-1, from 2025-06-01");
+    }
+
+    [Fact]
     public void Evaluate_RentalOfferInAnotherCurrency_ThrowsNamingBoth()
     {
         // Given the only on-demand offer of provider 'euro' is priced in EUR, and the scenario is in USD
