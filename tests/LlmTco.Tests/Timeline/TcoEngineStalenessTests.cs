@@ -69,6 +69,30 @@ public sealed class TcoEngineStalenessTests
     }
 
     [Fact]
+    public void Evaluate_StalePurchasePriceAndFineTuningOffer_WarnForEach()
+    {
+        // Given GPU-A's purchase price in gpus.csv read on 2026-01-10, and an owned option using it whose fine-tuning GPUs
+        // are rented from cloudy's on-demand offer; today is 2027-05-29, 181 days after the other rows were read
+        var tables = TestTables.With("gpus.csv", TestTables.Lines(
+            TestTables.GpuHeader, "GPU-A,nvidia,80,3.35,989.5,1979,700,25000,USD,https://example.com/price,2026-01-10,,https://example.com/gpu-a,2026-11-29"));
+        var engine = new TcoEngine(LlmTco.Pricing.PricingCatalog.Load(LlmTco.Pricing.PricingSource.InMemory(tables))) { TimeProvider = new FixedClock(2027, 5, 29) };
+        var owned = RentedModel8B with
+        {
+            Name = "Owned",
+            Rented = null,
+            Owned = new OwnedHardware { Pue = 1.3, ElectricityPricePerKwh = 0.1 },
+            FineTuning = new FineTuningSchedule { TrainingTokens = 1e8, MeasuredGpuHoursPerRun = 10, Provider = "cloudy" },
+        };
+
+        var result = engine.Evaluate(ThreeMonths(owned) with { ApiOptions = [] });
+        var stale = result.Assumptions.Where(a => a.Kind == AssumptionKind.Warning && a.Text.Contains("stale", StringComparison.Ordinal)).ToList();
+
+        // Then the purchase price is stale (2026-01-10 to 2027-05-29 is 504 days), and so is the offer the fine-tuning rents
+        stale.Should().ContainSingle(a => a.Option == "Owned" && a.Text.StartsWith("gpus.csv:2: stale: the purchase price of 'GPU-A' was checked on 2026-01-10, 504 days before 2027-05-29", StringComparison.Ordinal));
+        stale.Should().ContainSingle(a => a.Option == "Owned" && a.Text.StartsWith("gpu_rentals.csv:2: stale:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Evaluate_CustomMaximumAge_UsesIt()
     {
         // 31 days after 2026-11-29, with a 30-day limit
