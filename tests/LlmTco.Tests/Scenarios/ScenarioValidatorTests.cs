@@ -89,6 +89,137 @@ public class ScenarioValidatorTests
             .Which.Should().Be(new ScenarioError(path, value, message));
     }
 
+    /// <summary>One out-of-range value per field with a plain rule (required text, defined word, sign, fraction, lower bound):
+    /// the field's JSON path, the value as shown, and the rule's message.</summary>
+    public static TheoryData<string, string, string?, string> FieldCases => new()
+    {
+        { "name", "$.name", "", "is required" },
+        { "discount rate", "$.yearlyDiscountRate", "1.5", "must be a yearly rate as a fraction from 0 to 1 (0.08 = 8 %)" },
+        { "cost view", "$.costView", "7", "is not a valid CostView" },
+        { "profile name", "$.workload.profiles[0].name", "", "is required" },
+        { "input tokens", "$.workload.profiles[0].inputTokensPerRequest", "-1", "must not be negative" },
+        { "output tokens", "$.workload.profiles[0].outputTokensPerRequest", "-1", "must not be negative" },
+        { "cache write share", "$.workload.profiles[0].cacheWriteShare", "1.5", "must be a share from 0 to 1" },
+        { "batch share", "$.workload.profiles[0].batchShare", "-0.5", "must be a share from 0 to 1" },
+        { "API name", "$.apiOptions[0].name", "", "is required" },
+        { "API provider", "$.apiOptions[0].provider", "", "is required" },
+        { "API service tier", "$.apiOptions[0].serviceTier", "9", "is not a valid ServiceTier" },
+        { "API monthly fee", "$.apiOptions[0].monthlyFee", "-1", "must not be negative" },
+        { "API commitment", "$.apiOptions[0].monthlyCommitment", "-1", "must not be negative" },
+        { "API training tokens", "$.apiOptions[0].fineTuning.trainingTokens", "-1", "must not be negative" },
+        { "API training price", "$.apiOptions[0].fineTuning.trainingPricePerMillionTokens", "-1", "must not be negative" },
+        { "API tuning interval", "$.apiOptions[0].fineTuning.everyMonths", "-1", "must be at least 0" },
+        { "self-hosted name", "$.selfHostedOptions[0].name", "", "is required" },
+        { "self-hosted model", "$.selfHostedOptions[0].model", "", "is required" },
+        { "self-hosted GPU", "$.selfHostedOptions[0].gpu", "", "is required" },
+        { "precision", "$.selfHostedOptions[0].precision", "99", "is not a valid NumericPrecision" },
+        { "KV-cache precision", "$.selfHostedOptions[0].kvCachePrecision", "99", "is not a valid NumericPrecision" },
+        { "usable memory", "$.selfHostedOptions[0].usableMemoryFraction", "0", "must be greater than 0 and at most 1" },
+        { "replica throughput", "$.selfHostedOptions[0].replicaThroughputTokensPerSecond", "0", "must be greater than 0" },
+        { "MBU", "$.selfHostedOptions[0].mbu", "2", "must be greater than 0 and at most 1" },
+        { "MFU", "$.selfHostedOptions[0].mfu", "0", "must be greater than 0 and at most 1" },
+        { "rental provider", "$.selfHostedOptions[0].rented.provider", "", "is required" },
+        { "rental plan", "$.selfHostedOptions[0].rented.plan", "9", "is not a valid RentalPlan" },
+        { "rental price", "$.selfHostedOptions[0].rented.pricePerGpuHour", "0", "must be greater than 0" },
+        { "GB held", "$.selfHostedOptions[0].storage.gbHeld", "-1", "must not be negative" },
+        { "egress GB", "$.selfHostedOptions[0].storage.egressGbPerMonth", "-1", "must not be negative" },
+        { "storage price", "$.selfHostedOptions[0].storage.pricePerGbMonth", "-1", "must not be negative" },
+        { "egress price", "$.selfHostedOptions[0].storage.egressPricePerGb", "-1", "must not be negative" },
+        { "tuning tokens", "$.selfHostedOptions[0].fineTuning.trainingTokens", "-1", "must not be negative" },
+        { "tuning epochs", "$.selfHostedOptions[0].fineTuning.epochs", "0", "must be greater than 0" },
+        { "tuning method", "$.selfHostedOptions[0].fineTuning.method", "9", "is not a valid FineTuningMethod" },
+        { "tuning precision", "$.selfHostedOptions[0].fineTuning.precision", "99", "is not a valid NumericPrecision" },
+        { "FLOPs per parameter", "$.selfHostedOptions[0].fineTuning.flopsPerParameterPerToken", "0", "must be greater than 0" },
+        { "tuning MFU", "$.selfHostedOptions[0].fineTuning.mfu", "0", "must be greater than 0 and at most 1" },
+        { "tuning GPU price", "$.selfHostedOptions[0].fineTuning.pricePerGpuHour", "0", "must be greater than 0" },
+        { "tuning first month", "$.selfHostedOptions[0].fineTuning.firstMonth", "0", "must be a month from 1 to the horizon (3)" },
+        { "tuning interval", "$.selfHostedOptions[0].fineTuning.everyMonths", "-1", "must be at least 0" },
+        { "FTEs", "$.selfHostedOptions[0].people.ftes", "-1", "must not be negative" },
+        { "loaded cost", "$.selfHostedOptions[0].people.yearlyLoadedCostPerFte", "-1", "must not be negative" },
+        { "licences", "$.selfHostedOptions[0].people.licencesPerMonth", "-1", "must not be negative" },
+        { "support", "$.selfHostedOptions[0].people.supportPerMonth", "-1", "must not be negative" },
+        { "server overhead", "$.selfHostedOptions[1].owned.serverOverheadPerGpu", "-1", "must not be negative" },
+        { "electricity price", "$.selfHostedOptions[1].owned.electricityPricePerKwh", "-1", "must not be negative" },
+        { "per-server hosting", "$.selfHostedOptions[1].owned.hostingPricePerServerMonth", "-1", "must not be negative" },
+        { "GPUs per server", "$.selfHostedOptions[1].owned.gpusPerServer", "0", "must be at least 1" },
+        { "maintenance", "$.selfHostedOptions[1].owned.maintenanceYearlyFraction", "-1", "must not be negative" },
+    };
+
+    [Theory]
+    [MemberData(nameof(FieldCases))]
+    public void Evaluate_OneFieldOutOfRange_ReportsThatFieldsPath(string name, string path, string? value, string message)
+    {
+        var s = Valid;
+        var api = TestScenarios.AcmeLarge;
+        var tuningApi = new ApiFineTuning { TrainingTokens = 1e6, TrainingPricePerMillionTokens = 3 };
+        var tuning = new FineTuningSchedule { TrainingTokens = 1e6, MeasuredGpuHoursPerRun = 5 };
+        var rented = s.SelfHostedOptions[0];
+        var owned = s.SelfHostedOptions[1];
+        Scenario Profile(Func<TrafficProfile, TrafficProfile> f) => s with { Workload = s.Workload with { Profiles = [f(TestScenarios.Chat)] } };
+        Scenario Api(ApiOption o) => s with { ApiOptions = [o] };
+        Scenario Rented(SelfHostedOption o) => s with { SelfHostedOptions = [o, owned] };
+        Scenario Owned(Func<OwnedHardware, OwnedHardware> f) => s with { SelfHostedOptions = [rented, owned with { Owned = f(owned.Owned!) }] };
+        var scenario = name switch
+        {
+            "name" => s with { Name = "" },
+            "discount rate" => s with { YearlyDiscountRate = 1.5 },
+            "cost view" => s with { CostView = (CostView)7 },
+            "profile name" => Profile(p => p with { Name = "" }),
+            "input tokens" => Profile(p => p with { InputTokensPerRequest = -1 }),
+            "output tokens" => Profile(p => p with { OutputTokensPerRequest = -1 }),
+            "cache write share" => Profile(p => p with { CacheReadShare = 0, CacheWriteShare = 1.5 }),
+            "batch share" => Profile(p => p with { BatchShare = -0.5 }),
+            "API name" => Api(api with { Name = "" }),
+            "API provider" => Api(api with { Provider = "" }),
+            "API service tier" => Api(api with { ServiceTier = (ServiceTier)9 }),
+            "API monthly fee" => Api(api with { MonthlyFee = -1 }),
+            "API commitment" => Api(api with { MonthlyCommitment = -1 }),
+            "API training tokens" => Api(api with { FineTuning = tuningApi with { TrainingTokens = -1 } }),
+            "API training price" => Api(api with { FineTuning = tuningApi with { TrainingPricePerMillionTokens = -1 } }),
+            "API tuning interval" => Api(api with { FineTuning = tuningApi with { EveryMonths = -1 } }),
+            "self-hosted name" => Rented(rented with { Name = "" }),
+            "self-hosted model" => Rented(rented with { Model = "" }),
+            "self-hosted GPU" => Rented(rented with { Gpu = "" }),
+            "precision" => Rented(rented with { Precision = (NumericPrecision)99 }),
+            "KV-cache precision" => Rented(rented with { KvCachePrecision = (NumericPrecision)99 }),
+            "usable memory" => Rented(rented with { UsableMemoryFraction = 0 }),
+            "replica throughput" => Rented(rented with { ReplicaThroughputTokensPerSecond = 0 }),
+            "MBU" => Rented(rented with { Mbu = 2 }),
+            "MFU" => Rented(rented with { Mfu = 0 }),
+            "rental provider" => Rented(rented with { Rented = rented.Rented! with { Provider = "" } }),
+            "rental plan" => Rented(rented with { Rented = rented.Rented! with { Plan = (RentalPlan)9 } }),
+            "rental price" => Rented(rented with { Rented = rented.Rented! with { PricePerGpuHour = 0 } }),
+            "GB held" => Rented(rented with { Storage = new StorageCosts { GbHeld = -1 } }),
+            "egress GB" => Rented(rented with { Storage = new StorageCosts { EgressGbPerMonth = -1 } }),
+            "storage price" => Rented(rented with { Storage = new StorageCosts { PricePerGbMonth = -1 } }),
+            "egress price" => Rented(rented with { Storage = new StorageCosts { EgressPricePerGb = -1 } }),
+            "tuning tokens" => Rented(rented with { FineTuning = tuning with { TrainingTokens = -1 } }),
+            "tuning epochs" => Rented(rented with { FineTuning = tuning with { Epochs = 0 } }),
+            "tuning method" => Rented(rented with { FineTuning = tuning with { Method = (FineTuningMethod)9 } }),
+            "tuning precision" => Rented(rented with { FineTuning = tuning with { Precision = (NumericPrecision)99 } }),
+            "FLOPs per parameter" => Rented(rented with { FineTuning = tuning with { FlopsPerParameterPerToken = 0 } }),
+            "tuning MFU" => Rented(rented with { FineTuning = tuning with { Mfu = 0 } }),
+            "tuning GPU price" => Rented(rented with { FineTuning = tuning with { PricePerGpuHour = 0 } }),
+            "tuning first month" => Rented(rented with { FineTuning = tuning with { FirstMonth = 0 } }),
+            "tuning interval" => Rented(rented with { FineTuning = tuning with { EveryMonths = -1 } }),
+            "FTEs" => Rented(rented with { People = new PeopleCosts { Ftes = -1 } }),
+            "loaded cost" => Rented(rented with { People = new PeopleCosts { YearlyLoadedCostPerFte = -1 } }),
+            "licences" => Rented(rented with { People = new PeopleCosts { LicencesPerMonth = -1 } }),
+            "support" => Rented(rented with { People = new PeopleCosts { SupportPerMonth = -1 } }),
+            "server overhead" => Owned(h => h with { ServerOverheadPerGpu = -1 }),
+            "electricity price" => Owned(h => h with { ElectricityPricePerKwh = -1 }),
+            "per-server hosting" => Owned(h => h with { HostingPricePerServerMonth = -1 }),
+            "GPUs per server" => Owned(h => h with { GpusPerServer = 0 }),
+            "maintenance" => Owned(h => h with { MaintenanceYearlyFraction = -1 }),
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such case"),
+        };
+
+        var act = () => TestScenarios.Engine.Evaluate(scenario);
+
+        act.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle()
+            .Which.Should().Be(new ScenarioError(path, value, message));
+    }
+
     [Fact]
     public void Evaluate_TheScenarioBeforeTheChanges_IsValid()
     {
