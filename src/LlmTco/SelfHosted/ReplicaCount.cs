@@ -10,7 +10,10 @@ internal static class ReplicaCount
     /// <summary>How far above a whole number a replica need may be and still round down to it (floating-point noise).</summary>
     public const double Tolerance = 1e-9;
 
-    /// <summary>The most replicas a month may need, and the most a scenario may ask for as its minimum or its spares.</summary>
+    /// <summary>
+    /// The most replicas a month may need, and the most a scenario may ask for as its minimum or its spares: more is an
+    /// input error (about a thousand times the largest public GPU fleets), not an overflow.
+    /// </summary>
     public const int Max = 1_000_000;
 
     /// <summary>The most GPUs a replica may span. With <see cref="Max"/> this keeps every GPU count (at most (2 × Max) × 1,024) within an <see cref="int"/>.</summary>

@@ -16,9 +16,6 @@ internal sealed class SelfHostedCostModel
 {
     private const int Lines = 17;
 
-    /// <summary>More replicas than this in a month is an input error (about a thousand times the largest public GPU fleets), not an overflow.</summary>
-    private const double MaxReplicas = ReplicaCount.Max;
-
     /// <summary>The option's JSON path ("$.selfHostedOptions[0]"), which errors found while pricing it start with.</summary>
     private string optionPath = string.Empty;
 
@@ -139,9 +136,9 @@ internal sealed class SelfHostedCostModel
         {
             var required = volumes.TotalOutput[m] / CapacityMath.SecondsPerMonth * scenario.Workload.PeakToAverageRatio;
             var fractional = required <= 0 ? 0 : required / (ReplicaTokensPerSecond * o.TargetUtilization);
-            if (!(fractional <= MaxReplicas))
+            if (!(fractional <= ReplicaCount.Max))
             {
-                throw new ScenarioValidationException([new ScenarioError(path, null, string.Create(CultureInfo.InvariantCulture, $"month {m + 1} needs {fractional:G3} replicas of {ReplicaTokensPerSecond:G4} output tokens/s for a peak of {required:G3} tokens/s, more than the {MaxReplicas:N0} this model sizes; check the workload's volume and the replica throughput"))]);
+                throw new ScenarioValidationException([new ScenarioError(path, null, string.Create(CultureInfo.InvariantCulture, $"month {m + 1} needs {fractional:G3} replicas of {ReplicaTokensPerSecond:G4} output tokens/s for a peak of {required:G3} tokens/s, more than the {ReplicaCount.Max:N0} this model sizes; check the workload's volume and the replica throughput"))]);
             }
 
             Replicas[m] = ReplicasFor(fractional);

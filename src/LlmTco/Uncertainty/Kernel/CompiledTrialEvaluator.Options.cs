@@ -149,13 +149,13 @@ internal sealed partial class CompiledTrialEvaluator
             for (m = lead; m < months; m++)
             {
                 var fractional = fractions[m];
-                if (!(fractional <= MaxReplicas))
+                if (!(fractional <= ReplicaCount.Max))
                 {
                     return false;
                 }
 
                 // ReplicaCount.Of, with the ceilings computed above in vectors.
-                // Unchecked: fractional ≤ MaxReplicas was just checked, so the ceiling fits an int.
+                // Unchecked: fractional ≤ ReplicaCount.Max was just checked, so the ceiling fits an int.
                 var needed = fractional <= 0 ? 0 : Math.Max(1, unchecked((int)ceilings[m]));
                 gpus[m] = checked((Math.Max(minReplicas, needed) + redundancy) * self.GpusPerReplica);
             }

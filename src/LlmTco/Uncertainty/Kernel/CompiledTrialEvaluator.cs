@@ -29,8 +29,6 @@ namespace LlmTco.Uncertainty.Kernel;
 /// </remarks>
 internal sealed partial class CompiledTrialEvaluator : ITrialEvaluator
 {
-
-    private const int MaxReplicas = ReplicaCount.Max;
     private const double Hours = CapacityMath.HoursPerMonth;
 
     private readonly EngineTrialEvaluator engine;
