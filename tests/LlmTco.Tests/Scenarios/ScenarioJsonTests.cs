@@ -129,6 +129,124 @@ public sealed class ScenarioJsonTests
         error.Message.Should().Contain("(line 1, position");
     }
 
+    [Fact]
+    public void Parse_LenientSyntax_AcceptsAnyCaseOfNamesCommentsAndTrailingCommas()
+    {
+        // Given property names in PascalCase, a comment and a trailing comma: the file a C# user would write
+        var json = Valid
+            .Replace("\"horizonMonths\": 3,", "\"HorizonMonths\": 7, // months\n", StringComparison.Ordinal)
+            .Replace("\"peakToAverageRatio\": 2,", "\"PEAKTOAVERAGERATIO\": 3,", StringComparison.Ordinal)
+            .Replace("\"model\": \"acme-large\" }", "\"model\": \"acme-large\", }", StringComparison.Ordinal);
+
+        var scenario = ScenarioJson.Parse(json);
+
+        scenario.HorizonMonths.Should().Be(7);
+        scenario.Workload.PeakToAverageRatio.Should().Be(3);
+        scenario.ApiOptions[0].Model.Should().Be("acme-large");
+    }
+
+    [Fact]
+    public void Parse_EveryEnumWord_ReadsAndWritesBack()
+    {
+        // Given the words of each enum the scenario file uses, one of each kind of converter
+        var json = Valid
+            .Replace("\"horizonMonths\": 3,", "\"horizonMonths\": 3, \"costView\": \"accounting\",", StringComparison.Ordinal)
+            .Replace("\"model\": \"acme-large\" }", "\"model\": \"acme-large\", \"serviceTier\": \"flex\" }", StringComparison.Ordinal);
+
+        var scenario = ScenarioJson.Parse(json);
+        var written = ScenarioJson.Serialize(scenario);
+
+        scenario.CostView.Should().Be(CostView.Accounting);
+        scenario.ApiOptions[0].ServiceTier.Should().Be(ServiceTier.Flex);
+        written.Should().Contain("\"costView\": \"accounting\"").And.Contain("\"serviceTier\": \"flex\"").And.Contain("\"plan\": \"on-demand\"").And.Contain("\"kind\": \"compound\"");
+        written.Should().Contain(Environment.NewLine + "  \"name\": \"chat\"", "the file is written indented");
+    }
+
+    [Theory]
+    [InlineData("\"OnDemand\"", null)] // the C# name
+    [InlineData("\"ONDEMAND\"", null)] // in any case
+    [InlineData("\"0\"", "'0' is not one of")] // not the enum's number as text
+    [InlineData("0", "expected one of")] // nor as a number
+    public void Parse_PlanGivenOtherThanByItsWord_AcceptsOnlyTheCSharpName(string plan, string? error)
+    {
+        var json = Valid.Replace("\"on-demand\"", plan, StringComparison.Ordinal);
+
+        var act = () => ScenarioJson.Parse(json);
+
+        if (error is null)
+        {
+            act.Should().NotThrow().Which.SelfHostedOptions[0].Rented!.Plan.Should().Be(RentalPlan.OnDemand);
+        }
+        else
+        {
+            // The plan is on the file's 15th line
+            var single = act.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle().Subject;
+            single.Path.Should().Be("$.selfHostedOptions[0].rented.plan");
+            single.Message.Should().StartWith(error + ": on-demand, spot, reserved-1y, reserved-3y (line 15, position ");
+        }
+    }
+
+    [Theory]
+    [InlineData("\"startDate\": \"2025-05-01\"", "\"startDate\": 5", "$.startDate", "expected a date as \"yyyy-MM-dd\"")]
+    [InlineData("\"name\": \"chat\",\n", "\"name\": 5,\n", "$.name", "expected text in quotes")]
+    [InlineData("\"apiOptions\": [", "\"apiOptions\": 5, \"x\": [", "$.apiOptions", "expected a list in [brackets]")]
+    [InlineData("\"peakToAverageRatio\": 2", "\"peakToAverageRatio\": \"2\"", "$.workload.peakToAverageRatio", "expected a number (with a decimal point, not in quotes)")]
+    public void Parse_WrongTypeOfEachKind_SaysWhatWasExpected(string from, string to, string path, string expected)
+    {
+        var error = SingleError(Valid.Replace(from, to, StringComparison.Ordinal));
+
+        error.Path.Should().Be(path);
+        error.Message.Should().StartWith(expected + " (line ");
+    }
+
+    [Fact]
+    public void Parse_WrongType_GivesTheOneBasedLineAndPositionAfterTheValue()
+    {
+        // "horizonMonths": "three" is on the file's 4th line; the reader stops after the 2 spaces, the name, ": " and the
+        // 7-byte string, so at byte 2 + 15 + 2 + 7 = 26, position 27 counting from 1
+        var error = SingleError(Valid.Replace("\"horizonMonths\": 3", "\"horizonMonths\": \"three\"", StringComparison.Ordinal));
+
+        error.Message.Should().Be("expected a whole number (line 4, position 27)");
+    }
+
+    [Fact]
+    public void Parse_NullForARequiredText_IsAnError()
+    {
+        var error = SingleError(Valid.Replace("\"name\": \"chat\",\n", "\"name\": null,\n", StringComparison.Ordinal));
+
+        error.Path.Should().Be("$.name");
+    }
+
+    [Fact]
+    public void Parse_UnknownPropertyFarFromEveryName_ListsTheKnownOnes()
+    {
+        var error = SingleError(Valid.Replace("\"peakToAverageRatio\": 2", "\"zzzzzzzzzzzz\": 2", StringComparison.Ordinal));
+
+        error.Path.Should().Be("$.workload.zzzzzzzzzzzz");
+        error.Message.Should().StartWith("unknown property 'zzzzzzzzzzzz'; known properties: ").And.Contain("peakToAverageRatio").And.Contain("profiles");
+    }
+
+    [Fact]
+    public void ValidationException_Message_CountsAndIndentsEveryError()
+    {
+        var nl = Environment.NewLine;
+        var errors = new[] { new ScenarioError("$.a", null, "first"), new ScenarioError("$.b", null, "second") };
+
+        new ScenarioValidationException(errors).Message.Should().Be($"The scenario has 2 error(s):{nl}  {errors[0]}{nl}  {errors[1]}");
+        new ScenarioValidationException().Message.Should().Be("The scenario is not valid.");
+        new ScenarioValidationException("custom").Errors.Should().BeEmpty();
+        new ScenarioValidationException("custom", new InvalidOperationException()).Errors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void PublicMethods_NullArguments_Throw()
+    {
+        FluentActions.Invoking(() => ScenarioJson.Parse(null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => ScenarioJson.Load(string.Empty)).Should().Throw<ArgumentException>();
+        FluentActions.Invoking(() => ScenarioJson.Serialize(null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => new ScenarioValidationException((IReadOnlyList<ScenarioError>)null!)).Should().Throw<ArgumentNullException>();
+    }
+
     private static ScenarioError SingleError(string json)
     {
         var act = () => ScenarioJson.Parse(json);
