@@ -190,7 +190,7 @@ public sealed class MonteCarloSimulator
             jobs.Count,
             parallel,
             () => new Scratch(),
-            (j, _, scratch) =>
+            (int j, ParallelLoopState _, Scratch scratch) =>
             {
                 var (values, offset, length, limit) = jobs[j];
                 summaries[j] = Summarize(values.AsSpan(offset, length), percentiles, limit, scratch);

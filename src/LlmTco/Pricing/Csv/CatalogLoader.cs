@@ -84,7 +84,7 @@ internal static class CatalogLoader
         var overridden = 0;
         for (var i = 0; i < layers.Count; i++)
         {
-            TextReader? reader;
+            TextReader? reader = null;
             var displayName = layers[i].DisplayName(table.FileName);
             try
             {

@@ -52,7 +52,10 @@ internal static class ConsistencyRules
                 var next = ordered[i];
                 foreach (var (column, price) in PriceColumns)
                 {
-                    if (price(previous.Row) is not { } before || price(next.Row) is not { } after || before == 0m || after == 0m)
+                    // A missing price and a price of 0 both leave nothing to compare.
+                    var before = price(previous.Row).GetValueOrDefault();
+                    var after = price(next.Row).GetValueOrDefault();
+                    if (before == 0m || after == 0m)
                     {
                         continue;
                     }
@@ -72,11 +75,12 @@ internal static class ConsistencyRules
         foreach (var r in rows)
         {
             var g = r.Row;
-            if (g.Fp8DenseTflops is not { } fp8 || g.Bf16DenseTflops == 0m)
+            if (g.Fp8DenseTflops is null || g.Bf16DenseTflops == 0m)
             {
                 continue;
             }
 
+            var fp8 = g.Fp8DenseTflops.Value;
             var ratio = fp8 / g.Bf16DenseTflops;
             if (ratio < MinFp8ToBf16Ratio || ratio > MaxFp8ToBf16Ratio)
             {

@@ -238,7 +238,13 @@ public static class GenAiPricesImporter
         var dated = new SortedDictionary<DateOnly, JsonElement>();
         foreach (var conditional in prices.EnumerateArray())
         {
-            if (conditional.ValueKind != JsonValueKind.Object || !conditional.TryGetProperty("prices", out var set) || set.ValueKind != JsonValueKind.Object)
+            var set = default(JsonElement);
+            if (conditional.ValueKind == JsonValueKind.Object)
+            {
+                _ = conditional.TryGetProperty("prices", out set);
+            }
+
+            if (set.ValueKind != JsonValueKind.Object)
             {
                 c.Issue(entry, "prices", "a conditional price without a 'prices' object; skipped");
                 continue;

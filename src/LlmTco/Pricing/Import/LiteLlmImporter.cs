@@ -145,10 +145,13 @@ public static partial class LiteLlmImporter
                 continue;
             }
 
-            if (c.Number(field.Value, key, field.Name) is not { } perToken)
+            var number = c.Number(field.Value, key, field.Name);
+            if (number is null)
             {
                 continue;
             }
+
+            var perToken = number.Value;
 
             if (!match.Success)
             {
