@@ -6,7 +6,8 @@ namespace LlmTco.Tests.Pricing;
 
 public sealed class PricingCatalogLookupTests
 {
-    private static readonly PricingCatalog Catalog = PricingCatalog.Load(PricingSource.InMemory(Valid()));
+    // Built per use, not once per class: a catalog built in a static field hides the constructor from Stryker's per-test coverage.
+    private static PricingCatalog Catalog => PricingCatalog.Load(PricingSource.InMemory(Valid()));
 
     // The test table has acme-large at 10/40 per 1M from 2025-01-01 and 2/8 from 2025-06-10 (effective_to of the
     // first row is exclusive), the same shape as o3's June 2025 price cut.
