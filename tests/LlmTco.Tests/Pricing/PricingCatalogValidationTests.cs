@@ -474,6 +474,136 @@ public sealed class PricingCatalogValidationTests
         diagnostic.ToString().Should().Be("pricing-data/gpus.csv:4:7: error: column 'tdp_watts': 'x' is not a finite number");
     }
 
+    private const string PueHeader = "name,pue,notes,source_url,checked_on";
+
+    [Fact]
+    public void Validate_QuoteInsideUnquotedCells_ReportsEachBrokenRecordOnItsLine()
+    {
+        // Given quotes inside two unquoted notes, on lines 3 and 5, between good rows
+        var csv = Lines(
+            PueHeader,
+            "survey-2022,1.59,,https://example.com/pue,2026-11-29",
+            "survey-2023,1.58,the \"typical\" figure,https://example.com/pue,2026-11-29",
+            "survey-2024,1.57,,https://example.com/pue,2026-11-29",
+            "survey-2025,1.56,a \"new\" survey,https://example.com/pue,2026-11-29");
+
+        var report = PricingCatalog.Validate(PricingSource.InMemory(With("pue_figures.csv", csv)));
+
+        // Then each broken record is one error at its own line, quoting the record
+        report.Errors.Select(e => (e.Line, e.Column, e.Message)).Should().Equal(
+            (3, 0, "malformed CSV: a quote is unbalanced or misplaced in the record starting 'survey-2023,1.58,the \"typical\" figure,https://example.com/pue,2026-11-29'; a cell containing a quote must be wholly quoted and its quotes doubled"),
+            (5, 0, "malformed CSV: a quote is unbalanced or misplaced in the record starting 'survey-2025,1.56,a \"new\" survey,https://example.com/pue,2026-11-29'; a cell containing a quote must be wholly quoted and its quotes doubled"));
+    }
+
+    [Theory]
+    [InlineData("B,B,B", "2,3,4", 0)]
+    [InlineData("G,B,B,G", "3,4", 2)]
+    [InlineData("B,G,B", "2,4", 1)]
+    [InlineData("G,B,G,B,B", "3,5,6", 2)]
+    public void Validate_BrokenRecordsNextToGoodOnes_ReportsEveryBrokenOneAndKeepsEveryGoodOne(string shape, string brokenLines, int goodRows)
+    {
+        // Given good rows (G) and rows with a stray quote in a note (B), one per line from line 2 on. A row after a broken
+        // one used to be dropped without a word, good or broken, because the parser reports a stray quote only when the
+        // record is read into a row.
+        var csv = Lines([PueHeader, .. shape.Split(',').Select((kind, i) => kind == "G"
+            ? $"survey-{2000 + i},1.5,,https://example.com/pue,2026-11-29"
+            : $"survey-{2000 + i},1.5,a \"stray\" quote,https://example.com/pue,2026-11-29")]);
+
+        var report = PricingCatalog.Validate(PricingSource.InMemory(With("pue_figures.csv", csv)));
+
+        // Then each broken row is one error on its line, and each good row is read
+        report.Errors.Select(e => e.Line).Should().Equal(brokenLines.Split(',').Select(int.Parse));
+        report.Errors.Should().AllSatisfy(e => e.Message.Should().StartWith("malformed CSV: a quote is unbalanced or misplaced"));
+        report.Tables.Single(t => t.FileName == "pue_figures.csv").RowCount.Should().Be(goodRows);
+    }
+
+    [Fact]
+    public void Validate_TwoStrayQuotesInOneRecord_AreOneError()
+    {
+        var csv = Lines(PueHeader, "survey-2023,1.58,a \"stray\" quote,https://example.com/\"pue\",2026-11-29", "survey-2024,1.57,,https://example.com/pue,2026-11-29");
+
+        var report = PricingCatalog.Validate(PricingSource.InMemory(With("pue_figures.csv", csv)));
+
+        report.Errors.Should().ContainSingle().Which.Line.Should().Be(2);
+        report.Tables.Single(t => t.FileName == "pue_figures.csv").RowCount.Should().Be(1);
+    }
+
+    [Fact]
+    public void Validate_BrokenRecordLongerThan80Characters_IsQuotedShortenedTo77AndAnEllipsis()
+    {
+        // Given a broken record of 81 characters (and one of exactly 80, which is quoted whole)
+        var longRecord = "survey-2023,1.58,the \"typical\" figure,https://example.com/pue/path/abc,2026-11-29";
+        var exactRecord = "survey-2024,1.58,the \"typical\" figure,https://example.com/pue/path/ab,2026-11-29";
+        longRecord.Length.Should().Be(81);
+        exactRecord.Length.Should().Be(80);
+
+        var report = PricingCatalog.Validate(PricingSource.InMemory(With("pue_figures.csv", Lines(PueHeader, longRecord, exactRecord))));
+
+        report.Errors.Select(e => e.Message).Should().Equal(
+            $"malformed CSV: a quote is unbalanced or misplaced in the record starting '{longRecord[..77]}...'; a cell containing a quote must be wholly quoted and its quotes doubled",
+            $"malformed CSV: a quote is unbalanced or misplaced in the record starting '{exactRecord}'; a cell containing a quote must be wholly quoted and its quotes doubled");
+    }
+
+    [Fact]
+    public void Validate_BlankLinesAndAMultiLineCell_AreReadAndLinesCountedInTheFile()
+    {
+        // Given a blank line after the header and between rows, a quoted note over lines 4 and 5, and a bad PUE on line 7
+        var csv = Lines(
+            PueHeader,
+            string.Empty,
+            "survey-2022,1.59,,https://example.com/pue,2026-11-29",
+            "survey-2023,1.58,\"two",
+            "lines\",https://example.com/pue,2026-11-29",
+            string.Empty,
+            "survey-2024,fast,,https://example.com/pue,2026-11-29");
+
+        var report = PricingCatalog.Validate(PricingSource.InMemory(With("pue_figures.csv", csv)));
+
+        // Then the blank lines are skipped, the two-line note is one cell, and the error names line 7, column 2
+        var error = report.Errors.Should().ContainSingle().Subject;
+        (error.Line, error.Column, error.Value).Should().Be((7, 2, "fast"));
+
+        // And without the bad row the file loads: two rows, the note with its line break
+        var fixedTables = With("pue_figures.csv", csv.Replace("survey-2024,fast,", "survey-2024,1.57,", StringComparison.Ordinal));
+        var catalog = PricingCatalog.Load(PricingSource.InMemory(fixedTables));
+        catalog.PueFigures.Select(p => p.Notes).Should().Equal(null, "two\nlines", null);
+    }
+
+    [Fact]
+    public void Validate_BadCellInAMultiLineRecord_PointsAtTheLineTheRecordStartsOn()
+    {
+        var csv = Lines(PueHeader, "survey-2023,fast,\"two", "lines\",https://example.com/pue,2026-11-29");
+
+        var error = SingleError(With("pue_figures.csv", csv));
+
+        (error.Line, error.Column, error.Value).Should().Be((2, 2, "fast"));
+    }
+
+    [Fact]
+    public void Validate_SemicolonSeparatedFile_IsNotGuessedButReportedAsOneUnknownColumn()
+    {
+        // Given the same table saved by a spreadsheet that separates with semicolons
+        var csv = Lines(PueHeader.Replace(',', ';'), "survey-2023;1.58;;https://example.com/pue;2026-11-29");
+
+        var report = PricingCatalog.Validate(PricingSource.InMemory(With("pue_figures.csv", csv)));
+
+        // Then the whole header line is one unknown column, and every expected column is missing
+        report.Catalog.Should().BeNull();
+        report.Errors.Should().Contain(e => e.Line == 1 && e.Column == 1 && e.Message.StartsWith("unknown column 'name;pue;notes;source_url;checked_on'", StringComparison.Ordinal));
+        report.Errors.Should().Contain(e => e.Message.StartsWith("missing column 'name'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_ExtraTextCell_ReportsTheFieldCountWithoutADecimalCommaHint()
+    {
+        var csv = Lines(PueHeader, "survey-2023,1.58,,https://example.com/pue,2026-11-29,extra");
+
+        var error = SingleError(With("pue_figures.csv", csv));
+
+        error.Should().Be(new PricingDiagnostic(
+            "pue_figures.csv", 2, 6, null, null, "the row has 6 fields but the header has 5; quote any text cell that contains a comma", DiagnosticSeverity.Error));
+    }
+
     private static PricingDiagnostic SingleError(Dictionary<string, string> tables)
     {
         var report = PricingCatalog.Validate(PricingSource.InMemory(tables));

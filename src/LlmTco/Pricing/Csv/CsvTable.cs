@@ -49,7 +49,10 @@ internal sealed partial class CsvTable<T>(
     {
         var context = new ReadContext(displayName, diagnostics);
         var rows = new List<LoadedRow<T>>();
-        var malformed = false;
+        // CsvHelper reports a stray quote when it parses the record's fields, which is when the record is read into a
+        // row, not when the parser reaches it. The raw row number of the record reported last says which record is
+        // broken, and reports each broken record once however many of its cells hold a stray quote.
+        var brokenRow = -1;
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectDelimiter = false,
@@ -58,11 +61,12 @@ internal sealed partial class CsvTable<T>(
             HeaderValidated = null,
             BadDataFound = args =>
             {
-                if (!malformed)
+                var rawRow = args.Context.Parser?.RawRow ?? 0;
+                if (rawRow != brokenRow)
                 {
-                    malformed = true;
+                    brokenRow = rawRow;
                     context.FileError(
-                        (args.Context.Parser?.RawRow ?? 0) - CountLineBreaks(args.RawRecord),
+                        rawRow - CountLineBreaks(args.RawRecord),
                         $"malformed CSV: a quote is unbalanced or misplaced in the record starting '{Shorten(args.RawRecord)}'; a cell containing a quote must be wholly quoted and its quotes doubled");
                 }
             },
@@ -91,13 +95,8 @@ internal sealed partial class CsvTable<T>(
             while (csv.Read())
             {
                 dataRows++;
-                context.Line = csv.Parser.RawRow - CountLineBreaks(csv.Parser.RawRecord);
-                if (malformed)
-                {
-                    malformed = false;
-                    continue;
-                }
-
+                var rawRow = csv.Parser.RawRow;
+                context.Line = rawRow - CountLineBreaks(csv.Parser.RawRecord);
                 if (csv.Parser.Count != header.Length && CountLineBreaks(csv.Parser.RawRecord) > 0)
                 {
                     // The unclosed quote swallowed every line break to the end, the last one included.
@@ -115,7 +114,7 @@ internal sealed partial class CsvTable<T>(
 
                 var errorsBefore = context.ErrorCount;
                 var record = csv.GetRecord<T>();
-                if (context.ErrorCount == errorsBefore && record is not null)
+                if (context.ErrorCount == errorsBefore && record is not null && brokenRow != rawRow)
                 {
                     rows.Add(new LoadedRow<T>(record, displayName, context.Line, header));
                 }
