@@ -85,14 +85,29 @@ public sealed class PricingCatalogLookupTests
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         PricingCatalog.WriteApiPrices(writer, [mini]);
         writer.ToString().Should().Be(Lines(ApiHeader, "acme,acme-mini,,standard,0,2025-01-01,,USD,0.075,,,0.3,,,,,https://example.com/acme,2026-11-29"));
+
+        // And the writer is left open for more
+        writer.Write("more");
+        writer.ToString().Should().EndWith("2026-11-29\nmore");
+    }
+
+    [Fact]
+    public void WriteMethods_NullOrEmptyArguments_Throw()
+    {
+        FluentActions.Invoking(() => PricingCatalog.WriteApiPrices(null!, [])).Should().Throw<ArgumentNullException>().WithParameterName("writer");
+        FluentActions.Invoking(() => PricingCatalog.WriteApiPrices(new StringWriter(CultureInfo.InvariantCulture), null!)).Should().Throw<ArgumentNullException>().WithParameterName("rows");
+        FluentActions.Invoking(() => Catalog.WriteFolder(string.Empty)).Should().Throw<ArgumentException>().WithParameterName("folder");
     }
 
     [Fact]
     public void WriteFolder_ThenLoadFolder_RoundTripsEveryRow()
     {
-        var folder = Directory.CreateTempSubdirectory("llmtco-roundtrip-").FullName;
+        var parent = Directory.CreateTempSubdirectory("llmtco-roundtrip-").FullName;
+        var folder = Path.Combine(parent, "new", "prices");
         try
         {
+            // Written into a folder that does not exist yet, and twice: the second write replaces the first
+            PricingCatalog.Default.WriteFolder(folder);
             PricingCatalog.Default.WriteFolder(folder);
             var reloaded = PricingCatalog.LoadFolder(folder);
 
@@ -102,10 +117,11 @@ public sealed class PricingCatalogLookupTests
             reloaded.ThroughputBenchmarks.Should().Equal(PricingCatalog.Default.ThroughputBenchmarks);
             reloaded.PueFigures.Should().Equal(PricingCatalog.Default.PueFigures);
             File.ReadAllText(Path.Combine(folder, "gpus.csv")).Should().Be(File.ReadAllText(Path.Combine(RepositoryRoot.PricingData, "gpus.csv")).ReplaceLineEndings("\n"));
+            File.ReadAllBytes(Path.Combine(folder, "gpus.csv"))[..3].Should().Equal("gpu"u8.ToArray(), "the files are UTF-8 without a byte-order mark");
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            Directory.Delete(parent, recursive: true);
         }
     }
 
