@@ -14,7 +14,8 @@ namespace LlmTco.Tests.Uncertainty;
 /// </summary>
 public sealed class CompiledKernelTests
 {
-    private static readonly MonteCarloSimulator Simulator = new(Engine);
+    // Built per use: a static field would run the code under test once per test process, out of sight of Stryker's per-test coverage.
+    private static MonteCarloSimulator Simulator => new(Engine);
 
     public static TheoryData<string> Variants => new(Scenarios.Keys);
 

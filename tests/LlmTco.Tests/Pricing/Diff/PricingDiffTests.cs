@@ -13,7 +13,8 @@ public sealed class PricingDiffTests
 {
     private const string Tail = ",https://example.com/acme,2026-11-29";
 
-    private static readonly PricingCatalog Old = Load(Valid());
+    // Built per use: a static field would run the code under test once per test process, out of sight of Stryker's per-test coverage.
+    private static PricingCatalog Old => Load(Valid());
 
     [Fact]
     public void Compare_SameTables_IsEmpty()
