@@ -14,8 +14,6 @@ internal sealed class ScenarioValidator
 
     public const int MaxHorizonMonths = 600;
 
-    private static readonly HashSet<string> Currencies = ["USD", "EUR", "GBP", "JPY", "CNY", "CAD", "AUD", "CHF", "INR", "SGD", "KRW", "SEK", "NOK", "DKK", "PLN", "BRL"];
-
     private readonly List<ScenarioError> errors = [];
     private readonly PathStyle style;
     private readonly string root;
@@ -48,7 +46,7 @@ internal sealed class ScenarioValidator
             Error(Prop(at, "HorizonMonths"), s.HorizonMonths, $"must be a whole number of months from 1 to {MaxHorizonMonths}");
         }
 
-        if (!Currencies.Contains(s.Currency ?? string.Empty))
+        if (!LlmTco.Pricing.Csv.Words.Currencies.Contains(s.Currency ?? string.Empty))
         {
             Error(Prop(at, "Currency"), s.Currency, "must be an ISO 4217 code in capitals, e.g. USD");
         }

@@ -23,6 +23,30 @@ public sealed partial class PricingReadmeColumnsTests
         Documented(file).Should().Equal(header, "pricing-data/README.md documents the columns of {0}", file);
     }
 
+    [Fact]
+    public void EveryDocumentedCurrency_IsAcceptedInATableAndInAScenario_AndNoOther()
+    {
+        // Given the README's list: "`currency` is an ISO 4217 code in capitals: USD, EUR, ..., BRL."
+        var readme = string.Join(' ', File.ReadAllLines(Path.Combine(Folder, "README.md")));
+        var list = CurrencyList().Match(readme).Groups["codes"].Value;
+        var documented = list.Split(',', StringSplitOptions.TrimEntries);
+        documented.Should().HaveCount(16).And.OnlyHaveUniqueItems().And.Contain("USD").And.Contain("BRL");
+
+        foreach (var code in documented.Append("XYZ").Append("usd"))
+        {
+            var known = code is not ("XYZ" or "usd");
+
+            // When a storage price row and a scenario are written in that currency
+            var tables = TestTables.With("storage_prices.csv", TestTables.Lines("provider,service,region,currency,price_per_gb_month,notes,source_url,checked_on", $"cloudy,Object Storage,us-east-1,{code},0.023,,https://example.com/storage,2026-11-29"));
+            var report = LlmTco.Pricing.PricingCatalog.Validate(LlmTco.Pricing.PricingSource.InMemory(tables));
+            var scenarioErrors = LlmTco.Scenarios.ScenarioValidator.Validate(TestScenarios.ThreeMonths() with { Currency = code });
+
+            // Then both accept exactly the documented codes
+            report.IsValid.Should().Be(known, "the table should {0}accept {1}", known ? string.Empty : "not ", code);
+            scenarioErrors.Any(e => e.Path == "$.currency").Should().Be(!known, "the scenario should {0}accept {1}", known ? string.Empty : "not ", code);
+        }
+    }
+
     /// <summary>The column names the README gives for a table: the first cell of each row of its section's table, or the names outside parentheses in its row of the small tables' table.</summary>
     private static List<string> Documented(string file)
     {
@@ -58,4 +82,7 @@ public sealed partial class PricingReadmeColumnsTests
 
     [GeneratedRegex("`([a-z0-9_]+)`")]
     private static partial Regex Names();
+
+    [GeneratedRegex(@"`currency` is an ISO 4217 code in capitals: (?<codes>[A-Z, ]+)\.", RegexOptions.CultureInvariant)]
+    private static partial Regex CurrencyList();
 }

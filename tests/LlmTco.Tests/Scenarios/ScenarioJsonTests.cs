@@ -129,6 +129,22 @@ public sealed class ScenarioJsonTests
         error.Message.Should().Contain("(line 1, position");
     }
 
+    [Theory]
+    [InlineData("bf16", NumericPrecision.Bf16)]
+    [InlineData("fp16", NumericPrecision.Fp16)]
+    [InlineData("fp8", NumericPrecision.Fp8)]
+    [InlineData("int8", NumericPrecision.Int8)]
+    [InlineData("int4", NumericPrecision.Int4)]
+    [InlineData("fp4", NumericPrecision.Fp4)]
+    public void Parse_EachPrecisionWord_IsItsPrecisionInAScenarioAndInTheBenchmarkTable(string word, NumericPrecision precision)
+    {
+        // The words of docs/scenario-json.md and of the precision column of throughput_benchmarks.csv
+        ScenarioJson.Parse(Valid.Replace("\"bf16\"", $"\"{word}\"", StringComparison.Ordinal)).SelfHostedOptions[0].Precision.Should().Be(precision);
+
+        var tables = TestTables.With("throughput_benchmarks.csv", TestTables.Lines(TestTables.BenchmarkHeader, $"org/Model-8B,GPU-A,1,{word},vllm,1000,1000,64,2000,,https://example.com/bench,2026-11-29"));
+        PricingCatalog.Load(PricingSource.InMemory(tables)).ThroughputBenchmarks.Single().Precision.Should().Be(precision);
+    }
+
     [Fact]
     public void Parse_LenientSyntax_AcceptsAnyCaseOfNamesCommentsAndTrailingCommas()
     {
