@@ -124,6 +124,35 @@ public sealed class LiteLlmImporterTests
         row.Notes.Should().Contain("deprecation date 2026-06-30");
     }
 
+    [Theory]
+    [InlineData("together_ai", "together")]
+    [InlineData("fireworks_ai", "fireworks")]
+    [InlineData("gemini", "google")]
+    [InlineData("bedrock_converse", "bedrock")]
+    [InlineData("text-completion-openai", "openai")]
+    [InlineData("Mistral", "mistral")]
+    public void Import_LiteLlmProviderName_BecomesTheTablesProviderSlug(string litellm, string provider)
+    {
+        var json = $$$"""{"{{{litellm}}}/m-1": {"litellm_provider": "{{{litellm}}}", "mode": "completion", "input_cost_per_token": 1e-06, "output_cost_per_token": 2e-06}}""";
+
+        var row = LiteLlmImporter.Import(json, Options(Url)).Rows.Single();
+
+        // The key's provider prefix is cut off the model id, and the notes keep LiteLLM's own names when they differ
+        (row.Provider, row.ModelId).Should().Be((provider, "m-1"));
+        row.Notes.Should().Be(provider == litellm
+            ? $"imported from LiteLLM (USD per token × 1,000,000); start date not in the source; LiteLLM key '{litellm}/m-1'"
+            : $"imported from LiteLLM (USD per token × 1,000,000); start date not in the source; LiteLLM provider '{litellm}'; LiteLLM key '{litellm}/m-1'");
+    }
+
+    [Fact]
+    public void Import_EntryWithoutMode_IsReportedAsMissingIt()
+    {
+        var result = LiteLlmImporter.Import("""{"m": {"litellm_provider": "acme", "input_cost_per_token": 1e-06, "output_cost_per_token": 2e-06}}""", Options(Url));
+
+        result.Rows.Should().BeEmpty();
+        result.Unmapped.Select(i => i.ToString()).Should().Equal("m: 'mode': missing; only chat and completion models are imported");
+    }
+
     [Fact]
     public void Import_Fixture_NotesSayWhereEachRowCameFrom()
     {
