@@ -1,3 +1,4 @@
+using System.Text;
 using LlmTco.Pricing;
 using static LlmTco.Tests.TestTables;
 
@@ -472,6 +473,100 @@ public sealed class PricingCatalogValidationTests
         var diagnostic = new PricingDiagnostic("pricing-data/gpus.csv", 4, 7, "tdp_watts", "x", "column 'tdp_watts': 'x' is not a finite number", DiagnosticSeverity.Error);
 
         diagnostic.ToString().Should().Be("pricing-data/gpus.csv:4:7: error: column 'tdp_watts': 'x' is not a finite number");
+    }
+
+    [Theory]
+    [InlineData("gpus.csv", 3, "memory_gb")]
+    [InlineData("gpus.csv", 4, "memory_bandwidth_tbps")]
+    [InlineData("gpus.csv", 5, "bf16_dense_tflops")]
+    [InlineData("gpus.csv", 6, "fp8_dense_tflops")]
+    [InlineData("gpu_rentals.csv", 8, "price_per_gpu_hour")]
+    [InlineData("open_models.csv", 4, "total_parameters_billions")]
+    [InlineData("open_models.csv", 5, "active_parameters_billions")]
+    [InlineData("throughput_benchmarks.csv", 9, "output_tokens_per_second_per_replica")]
+    [InlineData("electricity_prices.csv", 4, "price_per_kwh")]
+    [InlineData("hosting_prices.csv", 4, "price_per_kw_month")]
+    public void Validate_ZeroWhereOnlyAPositiveNumberMakesSense_IsAnError(string file, int column, string name)
+    {
+        // Given the valid table with 0 in a column that the cost model divides by or multiplies a bill with: a GPU without
+        // memory or bandwidth, a free rental hour, a model without parameters, a replica that generates nothing
+        var tables = Valid();
+        var lines = tables[file].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var cells = lines[1].Split(',');
+        cells[column - 1] = "0";
+        tables[file] = Lines(lines[0], string.Join(',', cells));
+
+        var report = PricingCatalog.Validate(PricingSource.InMemory(tables));
+
+        report.Errors.Should().ContainEquivalentOf(new PricingDiagnostic(file, 2, column, name, "0", $"column '{name}': '0' must be greater than 0", DiagnosticSeverity.Error));
+    }
+
+    [Theory]
+    [InlineData("gpus.csv", "GPU-A,nvidia,80,3.35,989.5,1979,hot,,,,,,https://example.com/gpu-a,2026-11-29")]
+    [InlineData("open_models.csv", "org/Model-8B,model-8b,dense,eight,8,32,4096,32,8,128,131072,apache-2.0,,https://example.com/model,2026-11-29")]
+    public void Validate_TableWithAnError_IsNotAlsoBlamedForTheRowsThatNameIt(string file, string badRow)
+    {
+        // Given a GPU or model row with a bad cell: the rental offer and the benchmark that name it must not also be
+        // reported as naming an unknown GPU or model
+        var tables = Valid();
+        tables[file] = Lines(tables[file].Split('\n')[0], badRow);
+
+        var report = PricingCatalog.Validate(PricingSource.InMemory(tables));
+
+        report.Errors.Should().ContainSingle().Which.File.Should().Be(file);
+    }
+
+    [Fact]
+    public void Validate_TableOfInvalidUtf8_IsOneErrorAndNotBlamedForTheRowsThatNameIt()
+    {
+        // Given a folder of the ten tables whose gpus.csv has a byte that is not UTF-8 (Latin-1 "é"), while the rental
+        // offer and the benchmark name GPU-A
+        var folder = Directory.CreateTempSubdirectory("llmtco-utf8-").FullName;
+        try
+        {
+            foreach (var (file, csv) in Valid())
+            {
+                File.WriteAllText(Path.Combine(folder, file), csv);
+            }
+
+            File.WriteAllBytes(Path.Combine(folder, "gpus.csv"), [.. Encoding.UTF8.GetBytes(GpuHeader + "\nGPU-A,nvidia,80,3.35,989.5,1979,700,,,,,caf"), 0xE9, .. "\n"u8]);
+
+            var report = PricingCatalog.Validate(PricingSource.Folder(folder));
+
+            // Then that is the one error
+            report.Errors.Should().ContainSingle().Which.Message.Should().StartWith("the file is not valid UTF-8");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Validate_Summary_GivesEachTablesOldestAndNewestCheckedOnDate()
+    {
+        var tables = With("pue_figures.csv", Lines(
+            "name,pue,notes,source_url,checked_on",
+            "survey-2023,1.58,,https://example.com/pue,2026-05-01",
+            "survey-2024,1.56,,https://example.com/pue,2026-11-29",
+            "survey-2025,1.55,,https://example.com/pue,2026-08-15"));
+
+        var summary = PricingCatalog.Validate(PricingSource.InMemory(tables)).Tables.Single(t => t.FileName == "pue_figures.csv");
+
+        (summary.RowCount, summary.OldestCheckedOn, summary.NewestCheckedOn).Should().Be((3, new DateOnly(2026, 5, 1), new DateOnly(2026, 11, 29)));
+    }
+
+    [Fact]
+    public void Validate_ManyProblems_AreListedByFileThenLineThenColumn()
+    {
+        var tables = Valid();
+        tables["pue_figures.csv"] = Lines("name,pue,notes,source_url,checked_on", "a,x,,https://example.com/pue,2026-11-29", "b,1.5,,not-a-url,2026-11-29", "c,y,,also-not-a-url,2026-11-29");
+        tables["gpus.csv"] = Lines(GpuHeader, "GPU-A,nvidia,80,3.35,989.5,1979,hot,,,,,,https://example.com/gpu-a,2026-11-29");
+
+        var report = PricingCatalog.Validate(PricingSource.InMemory(tables));
+
+        report.Errors.Select(e => (e.File, e.Line, e.Column)).Should().Equal(
+            ("gpus.csv", 2, 7), ("pue_figures.csv", 2, 2), ("pue_figures.csv", 3, 4), ("pue_figures.csv", 4, 2), ("pue_figures.csv", 4, 4));
     }
 
     private const string PueHeader = "name,pue,notes,source_url,checked_on";
