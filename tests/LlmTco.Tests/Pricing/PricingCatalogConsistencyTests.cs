@@ -38,6 +38,35 @@ public sealed class PricingCatalogConsistencyTests
         report.Warnings.First().ToString().Should().StartWith("api_prices.csv:3:9: warning: input_per_mtok of");
     }
 
+    [Fact]
+    public void Validate_PriceRaisedMoreThanTenfold_ShowsTheFactorAsATimes()
+    {
+        // Given 10 input and 40 output typed as 10,000 and 40,000: ×1000 each
+        var csv = Lines(
+            ApiHeader,
+            "acme,acme-large,,standard,0,2025-01-01,2025-06-10,USD,10,,,40,,,," + Tail,
+            "acme,acme-large,,standard,0,2025-06-10,,USD,10000,,,40000,,,," + Tail);
+
+        var report = PricingCatalog.Validate(PricingSource.InMemory(With("api_prices.csv", csv)));
+
+        report.Warnings.Select(w => w.ColumnName).Should().Equal("input_per_mtok", "output_per_mtok");
+        report.Warnings.First().Message.Should().Be(
+            "input_per_mtok of 'acme-large' (standard, context tier 0) from 2025-06-10 changed from 10 to 10000 (×1000) against the row from 2025-01-01 at api_prices.csv:2; a change of more than 10× is usually a per-1K vs per-1M slip: prices here are per 1,000,000 tokens");
+    }
+
+    [Fact]
+    public void Validate_PriceOfZeroOnEitherSide_IsNotComparedForAChange()
+    {
+        // Given a cached-input price going from 0 to 5 and then back to 0: no factor can be formed either way
+        var csv = Lines(
+            ApiHeader,
+            "acme,acme-large,,standard,0,2025-01-01,2025-06-10,USD,10,0,,40,,,," + Tail,
+            "acme,acme-large,,standard,0,2025-06-10,2025-09-01,USD,10,5,,40,,,," + Tail,
+            "acme,acme-large,,standard,0,2025-09-01,,USD,10,0,,40,,,," + Tail);
+
+        PricingCatalog.Validate(PricingSource.InMemory(With("api_prices.csv", csv))).Warnings.Should().BeEmpty();
+    }
+
     [Theory]
     [InlineData("100", "400", 0)] // exactly ×10 on both: allowed
     [InlineData("1", "4", 0)] // exactly ÷10 on both: allowed

@@ -1,5 +1,6 @@
 using System.Text;
 using LlmTco.Pricing;
+using LlmTco.Pricing.Csv;
 using static LlmTco.Tests.TestTables;
 
 namespace LlmTco.Tests.Pricing;
@@ -567,6 +568,77 @@ public sealed class PricingCatalogValidationTests
 
         report.Errors.Select(e => (e.File, e.Line, e.Column)).Should().Equal(
             ("gpus.csv", 2, 7), ("pue_figures.csv", 2, 2), ("pue_figures.csv", 3, 4), ("pue_figures.csv", 4, 2), ("pue_figures.csv", 4, 4));
+    }
+
+    [Theory]
+    [InlineData("api_prices.csv", 1, "provider")] // a slug
+    [InlineData("api_prices.csv", 2, "model_id")] // an id
+    [InlineData("api_prices.csv", 4, "service_tier")] // a word
+    [InlineData("api_prices.csv", 5, "context_threshold_tokens")] // a whole number
+    [InlineData("gpu_rentals.csv", 5, "plan")]
+    public void Validate_BlankRequiredCell_NamesTheColumn(string file, int column, string name)
+    {
+        var tables = Valid();
+        var lines = tables[file].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var cells = lines[^1].Split(',');
+        cells[column - 1] = string.Empty;
+        tables[file] = Lines([.. lines[..^1], string.Join(',', cells)]);
+
+        var report = PricingCatalog.Validate(PricingSource.InMemory(tables));
+
+        report.Errors.Should().ContainEquivalentOf(new PricingDiagnostic(file, lines.Length, column, name, string.Empty, $"column '{name}' is required but the cell is empty", DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void Validate_CellOf4096Characters_IsReadAndOneMoreIsAnError()
+    {
+        var longest = new string('n', Cells.MaxCellLength);
+        var tables = With("pue_figures.csv", Lines(PueHeader, $"a,1.5,{longest},https://example.com/pue,2026-11-29", $"b,1.5,{longest}x,https://example.com/pue,2026-11-29"));
+
+        var report = PricingCatalog.Validate(PricingSource.InMemory(tables));
+
+        // The value is shown as its first 40 characters and "..."; the count is written with a thousands separator
+        report.Errors.Should().ContainSingle().Which.Should().Be(new PricingDiagnostic(
+            "pue_figures.csv", 3, 3, "notes", new string('n', 40) + "...", "column 'notes': the cell is 4,097 characters long; a cell holds at most 4,096", DiagnosticSeverity.Error));
+        report.Tables.Single(t => t.FileName == "pue_figures.csv").RowCount.Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData(" mini-1 ; ;mini-2;", new[] { "mini-1", "mini-2" })]
+    [InlineData("", new string[0])]
+    public void Validate_AliasList_IsTrimmedWithoutEmptyEntries(string aliases, string[] expected)
+    {
+        var tables = With("api_prices.csv", Lines(ApiHeader, $"acme,acme-mini,{aliases},standard,0,2025-01-01,,USD,0.075,,,0.3,,,," + Ok));
+
+        PricingCatalog.Load(PricingSource.InMemory(tables)).ApiPrices.Single().Aliases.Should().Equal(expected);
+    }
+
+    [Fact]
+    public void Validate_AliasWithASpace_IsAnError()
+    {
+        var tables = With("api_prices.csv", Lines(ApiHeader, "acme,acme-mini,mini-1;mini 2,standard,0,2025-01-01,,USD,0.075,,,0.3,,,," + Ok));
+
+        SingleError(tables).Message.Should().Be("column 'aliases': 'mini-1;mini 2' is not a valid list: separate entries with ';', and entries contain no spaces");
+    }
+
+    [Theory]
+    [InlineData("1", null)] // the lowest PUE, a facility that spends nothing beyond the IT load
+    [InlineData("0.99", "column 'pue': '0.99' must be at least 1")]
+    public void Validate_PueAtAndBelowItsMinimum(string pue, string? error)
+    {
+        var report = PricingCatalog.Validate(PricingSource.InMemory(With("pue_figures.csv", Lines(PueHeader, $"a,{pue},,https://example.com/pue,2026-11-29"))));
+
+        report.Errors.Select(e => e.Message).Should().Equal(error is null ? [] : [error]);
+    }
+
+    [Theory]
+    [InlineData("1", null)] // everything off: a free batch tier is allowed
+    [InlineData("1.01", "column 'batch_discount': '1.01' must be at most 1")]
+    public void Validate_BatchDiscountAtAndAboveItsMaximum(string discount, string? error)
+    {
+        var report = PricingCatalog.Validate(PricingSource.InMemory(With("api_prices.csv", Lines(ApiHeader, $"acme,acme-mini,,standard,0,2025-01-01,,USD,0.075,,,0.3,,{discount},," + Ok))));
+
+        report.Errors.Select(e => e.Message).Should().Equal(error is null ? [] : [error]);
     }
 
     private const string PueHeader = "name,pue,notes,source_url,checked_on";
