@@ -93,6 +93,66 @@ public sealed class PricingDiffTests
     }
 
     [Fact]
+    public void Compare_OneNumberChangedInEveryTable_ListsOneChangedRowPerTableInTableOrder()
+    {
+        // Given each of the ten tables with one number of one row changed
+        var tables = Valid();
+        void Change(string file, string from, string to) => tables[file] = tables[file].Replace(from, to, StringComparison.Ordinal);
+        Change("api_prices.csv", "USD,0.075,", "USD,0.08,");
+        Change("gpus.csv", "1979,700,", "1979,650,");
+        Change("gpu_rentals.csv", "USD,2.5,", "USD,2.6,");
+        Change("open_models.csv", ",131072,", ",65536,");
+        Change("throughput_benchmarks.csv", ",64,2000,", ",64,2100,");
+        Change("storage_prices.csv", "USD,0.023,", "USD,0.021,");
+        Change("egress_prices.csv", "USD,0.09,", "USD,0.08,");
+        Change("electricity_prices.csv", "USD,0.0892,", "USD,0.09,");
+        Change("hosting_prices.csv", "USD,184.06,", "USD,190,");
+        Change("pue_figures.csv", ",1.58,", ",1.56,");
+
+        var rows = PricingDiff.Compare(Old, Load(tables)).Rows;
+
+        // Then each table shows its one changed cell, in the order the tables are documented
+        rows.Select(r => (r.FileName, r.Kind, r.Cells.Single().ColumnName, r.Cells.Single().OldValue, r.Cells.Single().NewValue)).Should().Equal(
+            ("api_prices.csv", PricingChangeKind.Changed, "input_per_mtok", "0.075", "0.08"),
+            ("gpus.csv", PricingChangeKind.Changed, "tdp_watts", "700", "650"),
+            ("gpu_rentals.csv", PricingChangeKind.Changed, "price_per_gpu_hour", "2.5", "2.6"),
+            ("open_models.csv", PricingChangeKind.Changed, "context_length_tokens", "131072", "65536"),
+            ("throughput_benchmarks.csv", PricingChangeKind.Changed, "output_tokens_per_second_per_replica", "2000", "2100"),
+            ("storage_prices.csv", PricingChangeKind.Changed, "price_per_gb_month", "0.023", "0.021"),
+            ("egress_prices.csv", PricingChangeKind.Changed, "price_per_gb", "0.09", "0.08"),
+            ("electricity_prices.csv", PricingChangeKind.Changed, "price_per_kwh", "0.0892", "0.09"),
+            ("hosting_prices.csv", PricingChangeKind.Changed, "price_per_kw_month", "184.06", "190"),
+            ("pue_figures.csv", PricingChangeKind.Changed, "pue", "1.58", "1.56"));
+    }
+
+    [Fact]
+    public void Compare_NewRowOfALongPriceHistory_FollowsTheLatestEarlierRow()
+    {
+        // Given rows from 2025-01-01 (2.5) and 2025-06-01 (2.2), and a new one from 2026-01-01 (2): it follows 2025-06-01
+        var old = Load(With("gpu_rentals.csv", Lines(
+            RentalHeader,
+            "cloudy,big.8x,GPU-A,8,on-demand,us-east-1,USD,2.5,2025-01-01,,https://example.com/cloudy,2026-11-29",
+            "cloudy,big.8x,GPU-A,8,on-demand,us-east-1,USD,2.2,2025-06-01,,https://example.com/cloudy,2026-11-29")));
+        var tables = With("gpu_rentals.csv", Lines(
+            RentalHeader,
+            "cloudy,big.8x,GPU-A,8,on-demand,us-east-1,USD,2.5,2025-01-01,,https://example.com/cloudy,2026-11-29",
+            "cloudy,big.8x,GPU-A,8,on-demand,us-east-1,USD,2.2,2025-06-01,,https://example.com/cloudy,2026-11-29",
+            "cloudy,big.8x,GPU-A,8,on-demand,us-east-1,USD,2,2026-01-01,,https://example.com/cloudy,2026-11-29"));
+
+        var added = PricingDiff.Compare(old, Load(tables)).Rows.Single();
+
+        added.PreviousKey.Should().Be("cloudy, big.8x, on-demand, us-east-1, 2025-06-01");
+        added.ChangesFromPrevious.Should().Equal(new PricingCellChange("price_per_gpu_hour", "2.2", "2"));
+    }
+
+    [Fact]
+    public void Compare_NullCatalog_Throws()
+    {
+        FluentActions.Invoking(() => PricingDiff.Compare(null!, Old)).Should().Throw<ArgumentNullException>().WithParameterName("oldCatalog");
+        FluentActions.Invoking(() => PricingDiff.Compare(Old, null!)).Should().Throw<ArgumentNullException>().WithParameterName("newCatalog");
+    }
+
+    [Fact]
     public void Compare_SameNumberWrittenDifferently_IsNotAChange()
     {
         // 0.023 and 0.0230 are the same price
