@@ -1,0 +1,82 @@
+using LlmTco.Pricing;
+using static LlmTco.Tests.TestTables;
+
+namespace LlmTco.Tests.Pricing;
+
+/// <summary>The pricing API's argument checks and the text and data of its exceptions.</summary>
+public sealed class PricingErrorsTests
+{
+    private static PricingCatalog Catalog => PricingCatalog.Load(PricingSource.InMemory(Valid()));
+
+    [Fact]
+    public void Lookups_NullArguments_ThrowNamingTheArgument()
+    {
+        var catalog = Catalog;
+        var day = new DateOnly(2025, 7, 1);
+
+        FluentActions.Invoking(() => catalog.GetApiPriceHistory(null!, "acme-mini")).Should().Throw<ArgumentNullException>().WithParameterName("provider");
+        FluentActions.Invoking(() => catalog.GetApiPriceHistory("acme", null!)).Should().Throw<ArgumentNullException>().WithParameterName("model");
+        FluentActions.Invoking(() => catalog.GetGpu(null!)).Should().Throw<ArgumentNullException>().WithParameterName("gpuModel");
+        FluentActions.Invoking(() => catalog.GetOpenModel(null!)).Should().Throw<ArgumentNullException>().WithParameterName("model");
+        FluentActions.Invoking(() => catalog.FindRentalOffer(null!, "GPU-A", RentalPlan.OnDemand, day)).Should().Throw<ArgumentNullException>().WithParameterName("provider");
+        FluentActions.Invoking(() => PricingCatalog.Validate(null!)).Should().Throw<ArgumentNullException>().WithParameterName("sources");
+        FluentActions.Invoking(() => PricingCatalog.Validate()).Should().Throw<ArgumentException>().WithParameterName("sources")
+            .WithMessage("At least one pricing source is needed.*");
+        FluentActions.Invoking(() => PricingSource.Folder(string.Empty)).Should().Throw<ArgumentException>().WithParameterName("path");
+        FluentActions.Invoking(() => PricingSource.InMemory(null!)).Should().Throw<ArgumentNullException>().WithParameterName("csvByFileName");
+    }
+
+    [Fact]
+    public void UnknownName_NothingNear_ListsTheKnownNames()
+    {
+        var act = () => Catalog.GetGpu("zzzzzzzzzz");
+
+        var ex = act.Should().Throw<PricingLookupException>().Which;
+        ex.Message.Should().Be("Unknown GPU 'zzzzzzzzzz'; known: GPU-A");
+        ex.Suggestions.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void UnknownName_SomethingNear_IsSuggested()
+    {
+        var act = () => Catalog.GetApiPriceHistory("acme", "acme-mimi");
+
+        var ex = act.Should().Throw<PricingLookupException>().Which;
+        ex.Message.Should().Be("Unknown model 'acme-mimi' at provider 'acme'; did you mean 'acme-mini'?");
+        ex.Suggestions.Should().Equal("acme-mini");
+    }
+
+    [Fact]
+    public void LookupException_Constructors_KeepTheirSuggestionsOrNone()
+    {
+        new PricingLookupException("x", (IReadOnlyList<string>)null!).Suggestions.Should().BeEmpty();
+        new PricingLookupException("x", ["a", "b"]).Suggestions.Should().Equal("a", "b");
+        new PricingLookupException().Suggestions.Should().BeEmpty();
+        new PricingLookupException("x").Suggestions.Should().BeEmpty();
+        new PricingLookupException("x", new InvalidOperationException()).Suggestions.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void DataException_Message_CountsAndListsTheErrorsOnly()
+    {
+        var nl = Environment.NewLine;
+        var error = new PricingDiagnostic("gpus.csv", 2, 3, "memory_gb", "x", "bad", DiagnosticSeverity.Error);
+        var warning = new PricingDiagnostic("gpus.csv", 3, 3, "memory_gb", "y", "odd", DiagnosticSeverity.Warning);
+
+        var ex = new PricingDataException([error, warning]);
+
+        ex.Message.Should().Be($"The pricing tables have 1 error(s):{nl}gpus.csv:2:3: error: bad");
+        ex.Diagnostics.Should().Equal(error, warning);
+        new PricingDataException([warning]).Message.Should().Be("The pricing tables could not be loaded.");
+        new PricingDataException().Diagnostics.Should().BeEmpty();
+        FluentActions.Invoking(() => new PricingDataException((IReadOnlyList<PricingDiagnostic>)null!)).Should().Throw<ArgumentNullException>();
+    }
+
+    [Fact]
+    public void Load_BadTables_ThrowsTheDataExceptionWithEveryDiagnostic()
+    {
+        var act = () => PricingCatalog.Load(PricingSource.InMemory(With("gpus.csv", Lines(GpuHeader, "GPU-A,nvidia,eighty,3.35,989.5,1979,700,,,,,,https://example.com/gpu-a,2026-11-29"))));
+
+        act.Should().Throw<PricingDataException>().Which.Diagnostics.Should().ContainSingle().Which.Line.Should().Be(2);
+    }
+}
