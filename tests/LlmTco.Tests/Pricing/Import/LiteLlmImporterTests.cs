@@ -213,7 +213,32 @@ public sealed class LiteLlmImporterTests
     {
         var act = () => LiteLlmImporter.Import("{\n  \"m\": {\"mode\": \"chat\",}\n}", Options(Url));
 
-        act.Should().Throw<PriceImportException>().WithMessage("the litellm file is not valid JSON: line 2, byte *");
+        // The parser stops at the brace after the trailing comma: 2 spaces, '"m": ' (5 bytes) and '{"mode": "chat",'
+        // (16 bytes) come before it, so the brace is the line's 24th byte. The reason is the parser's, without its own line numbers.
+        act.Should().Throw<PriceImportException>().WithMessage("the litellm file is not valid JSON: line 2, byte 24: The JSON object contains a trailing comma*")
+            .Which.Message.Should().NotContain("LineNumber");
+    }
+
+    [Fact]
+    public void Import_JsonWithComments_IsRead()
+    {
+        var json = """
+            {
+              // a comment, as in hand-edited copies
+              "m": {"litellm_provider": "acme", "mode": "chat", "input_cost_per_token": 1e-06, /* per token */ "output_cost_per_token": 2e-06}
+            }
+            """;
+
+        LiteLlmImporter.Import(json, Options(Url)).Rows.Single().OutputPricePerMillionTokens.Should().Be(2m);
+    }
+
+    [Fact]
+    public void Import_NullArguments_Throw()
+    {
+        FluentActions.Invoking(() => LiteLlmImporter.Import((Stream)null!, Options(Url))).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => LiteLlmImporter.Import("{}", null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => GenAiPricesImporter.Import((Stream)null!, Options(Url))).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => GenAiPricesImporter.Import("[]", null!)).Should().Throw<ArgumentNullException>();
     }
 
     [Fact]
