@@ -1,5 +1,6 @@
 using System.Globalization;
 using LlmTco.Api;
+using LlmTco.Pricing.Csv;
 using LlmTco.SelfHosted;
 using LlmTco.Uncertainty;
 using LlmTco.Workloads;
@@ -46,7 +47,7 @@ internal sealed class ScenarioValidator
             Error(Prop(at, "HorizonMonths"), s.HorizonMonths, $"must be a whole number of months from 1 to {MaxHorizonMonths}");
         }
 
-        if (!LlmTco.Pricing.Csv.Words.Currencies.Contains(s.Currency ?? string.Empty))
+        if (!Words.Currencies.Contains(s.Currency ?? string.Empty))
         {
             Error(Prop(at, "Currency"), s.Currency, "must be an ISO 4217 code in capitals, e.g. USD");
         }

@@ -17,11 +17,12 @@ internal sealed class SelfHostedCostModel
     private const int Lines = 17;
 
     /// <summary>The option's JSON path ("$.selfHostedOptions[0]"), which errors found while pricing it start with.</summary>
-    private string optionPath = string.Empty;
+    private readonly string optionPath;
 
-    private SelfHostedCostModel(SelfHostedOption option)
+    private SelfHostedCostModel(SelfHostedOption option, string path)
     {
         Option = option;
+        optionPath = path;
     }
 
     public SelfHostedOption Option { get; }
@@ -56,8 +57,8 @@ internal sealed class SelfHostedCostModel
 
     public static SelfHostedCostModel Create(PricingCatalog catalog, SelfHostedOption option, Scenario scenario, WorkloadVolumes volumes, ApiCostModel? bridge, string path, List<Assumption> assumptions)
     {
-        var model = new SelfHostedCostModel(option);
-        model.Build(catalog, scenario, volumes, bridge, path, assumptions);
+        var model = new SelfHostedCostModel(option, path);
+        model.Build(catalog, scenario, volumes, bridge, assumptions);
         return model;
     }
 
@@ -76,9 +77,9 @@ internal sealed class SelfHostedCostModel
 
     private int ReplicasFor(double fractionalReplicas) => ReplicaCount.Of(fractionalReplicas, Option.MinReplicas, Option.RedundancyReplicas);
 
-    private void Build(PricingCatalog catalog, Scenario scenario, WorkloadVolumes volumes, ApiCostModel? bridge, string path, List<Assumption> assumptions)
+    private void Build(PricingCatalog catalog, Scenario scenario, WorkloadVolumes volumes, ApiCostModel? bridge, List<Assumption> assumptions)
     {
-        optionPath = path;
+        var path = optionPath;
         var o = Option;
         var name = o.Name;
         var openModel = catalog.GetOpenModel(o.Model);
