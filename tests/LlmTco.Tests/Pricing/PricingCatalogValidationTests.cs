@@ -494,11 +494,7 @@ public sealed class PricingCatalogValidationTests
     {
         // Given the valid table with 0 in a column that the cost model divides by or multiplies a bill with: a GPU without
         // memory or bandwidth, a free rental hour, a model without parameters, a replica that generates nothing
-        var tables = Valid();
-        var lines = tables[file].Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var cells = lines[1].Split(',');
-        cells[column - 1] = "0";
-        tables[file] = Lines(lines[0], string.Join(',', cells));
+        var tables = WithLastRowCell(file, column, "0"); // each of these tables has one row, on line 2
 
         var report = PricingCatalog.Validate(PricingSource.InMemory(tables));
 
@@ -555,11 +551,8 @@ public sealed class PricingCatalogValidationTests
     [InlineData("gpu_rentals.csv", 5, "plan")]
     public void Validate_BlankRequiredCell_NamesTheColumn(string file, int column, string name)
     {
-        var tables = Valid();
+        var tables = WithLastRowCell(file, column, string.Empty);
         var lines = tables[file].Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var cells = lines[^1].Split(',');
-        cells[column - 1] = string.Empty;
-        tables[file] = Lines([.. lines[..^1], string.Join(',', cells)]);
 
         var report = PricingCatalog.Validate(PricingSource.InMemory(tables));
 
@@ -746,6 +739,17 @@ public sealed class PricingCatalogValidationTests
 
         error.Should().Be(new PricingDiagnostic(
             "pue_figures.csv", 2, 6, null, null, "the row has 6 fields but the header has 5; quote any text cell that contains a comma", DiagnosticSeverity.Error));
+    }
+
+    /// <summary>The valid tables with one cell of <paramref name="file"/>'s last row (column counted from 1) replaced.</summary>
+    private static Dictionary<string, string> WithLastRowCell(string file, int column, string value)
+    {
+        var tables = Valid();
+        var lines = tables[file].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var cells = lines[^1].Split(',');
+        cells[column - 1] = value;
+        tables[file] = Lines([.. lines[..^1], string.Join(',', cells)]);
+        return tables;
     }
 
     private static PricingDiagnostic SingleError(Dictionary<string, string> tables)
