@@ -183,4 +183,196 @@ public sealed class DistributionTests
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("A probability is from 0 to 1.*").Which.ParamName.Should().Be("probability");
     }
+
+    /// <summary>Each kind with its bounds given, and the support it reports (hand-read from the parameters).</summary>
+    public static TheoryData<string, double, double> Supports => new()
+    {
+        { "point 3", 3, 3 },
+        { "uniform 2 to 10", 2, 10 },
+        { "triangular 1, 2, 4", 1, 4 },
+        { "PERT 1, 2, 4", 1, 4 },
+        { "normal truncated to [-2, 3]", -2, 3 },
+        { "normal untruncated", double.NegativeInfinity, double.PositiveInfinity },
+        { "lognormal truncated to [0.5, 4]", 0.5, 4 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Supports))]
+    public void SupportMinimumAndMaximum_EachKind_AreItsBoundsOrTruncationPoints(string name, double minimum, double maximum)
+    {
+        // Given
+        var distribution = name switch
+        {
+            "point 3" => Distribution.Point(3),
+            "uniform 2 to 10" => Distribution.Uniform(2, 10),
+            "triangular 1, 2, 4" => Distribution.Triangular(1, 2, 4),
+            "PERT 1, 2, 4" => Distribution.Pert(1, 2, 4),
+            "normal truncated to [-2, 3]" => Distribution.Normal(0, 1, min: -2, max: 3),
+            "normal untruncated" => Distribution.Normal(0, 1),
+            "lognormal truncated to [0.5, 4]" => Distribution.LogNormal(0, 1, min: 0.5, max: 4),
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such case"),
+        };
+
+        // Then
+        distribution.SupportMinimum.Should().Be(minimum);
+        distribution.SupportMaximum.Should().Be(maximum);
+    }
+
+    [Fact]
+    public void InverseCumulativeDistribution_ProbabilitiesZeroAndOne_AreTheBounds()
+    {
+        // Given U(2, 10): F⁻¹(p) = 2 + 8p, so F⁻¹(0) = 2 and F⁻¹(1) = 10 (both ends of "0 to 1" are allowed)
+        var uniform = Distribution.Uniform(2, 10);
+
+        // Then
+        uniform.InverseCumulativeDistribution(0).Should().Be(2);
+        uniform.InverseCumulativeDistribution(1).Should().Be(10);
+    }
+
+    [Fact]
+    public void Triangular_ModeAtTheMaximum_IsValid()
+    {
+        // Given triangular(1, 3, 3): the mode may lie on a bound. F(x) = (x − 1)² ÷ ((3 − 1)(3 − 1)) = (x − 1)² ÷ 4, so the
+        // median solves (x − 1)² = 2: x = 1 + √2
+        var triangular = Distribution.Triangular(1, 3, 3);
+
+        // Then
+        triangular.Problems().Should().BeEmpty();
+        triangular.InverseCumulativeDistribution(0.5).Should().BeApproximately(1 + Math.Sqrt(2), 1e-12);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void LogNormalFromMedian_MedianNotPositive_IsOutOfRange(double median)
+    {
+        // When
+        var act = () => Distribution.LogNormalFromMedian(median, 0.4);
+
+        // Then the median itself is named (not the mu of ln(0) = −∞ or ln(−1) = NaN it would give)
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("median");
+    }
+
+    [Fact]
+    public void Normal_ZeroStandardDeviation_IsAnError()
+    {
+        // When
+        var act = () => Distribution.Normal(1, 0);
+
+        // Then
+        act.Should().Throw<ArgumentException>().Which.Message.Should().Be(
+            "The normal distribution is not valid: standardDeviation: must be greater than 0 (value: 0); use a point distribution for a fixed value.");
+    }
+
+    [Fact]
+    public void LogNormal_ZeroSigma_IsAnError()
+    {
+        // When
+        var act = () => Distribution.LogNormal(0, 0);
+
+        // Then
+        act.Should().Throw<ArgumentException>().Which.Message.Should().Be(
+            "The lognormal distribution is not valid: sigma: must be greater than 0 (value: 0); use a point distribution for a fixed value.");
+    }
+
+    [Fact]
+    public void Normal_SeveralProblems_ListsThemAllInTheMessage()
+    {
+        // When
+        var act = () => Distribution.Normal(double.NaN, -1);
+
+        // Then every problem, each with its parameter, separated by "; "
+        act.Should().Throw<ArgumentException>().Which.Message.Should().Be(
+            "The normal distribution is not valid: mean: must be a finite number (value: NaN); standardDeviation: must be greater than 0 (value: -1); use a point distribution for a fixed value.");
+    }
+
+    [Fact]
+    public void InverseCumulativeDistribution_InvalidDistribution_MessageListsEveryProblem()
+    {
+        // Given a triangular distribution with its bounds swapped and no mode
+        var invalid = new Distribution { Kind = DistributionKind.Triangular, Min = 3, Max = 1 };
+
+        // When
+        var act = () => invalid.InverseCumulativeDistribution(0.5);
+
+        // Then
+        act.Should().Throw<InvalidOperationException>().Which.Message.Should().Be(
+            "The triangular distribution is not valid: max: min (3) is greater than max (1); swap them; mode: a triangular distribution needs its most likely value, mode.");
+    }
+
+    /// <summary>A distribution with one parameter wrong, and the one problem reported for it, written out in full.</summary>
+    public static TheoryData<string, string> OneProblemInFull => new()
+    {
+        { "lognormal with a mode", "mode: is not a parameter of a lognormal distribution (which takes mu, sigma, min, max) (value: 1)" },
+        { "triangular with the mode above max", "mode: the mode (5) must lie from min (1) to max (3)" },
+        { "point with a NaN value", "value: must be a finite number (value: NaN)" },
+        { "uniform with an infinite min", "min: must be a finite number (value: -Infinity)" },
+        { "normal with a NaN mean", "mean: must be a finite number (value: NaN)" },
+        { "normal with a NaN mean, truncated", "mean: must be a finite number (value: NaN)" },
+        { "normal with an infinite standard deviation", "standardDeviation: must be a finite number (value: Infinity)" },
+        { "lognormal with a NaN mu", "mu: must be a finite number (value: NaN)" },
+        { "lognormal with an infinite sigma", "sigma: must be a finite number (value: Infinity)" },
+        { "lognormal truncated to min > max", "max: min (3) is greater than max (1); swap them" },
+        { "truncated lognormal without mu", "mu: a lognormal distribution needs mu, the mean of ln(x) (the median is e^mu)" },
+        { "truncated normal with standard deviation 0", "standardDeviation: must be greater than 0 (value: 0); use a point distribution for a fixed value" },
+        { "truncated lognormal with sigma 0", "sigma: must be greater than 0 (value: 0); use a point distribution for a fixed value" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OneProblemInFull))]
+    public void Problems_OneParameterWrong_IsTheOnlyProblemReported(string name, string problem)
+    {
+        // Given (a truncation interval is checked for its probability only once the rest is valid: with a NaN mean, a
+        // missing mu or a zero spread there is no distribution to truncate)
+        var distribution = name switch
+        {
+            "lognormal with a mode" => new Distribution { Kind = DistributionKind.LogNormal, Mu = 0, Sigma = 1, Mode = 1 },
+            "triangular with the mode above max" => new Distribution { Kind = DistributionKind.Triangular, Min = 1, Mode = 5, Max = 3 },
+            "point with a NaN value" => new Distribution { Kind = DistributionKind.Point, Value = double.NaN },
+            "uniform with an infinite min" => new Distribution { Kind = DistributionKind.Uniform, Min = double.NegativeInfinity, Max = 1 },
+            "normal with a NaN mean" => new Distribution { Kind = DistributionKind.Normal, Mean = double.NaN, StandardDeviation = 1 },
+            "normal with a NaN mean, truncated" => new Distribution { Kind = DistributionKind.Normal, Mean = double.NaN, StandardDeviation = 1, Min = 0 },
+            "normal with an infinite standard deviation" => new Distribution { Kind = DistributionKind.Normal, Mean = 0, StandardDeviation = double.PositiveInfinity },
+            "lognormal with a NaN mu" => new Distribution { Kind = DistributionKind.LogNormal, Mu = double.NaN, Sigma = 1 },
+            "lognormal with an infinite sigma" => new Distribution { Kind = DistributionKind.LogNormal, Mu = 0, Sigma = double.PositiveInfinity },
+            "lognormal truncated to min > max" => new Distribution { Kind = DistributionKind.LogNormal, Mu = 0, Sigma = 1, Min = 3, Max = 1 },
+            "truncated lognormal without mu" => new Distribution { Kind = DistributionKind.LogNormal, Sigma = 1, Min = 1 },
+            "truncated normal with standard deviation 0" => new Distribution { Kind = DistributionKind.Normal, Mean = 0, StandardDeviation = 0, Min = 1, Max = 2 },
+            "truncated lognormal with sigma 0" => new Distribution { Kind = DistributionKind.LogNormal, Mu = 0, Sigma = 0, Min = 2 },
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such case"),
+        };
+
+        // Then
+        distribution.Problems().Should().Equal(problem);
+    }
+
+    /// <summary>
+    /// Truncations that hold almost nothing, and the problem reported (not tied to one parameter, so without a prefix).
+    /// Each mass is 0 in double arithmetic: Φ(40) and Φ(ln 10⁶) = Φ(13.8) round to 1, Φ(−40) ≈ 4e−350 underflows.
+    /// </summary>
+    public static TheoryData<string, string> EmptyTruncations => new()
+    {
+        { "normal on [40, 50]", "the truncation interval [40, 50] holds almost none of the distribution (probability 0); widen it or move the distribution" },
+        { "normal above 40", "the truncation interval [40, ∞] holds almost none of the distribution (probability 0); widen it or move the distribution" },
+        { "normal below -40", "the truncation interval [-∞, -40] holds almost none of the distribution (probability 0); widen it or move the distribution" },
+        { "lognormal above 10^6", "the truncation interval [1000000, ∞] holds almost none of the distribution (probability 0); widen it or move the distribution" },
+    };
+
+    [Theory]
+    [MemberData(nameof(EmptyTruncations))]
+    public void Problems_TruncationHoldingNothing_NamesTheIntervalWithInfiniteEnds(string name, string problem)
+    {
+        // Given N(0, 1) or lnN(0, 1), truncated far out in one or both tails
+        var distribution = name switch
+        {
+            "normal on [40, 50]" => new Distribution { Kind = DistributionKind.Normal, Mean = 0, StandardDeviation = 1, Min = 40, Max = 50 },
+            "normal above 40" => new Distribution { Kind = DistributionKind.Normal, Mean = 0, StandardDeviation = 1, Min = 40 },
+            "normal below -40" => new Distribution { Kind = DistributionKind.Normal, Mean = 0, StandardDeviation = 1, Max = -40 },
+            "lognormal above 10^6" => new Distribution { Kind = DistributionKind.LogNormal, Mu = 0, Sigma = 1, Min = 1e6 },
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such case"),
+        };
+
+        // Then
+        distribution.Problems().Should().Equal(problem);
+    }
 }
