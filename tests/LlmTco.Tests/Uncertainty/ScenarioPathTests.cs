@@ -74,12 +74,108 @@ public sealed class ScenarioPathTests
     [InlineData("workload.profiles[0].growth.requestsPerMonth[*]", "'workload.profiles[0].growth.requestsPerMonth[*]' has no effect: the growth kind is compound, and requestsPerMonth applies only to a series")]
     [InlineData("name.length", "'name' is text, not an object with numeric properties")]
     [InlineData("workload", "'workload' is an object, not a number")]
+    [InlineData("startDat", "'startDat' is not a property of the scenario; did you mean 'startDate'?")]
+    [InlineData("workload.zzzzzz", "'zzzzzz' is not a property of 'workload'; its properties are: profiles, peakToAverageRatio")]
+    [InlineData("selfHostedOptions[2].targetUtilization", "'selfHostedOptions[2]' is out of range: the scenario's selfHostedOptions has 2 entries")]
+    [InlineData("selfHostedOptions[*].rented.pricePerGpuHour", "'selfHostedOptions[*].rented' is not set in this scenario: give it in the scenario before making one of its values uncertain")]
+    [InlineData("[x]", "'[x]' is not a name with an index: write name[0], or name[*] for every entry")]
+    [InlineData("workload.profiles[12.monthlyRequests", "'profiles[12' is not a name with an index: write name[0], or name[*] for every entry")]
+    [InlineData("work-load.peakToAverageRatio", "'work-load' is not a property name: a path is names separated by dots, e.g. workload.profiles[0].growth.monthlyRate")]
+    [InlineData("startDate", "'startDate' is a date, not a number")]
     public void TryResolve_PathThatNamesNoNumber_SaysWhy(string text, string expected)
     {
         ScenarioPath.TryResolve(Scenario, text, out var path, out var error).Should().BeFalse();
 
         path.Should().BeNull();
         error.Should().Be(expected);
+    }
+
+    [Fact]
+    public void TryResolve_NullPath_IsRequired()
+    {
+        ScenarioPath.TryResolve(Scenario, null, out var path, out var error).Should().BeFalse();
+
+        path.Should().BeNull();
+        error.Should().Be("a path is required, e.g. workload.profiles[0].growth.monthlyRate");
+    }
+
+    [Theory]
+    [InlineData(0, "'apiOptions[0]' is out of range: the scenario's apiOptions has 0 entries")]
+    [InlineData(1, "'apiOptions[1]' is out of range: the scenario's apiOptions has 1 entry")]
+    public void TryResolve_IndexPastTheEnd_CountsTheEntries(int apiOptions, string expected)
+    {
+        // Given a scenario with no API option, or one
+        var scenario = Scenario with { ApiOptions = Scenario.ApiOptions.Take(apiOptions).ToList() };
+
+        // When
+        var resolved = ScenarioPath.TryResolve(scenario, $"apiOptions[{apiOptions}].monthlyFee", out _, out var error);
+
+        // Then
+        resolved.Should().BeFalse();
+        error.Should().Be(expected);
+    }
+
+    [Fact]
+    public void TryResolve_MonthlyRateOfLinearGrowth_HasNoEffect()
+    {
+        // Given linear growth
+        var scenario = Scenario with { Workload = Scenario.Workload with { Profiles = [Scenario.Workload.Profiles[0] with { Growth = GrowthRule.Linear(1_000) }] } };
+
+        // When
+        ScenarioPath.TryResolve(scenario, "workload.profiles[0].growth.monthlyRate", out _, out var error).Should().BeFalse();
+
+        // Then
+        error.Should().Be("'workload.profiles[0].growth.monthlyRate' has no effect: the growth kind is linear, and monthlyRate applies only to compound growth");
+    }
+
+    [Fact]
+    public void Read_SecondListEntry_ReadsThatEntry()
+    {
+        // Given the growing scenario's profiles: chat with 3,000,000 requests a month, batch with 400,000
+        Resolve("workload.profiles[1].monthlyRequests", out var path);
+
+        // Then
+        path.Read(Scenario).Should().Be(400_000);
+    }
+
+    [Fact]
+    public void Apply_EntryOfANumberList_SetsThatEntry()
+    {
+        // Given a series of monthly requests
+        var scenario = Scenario with { Workload = Scenario.Workload with { Profiles = [Scenario.Workload.Profiles[0] with { Growth = GrowthRule.Series(100, 200, 300) }] } };
+        ScenarioPath.TryResolve(scenario, "workload.profiles[0].growth.requestsPerMonth[1]", out var path, out var error).Should().BeTrue(error);
+
+        // When
+        var changed = path!.Apply(scenario, 250);
+
+        // Then
+        changed.Workload.Profiles[0].Growth.RequestsPerMonth.Should().Equal(100, 250, 300);
+        path.IsWholeNumber.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Apply_NullableWholeNumberProperty_RoundsHalvesToEven()
+    {
+        // Given gpusPerReplica, an int? (not set in the scenario)
+        Resolve("selfHostedOptions[0].gpusPerReplica", out var path);
+
+        // Then
+        path.IsWholeNumber.Should().BeTrue();
+        path.Apply(Scenario, 2.5).SelfHostedOptions[0].GpusPerReplica.Should().Be(2);
+    }
+
+    [Fact]
+    public void Convert_WholeNumber_TakesTheWholeIntRangeAndNoMore()
+    {
+        // Given
+        Resolve("selfHostedOptions[0].redundancyReplicas", out var path);
+
+        // Then int.MinValue and int.MaxValue themselves convert; 3,000,000,000 is above int.MaxValue = 2,147,483,647
+        path.Convert(2_147_483_647.0).Should().Be(int.MaxValue);
+        path.Convert(-2_147_483_648.0).Should().Be(int.MinValue);
+        path.Invoking(p => p.Convert(3e9)).Should().Throw<ArgumentOutOfRangeException>()
+            .WithMessage("'selfHostedOptions[0].redundancyReplicas' is a whole number; 3000000000 is out of range.*").Which.ParamName.Should().Be("value");
+        path.Invoking(p => p.Convert(-3e9)).Should().Throw<ArgumentOutOfRangeException>();
     }
 
     private static void Resolve(string text, out ScenarioPath path)
