@@ -48,5 +48,40 @@ public sealed class TornadoTests
         // And the owned option, which the setup cost is not part of, does not move with it
         tornado.Pair("Owned", "Acme Mini").ByNpvDifference.Single(b => b.Label == "setup").NpvDifferenceSwing.Should().Be(0);
     }
-}
 
+    [Fact]
+    public void Pair_UnknownNames_IsNotFound()
+    {
+        // Given
+        var tornado = Simulator.Tornado(UncertaintyScenarios.ConstantSaving(Distribution.Uniform(30_400, 152_000)));
+
+        // When
+        var act = () => tornado.Pair("Model-8B", "Acme Maxi");
+
+        // Then
+        act.Should().Throw<KeyNotFoundException>().Which.Message.Should().Be("No pair 'Model-8B' × 'Acme Maxi'.");
+        tornado.Pair("Model-8B", "Acme Mini").ApiOption.Should().Be("Acme Mini");
+    }
+
+    [Fact]
+    public void Tornado_Cancelled_Throws()
+    {
+        // Given
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+
+        // When
+        var act = () => Simulator.Tornado(UncertaintyScenarios.ConstantSaving(Distribution.Uniform(30_400, 152_000)), cancel.Token);
+
+        // Then
+        act.Should().Throw<OperationCanceledException>();
+    }
+
+    [Fact]
+    public void Tornado_NullScenario_Throws()
+    {
+        var act = () => Simulator.Tornado(null!);
+
+        act.Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("scenario");
+    }
+}
