@@ -1,4 +1,5 @@
 using LlmTco.Uncertainty;
+using MathNet.Numerics.Distributions;
 
 namespace LlmTco.Tests.Uncertainty;
 
@@ -374,5 +375,22 @@ public sealed class DistributionTests
 
         // Then
         distribution.Problems().Should().Equal(problem);
+    }
+
+    [Fact]
+    public void Problems_TruncationHoldingExactlyTheSmallestMass_IsValid()
+    {
+        // Given N(0, 1) truncated to [−10.16316803786406, −5.997807015007687]: Φ(−5.997807015007687) = 1.0000000000000015e−9
+        // and Φ(−10.16316803786406) ≈ 1.45e−24, so the interval holds exactly 1e−9 in double arithmetic (the bounds were found
+        // by bisection on MathNet's Φ), the smallest probability a truncation may hold; with max −6 it holds Φ(−6) −
+        // Φ(−10.16) ≈ 9.87e−10, less
+        const double lo = -10.16316803786406;
+        const double hi = -5.997807015007687;
+        (Normal.CDF(0, 1, hi) - Normal.CDF(0, 1, lo)).Should().Be(1e-9);
+
+        // Then
+        new Distribution { Kind = DistributionKind.Normal, Mean = 0, StandardDeviation = 1, Min = lo, Max = hi }.Problems().Should().BeEmpty();
+        new Distribution { Kind = DistributionKind.Normal, Mean = 0, StandardDeviation = 1, Min = lo, Max = -6 }.Problems().Should().ContainSingle()
+            .Which.Should().StartWith("the truncation interval [-10.16316803786406, -6] holds almost none of the distribution");
     }
 }
