@@ -67,4 +67,225 @@ public sealed class VolumeSolverTests
 
         VolumeSolver.CheaperAbove(self, api, 1.5e9)!.Value.Should().BeApproximately(327_343_680, 1);
     }
+
+    [Theory]
+    [InlineData(0, 5)]
+    [InlineData(1e9, 0)]
+    public void CheaperAbove_NoTokensPerReplicaOrFreeApi_IsNull(double tokensPerReplica, double apiPerMillion)
+    {
+        // Given a replica that carries no tokens, or an API that charges nothing per token (ByVolume's first guard)
+        var self = Self(0, 1_000, tokensPerReplica);
+        var api = Api(0, apiPerMillion);
+
+        // When
+        var answer = VolumeSolver.CheaperAbove(self, api, 1e10, out var walked);
+
+        // Then no volume makes self-hosting stay cheaper, as ByVolume says, and it was not asked
+        answer.Should().BeNull();
+        BreakEvenCalculator.ByVolume(self, api, 1e10).SelfHostedCheaperAboveTokensPerMonth.Should().BeNull();
+        walked.Should().BeFalse();
+    }
+
+    [Fact]
+    public void CheaperAbove_ReplicaCostingExactlyItsTokensApiPrice_IsNullWithoutWalking()
+    {
+        // Given a replica at 5,000 a month carrying 10⁹ tokens that the API sells for 5 per million: 5 ÷ 10⁶ × 10⁹ = 5,000
+        // (exact in binary floating point too), so every stair costs at least as much as the API
+        var self = Self(0, 5_000, 1e9);
+        var api = Api(0, 5);
+
+        // When
+        var answer = VolumeSolver.CheaperAbove(self, api, 1e10, out var walked);
+
+        // Then self-hosting never stays cheaper, answered without ByVolume's walk
+        answer.Should().BeNull();
+        walked.Should().BeFalse();
+    }
+
+    [Fact]
+    public void CheaperAbove_ReplicaWithinOneBillionthOfItsTokensPrice_IsLeftToByVolume()
+    {
+        // Given 10¹³ tokens a replica, sold by the API at 100 per million = 10⁹, and a replica at 999,999,999: cheaper by
+        // 1 = 10⁻⁹ × 10⁹ (exact in binary floating point), the margin below which the solver does not trust its
+        // closed form; the API's fixed 10⁹ a month keeps ByVolume's walk to two stairs
+        var self = Self(0, 999_999_999, 1e13);
+        var api = Api(1e9, 100);
+
+        // When
+        var answer = VolumeSolver.CheaperAbove(self, api, 1e12, out var walked);
+
+        // Then ByVolume answers: self-hosting is cheaper at any volume (stair n costs n × 999,999,999, the API at least
+        // 10⁹ + (n − 1) × 10⁹ = n × 10⁹ on it), so 0
+        walked.Should().BeTrue();
+        answer.Should().Be(0);
+    }
+
+    [Fact]
+    public void CheaperAbove_ReplicaBarelyCheaperThanItsTokens_IsTheLastOfSeveralCrossings()
+    {
+        // Given 10⁶ tokens a replica at 0.75 a month plus 1 fixed, against an API at 1 per million (1 a replica's
+        // tokens). On stair n (from (n − 1) × 10⁶ to n × 10⁶ tokens) self-hosting costs 1 + 0.75 n and the API
+        // v ÷ 10⁶, so F = self − API is 2 − 0.25 n at the stair's start and 1 − 0.25 n at its end: self-hosting gets
+        // cheaper on stairs 4 to 7 and the API is cheaper again at the starts of stairs 5, 6 and 7 (F_start(8) = 0).
+        // The last crossing is on stair 7: from 6 × 10⁶ tokens, where F = 0.25, the API catches up at 6.25 × 10⁶.
+        // Ten times the horizon's 575,000 tokens (5.75 × 10⁶) ends inside stair 6, before that crossing: the search
+        // must reach past the stair where F stays below 0 (2 ÷ 0.25 + 1 = 9 stairs), not stop at the horizon.
+        var self = Self(1, 0.75, 1e6);
+        var api = Api(0, 1);
+
+        // When
+        var answer = VolumeSolver.CheaperAbove(self, api, 575_000, out var walked);
+
+        // Then
+        answer!.Value.Should().BeApproximately(6.25e6, 1e-3);
+        answer.Should().Be(BreakEvenCalculator.ByVolume(self, api, 575_000).SelfHostedCheaperAboveTokensPerMonth);
+        walked.Should().BeFalse();
+    }
+
+    [Fact]
+    public void CheaperAbove_CommitmentBelowSeveralCrossings_IsTheLastCrossing()
+    {
+        // Given 10⁹ tokens a replica at 3,000 a month plus 5,000 fixed, against an API at 5 per million (5,000 a
+        // replica's tokens) with a commitment of 10,000 (reached at 2 × 10⁹ tokens). Stair 1 (8,000) is below the
+        // commitment; stair 2 (11,000) is above it to its end at the commitment's 2 × 10⁹ tokens; stair 3 (14,000) is
+        // caught up at 14,000 ÷ 5 × 10⁶ = 2.8 × 10⁹; stair 4 (17,000) starts 2,000 above the API's 15,000 and is caught
+        // up at 3.4 × 10⁹; stair 5 (20,000) starts level with the API's 20,000, and the API gains 2,000 a stair.
+        var self = Self(5_000, 3_000, 1e9);
+        var api = Api(0, 5, commitment: 10_000);
+
+        // When
+        var answer = VolumeSolver.CheaperAbove(self, api, 1e9, out var walked);
+
+        // Then
+        answer!.Value.Should().BeApproximately(3.4e9, 1e-3);
+        answer.Should().Be(BreakEvenCalculator.ByVolume(self, api, 1e9).SelfHostedCheaperAboveTokensPerMonth);
+        walked.Should().BeFalse();
+    }
+
+    [Fact]
+    public void CheaperAbove_CrossingOnTheStairHoldingTheCommitmentKink_IsFoundWithoutWalking()
+    {
+        // Given 1.5 × 10⁹ tokens a replica at 1,000 a month plus 9,500 fixed, against an API at 5 per million with a
+        // commitment of 10,000, reached at 2 × 10⁹ tokens, inside stair 2 (1.5 to 3 × 10⁹). Stair 1 (10,500) is 500
+        // above the commitment all along; stair 2 (11,500) is 1,500 above it up to the kink, then the API catches up
+        // at 11,500 ÷ 5 × 10⁶ = 2.3 × 10⁹; stair 3 (12,500) starts below the API's 15,000 and the API gains 6,500 a
+        // stair from there.
+        var self = Self(9_500, 1_000, 1.5e9);
+        var api = Api(0, 5, commitment: 10_000);
+
+        // When
+        var answer = VolumeSolver.CheaperAbove(self, api, 1e9, out var walked);
+
+        // Then
+        answer!.Value.Should().BeApproximately(2.3e9, 1e-3);
+        answer.Should().Be(BreakEvenCalculator.ByVolume(self, api, 1e9).SelfHostedCheaperAboveTokensPerMonth);
+        walked.Should().BeFalse();
+    }
+
+    [Fact]
+    public void CheaperAbove_CrossingOnTheFirstStairOfMinimumAndSpareReplicas_IsFoundWithoutWalking()
+    {
+        // Given at least 3 replicas plus 1 spare at 2,000 each (8,000 a month up to 3 × 10⁹ tokens), against an API at 5
+        // per million: the API reaches 8,000 at 1.6 × 10⁹ tokens, inside that first stair; stair 4 (10,000) starts
+        // below the API's 15,000
+        var self = Self(0, 2_000, 1e9, minReplicas: 3, spares: 1);
+        var api = Api(0, 5);
+
+        // When
+        var answer = VolumeSolver.CheaperAbove(self, api, 1e9, out var walked);
+
+        // Then
+        answer!.Value.Should().BeApproximately(1.6e9, 1e-3);
+        answer.Should().Be(BreakEvenCalculator.ByVolume(self, api, 1e9).SelfHostedCheaperAboveTokensPerMonth);
+        walked.Should().BeFalse();
+    }
+
+    [Fact]
+    public void CheaperAbove_SelfHostingCheaperFromTheFirstToken_IsZeroWithoutWalking()
+    {
+        // Given one replica at 1,000 a month for 10⁹ tokens, against an API at 5 per million plus 2,000 fixed: stair n
+        // costs 1,000 n, the API at least 2,000 + 5,000 (n − 1), always more
+        var self = Self(0, 1_000, 1e9);
+        var api = Api(2_000, 5);
+
+        // When
+        var answer = VolumeSolver.CheaperAbove(self, api, 1e9, out var walked);
+
+        // Then
+        answer.Should().Be(0);
+        walked.Should().BeFalse();
+    }
+
+    [Fact]
+    public void CheaperAbove_StepLimitCutsTheSearchWhereTheApiIsCheaperAgain_IsNullWithoutWalking()
+    {
+        // Given 10⁶ tokens a replica at 1 a month plus 2,000,002 fixed, against an API at 2 per million with a
+        // commitment of 4,000,001, reached at 4,000,001 ÷ (2 ÷ 10⁶) = 2,000,000.5 × 10⁶ tokens. The search range ends at
+        // ByVolume's cap of 2,000,000 stairs (2 × 10¹² tokens), before the commitment is used up, so the API costs
+        // 4,000,001 on every stair walked and F = self − API = n − 1,999,999 on stair n: ≤ 0 up to stair 1,999,999
+        // (0 at its end), then 1 on stair 2,000,000, where the API is cheaper again and the search stops.
+        // (Uncut, the stair after which self-hosting stays cheaper would be found above the commitment, near stair
+        // 2,000,003: (2,000,002 + 2 − 0) ÷ (2 − 1) + 1 = 2,000,005.)
+        var self = Self(2_000_002, 1, 1e6);
+        var api = Api(0, 2, commitment: 4_000_001);
+
+        // When
+        var answer = VolumeSolver.CheaperAbove(self, api, 0, out var walked);
+
+        // Then no volume is known above which self-hosting stays cheaper (ByVolume's answer when cut short while the API
+        // is cheaper), answered without ByVolume's walk of two million stairs
+        answer.Should().BeNull();
+        walked.Should().BeFalse();
+    }
+
+    [Fact]
+    public void CheaperAbove_StairStartsMeetingTheApiExactly_EqualsByVolumeBitForBit()
+    {
+        // Given generated steady states whose stair n0 starts exactly level with the API, in exact arithmetic: the fixed
+        // cost is n0 × (API price of a replica's tokens − replica cost) − that price (+ API fixed − spares), so the closed
+        // form's guess of the last stair that starts above the API lands on floating-point noise half of the time and
+        // the solver must step or bisect to the stair ByVolume's own arithmetic says
+        var gen = Gen.Select(
+            Gen.Select(Gen.Double[1e8, 1e11], Gen.Double[0.05, 20], Gen.Double[0.1, 0.99], Gen.Int[2, 60]),
+            Gen.Select(Gen.Int[0, 3], Gen.Int[0, 2], Gen.Double[0, 10_000], Gen.Int[0, 2], Gen.Double[0, 1]));
+
+        var walked = 0;
+        var cases = 0;
+        gen.Sample((s, o) =>
+        {
+            var (tokensPerReplica, apiPerMillion, share, n0) = s;
+            var (minReplicas, spares, apiFixed, withCommitment, commitmentShare) = o;
+            var apiPerReplica = apiPerMillion / 1e6 * tokensPerReplica;
+            var replicaCost = share * apiPerReplica;
+            var selfFixed = (n0 * (apiPerReplica - replicaCost)) - apiPerReplica + apiFixed - (spares * replicaCost);
+            if (selfFixed < 0)
+            {
+                return true;
+            }
+
+            var self = Self(selfFixed, replicaCost, tokensPerReplica, minReplicas, spares);
+            var api = Api(apiFixed, apiPerMillion, withCommitment == 1 ? commitmentShare * n0 * apiPerReplica : 0);
+
+            // Then the answer is ByVolume's to the last bit
+            var expected = BreakEvenCalculator.ByVolume(self, api, 0).SelfHostedCheaperAboveTokensPerMonth;
+            var actual = VolumeSolver.CheaperAbove(self, api, 0, out var fallback);
+            Interlocked.Increment(ref cases);
+            if (fallback)
+            {
+                Interlocked.Increment(ref walked);
+            }
+
+            return Nullable.Equals(actual, expected);
+        }, iter: 3_000);
+
+        // And the solver, not ByVolume's walk, answered them
+        walked.Should().Be(0);
+        cases.Should().BeGreaterThan(1_000);
+    }
+
+    private static SteadyStateCost Self(double fixedCost, double replicaCost, double tokensPerReplica, int minReplicas = 1, int spares = 0) =>
+        new(OptionKind.SelfHosted, fixedCost, 0, 0, replicaCost, tokensPerReplica, minReplicas, spares, default);
+
+    private static SteadyStateCost Api(double fixedCost, double perMillion, double commitment = 0) =>
+        new(OptionKind.Api, fixedCost, perMillion, commitment, 0, 0, 0, 0, default);
 }
