@@ -216,18 +216,22 @@ public sealed class VolumeSolverTests
         walked.Should().BeFalse();
     }
 
-    [Fact]
-    public void CheaperAbove_StepLimitCutsTheSearchWhereTheApiIsCheaperAgain_IsNullWithoutWalking()
+    [Theory]
+    [InlineData(1e6)]
+    [InlineData(9305469534.545837)]
+    public void CheaperAbove_StepLimitCutsTheSearchWhereTheApiIsCheaperAgain_IsNullWithoutWalking(double tokensPerReplica)
     {
-        // Given 10⁶ tokens a replica at 1 a month plus 2,000,002 fixed, against an API at 2 per million with a
-        // commitment of 4,000,001, reached at 4,000,001 ÷ (2 ÷ 10⁶) = 2,000,000.5 × 10⁶ tokens. The search range ends at
-        // ByVolume's cap of 2,000,000 stairs (2 × 10¹² tokens), before the commitment is used up, so the API costs
-        // 4,000,001 on every stair walked and F = self − API = n − 1,999,999 on stair n: ≤ 0 up to stair 1,999,999
-        // (0 at its end), then 1 on stair 2,000,000, where the API is cheaper again and the search stops.
-        // (Uncut, the stair after which self-hosting stays cheaper would be found above the commitment, near stair
-        // 2,000,003: (2,000,002 + 2 − 0) ÷ (2 − 1) + 1 = 2,000,005.)
-        var self = Self(2_000_002, 1, 1e6);
-        var api = Api(0, 2, commitment: 4_000_001);
+        // Given replicas at 1 a month plus 2,000,002 fixed, against an API that sells a replica's tokens for 2 (so at
+        // 2 × 10⁶ ÷ tokensPerReplica per million), with a commitment of 4,000,001, reached 2,000,000.5 replicas' worth of
+        // tokens in. The search range ends at ByVolume's cap of 2,000,000 stairs, before the commitment is used up, so the
+        // API costs 4,000,001 on every stair walked and F = self − API = n − 1,999,999 on stair n: ≤ 0 up to stair
+        // 1,999,999 (0 at its end), then 1 on stair 2,000,000, where the API is cheaper again and the search stops.
+        // (Uncut, the stair after which self-hosting stays cheaper would be found above the commitment: ByVolume's
+        // last stair is (2,000,002 + 2) ÷ (2 − 1) + 1 = 2,000,005.) The second size of a replica is one where
+        // 2,000,000 × tokensPerReplica ÷ tokensPerReplica rounds to a little above 2,000,000, so the range's end
+        // divided back into stairs must be brought down to the whole 2,000,000.
+        var self = Self(2_000_002, 1, tokensPerReplica);
+        var api = Api(0, 2e6 / tokensPerReplica, commitment: 4_000_001);
 
         // When
         var answer = VolumeSolver.CheaperAbove(self, api, 0, out var walked);
@@ -235,6 +239,153 @@ public sealed class VolumeSolverTests
         // Then no volume is known above which self-hosting stays cheaper (ByVolume's answer when cut short while the API
         // is cheaper), answered without ByVolume's walk of two million stairs
         answer.Should().BeNull();
+        walked.Should().BeFalse();
+    }
+
+    [Fact]
+    public void CheaperAbove_StepLimitCutsTheSearchFarBelowTheCommitment_IsNullFromByVolume()
+    {
+        // Given replicas of 10⁶ tokens at 1 a month plus 3,000,000 fixed, against an API at 2 per million with a
+        // commitment of 4,999,999, reached at 2,499,999.5 × 10⁶ tokens, far past ByVolume's cap of 2,000,000 stairs. On
+        // every stair walked the API costs the commitment, and F = self − API = n − 1,999,999: self-hosting is dearer
+        // again on the last stair, 2,000,000, where the search stops
+        var self = Self(3_000_000, 1, 1e6);
+        var api = Api(0, 2, commitment: 4_999_999);
+
+        // When
+        var answer = VolumeSolver.CheaperAbove(self, api, 0, out var walked);
+
+        // Then the search was cut short while the API is cheaper: no volume is known above which self-hosting stays
+        // cheaper (not 0, "cheaper at any volume"); the solver leaves such a range to ByVolume
+        answer.Should().BeNull();
+        walked.Should().BeTrue();
+    }
+
+    [Fact]
+    public void CheaperAbove_StepLimitEndingLevelWithTheApi_IsZeroWithoutWalking()
+    {
+        // Given replicas of 10⁶ tokens at 1 a month plus 2,000,004 fixed, against an API at 2 per million with a
+        // commitment of 4,000,004 (reached at 2,000,002 × 10⁶ tokens, past ByVolume's cap of 2,000,000 stairs): on every
+        // stair walked F = self − API = n − 2,000,000, below 0 up to the last stair and 0 on it
+        var self = Self(2_000_004, 1, 1e6);
+        var api = Api(0, 2, commitment: 4_000_004);
+
+        // When
+        var answer = VolumeSolver.CheaperAbove(self, api, 0, out var walked);
+
+        // Then self-hosting is never dearer, up to the end of the search: cheaper (or level) at any volume
+        answer.Should().Be(0);
+        walked.Should().BeFalse();
+    }
+
+    [Fact]
+    public void CheaperAbove_CommitmentKinkInTheStairBeforeTheStepLimit_IsTheCrossingOnTheLastStair()
+    {
+        // Given replicas of 10⁶ tokens at 1 a month plus 1,999,999 fixed, against an API at 2 per million with a
+        // commitment of 3,999,997, reached at 1,999,998.5 × 10⁶ tokens: in the middle of stair 1,999,999, the one before
+        // ByVolume's cap of 2,000,000 stairs. Below the kink F = self − API = n − 1,999,998 (0 on stair 1,999,998, 1 on
+        // stair 1,999,999 up to the kink); then the API reaches 3,999,998 at that stair's end (F = 0). On stair 2,000,000
+        // self-hosting costs 3,999,999 and the API 3,999,998 to 4,000,000: F falls from 1 to −1, through 0 at
+        // 1,999,999.5 × 10⁶ tokens, and the search ends there with the API dearer
+        var self = Self(1_999_999, 1, 1e6);
+        var api = Api(0, 2, commitment: 3_999_997);
+
+        // When
+        var answer = VolumeSolver.CheaperAbove(self, api, 0, out var walked);
+
+        // Then
+        answer!.Value.Should().BeApproximately(1_999_999.5e6, 1e-3);
+        walked.Should().BeFalse();
+    }
+
+    [Fact]
+    public void CheaperAbove_StepLimitCutsTheSearchWhileSelfHostingIsDearer_IsNullFromByVolume()
+    {
+        // Given replicas of 10⁶ tokens at 1 a month plus 2,000,000.5 fixed, against an API at 2 per million: F = self − API
+        // is 2,000,002.5 − n at the start of stair n and 2,000,000.5 − n at its end, so it stays above 0 up to the end of
+        // stair 2,000,000 (0.5), where ByVolume's step cap stops the search
+        var self = Self(2_000_000.5, 1, 1e6);
+        var api = Api(0, 2);
+
+        // When
+        var answer = VolumeSolver.CheaperAbove(self, api, 0, out var walked);
+
+        // Then no volume is known above which self-hosting stays cheaper; the solver leaves a cut range to ByVolume
+        answer.Should().BeNull();
+        walked.Should().BeTrue();
+    }
+
+    [Fact]
+    public void CheaperAbove_StairStartingLevelWithTheApiAtTheStepLimit_EqualsByVolumeBitForBit()
+    {
+        // Given 6 × 10⁸ tokens a replica at 936.62, against an API at 2.5 per million (1,500 a replica's tokens), and a
+        // fixed cost of 2,000,000 × (1,500 − 936.62) − 1,500 that makes F = self − API = 563.38 × (2,000,000 − n) at
+        // the start of stair n: 0, in exact arithmetic, at the start of stair 2,000,000, the last one ByVolume walks.
+        // The closed form guesses stair 1,999,999 as the last to start above the API, and the rounding of the costs
+        // decides whether stair 2,000,000 does too
+        var apiPerReplica = 2.5 / 1e6 * 6e8;
+        var self = Self((2e6 * (apiPerReplica - 936.62)) - apiPerReplica, 936.62, 6e8);
+        var api = Api(0, 2.5);
+
+        // When
+        var answer = VolumeSolver.CheaperAbove(self, api, 0, out var walked);
+
+        // Then the answer is ByVolume's to the last bit, found without its walk
+        answer.Should().Be(BreakEvenCalculator.ByVolume(self, api, 0).SelfHostedCheaperAboveTokensPerMonth);
+        walked.Should().BeFalse();
+    }
+
+    [Fact]
+    public void CheaperAbove_SearchEndingARoundingErrorPastAWholeStair_EqualsByVolume()
+    {
+        // Given replicas of 5,998,518,784.196004 tokens at 20,000 a month, against an API at 5 per million (29,992.59 a
+        // replica's tokens): F = self − API starts stair n at 20,000 n − 29,992.59 (n − 1), so the last stair that starts
+        // above the API is stair 3 (F = 14.81), where the API reaches 60,000 at 60,000 ÷ 5 × 10⁶ = 1.2 × 10¹⁰ tokens.
+        // Ten times the horizon, 7,450,160,329,971.4375 tokens, is 1,242 stairs and a rounding error: divided by the
+        // stair it rounds to exactly 1,242, but 1,242 stairs end just below it, so ByVolume walks a 1,243rd sliver
+        var self = Self(0, 20_000, 5998518784.196004);
+        var api = Api(0, 5);
+
+        // When
+        var answer = VolumeSolver.CheaperAbove(self, api, 745016032997.1438, out var walked);
+
+        // Then
+        answer!.Value.Should().BeApproximately(1.2e10, 1e-3);
+        answer.Should().Be(BreakEvenCalculator.ByVolume(self, api, 745016032997.1438).SelfHostedCheaperAboveTokensPerMonth);
+        walked.Should().BeFalse();
+    }
+
+    [Fact]
+    public void CheaperAbove_StairBelowTheKinkLevelWithTheCommitment_IsZeroWithoutWalking()
+    {
+        // Given 1.5 × 10⁹ tokens a replica at 1,000 a month plus 8,000 fixed, against an API at 5 per million with a
+        // commitment of 10,000 (reached at 2 × 10⁹ tokens, inside stair 2): stair 1 (9,000) is below the commitment,
+        // stair 2 (10,000) level with it up to the kink and below the API after it, stair 3 (11,000) below the API's
+        // 15,000 at its start, and the API gains 6,500 a stair from there
+        var self = Self(8_000, 1_000, 1.5e9);
+        var api = Api(0, 5, commitment: 10_000);
+
+        // When
+        var answer = VolumeSolver.CheaperAbove(self, api, 1e9, out var walked);
+
+        // Then self-hosting is never dearer: cheaper (or level) at any volume
+        answer.Should().Be(0);
+        walked.Should().BeFalse();
+    }
+
+    [Fact]
+    public void CheaperAbove_LevelWithTheApiAtZeroTokens_IsZeroWithoutWalking()
+    {
+        // Given one replica at 1,000 a month for 10⁹ tokens, against an API at 5 per million plus 1,000 fixed: level at
+        // 0 tokens, and from there the API gains 5,000 a stair while self-hosting gains 1,000
+        var self = Self(0, 1_000, 1e9);
+        var api = Api(1_000, 5);
+
+        // When
+        var answer = VolumeSolver.CheaperAbove(self, api, 1e9, out var walked);
+
+        // Then
+        answer.Should().Be(0);
         walked.Should().BeFalse();
     }
 
