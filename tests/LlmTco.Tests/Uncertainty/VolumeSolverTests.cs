@@ -393,7 +393,7 @@ public sealed class VolumeSolverTests
     public void CheaperAbove_StairStartsMeetingTheApiExactly_EqualsByVolumeBitForBit()
     {
         // Given generated steady states whose stair n0 starts exactly level with the API, in exact arithmetic: the fixed
-        // cost is n0 × (API price of a replica's tokens − replica cost) − that price (+ API fixed − spares), so the closed
+        // cost is n0 × (API price of a replica's tokens − replica cost) − that price + the API's fixed cost − the spares' cost, so the closed
         // form's guess of the last stair that starts above the API lands on floating-point noise half of the time and
         // the solver must step or bisect to the stair ByVolume's own arithmetic says
         var gen = Gen.Select(
