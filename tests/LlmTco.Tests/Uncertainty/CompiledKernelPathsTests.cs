@@ -206,6 +206,12 @@ public sealed class CompiledKernelPathsTests
                 SelfHostedOptions = [s.SelfHostedOptions[0], s.SelfHostedOptions[1] with { Precision = NumericPrecision.Fp8 }],
             };
         },
+        ["a workload without output tokens"] = () =>
+        {
+            // Input only (as for embeddings): no replica is needed for the output, so the steady state has no tokens per replica
+            var s = UncertaintyScenarios.Growing(trials: 20, inputs: new UncertainInput { Path = "workload.profiles[*].growth.monthlyRate", Distribution = Distribution.Uniform(0.02, 0.09) });
+            return s with { Workload = s.Workload with { Profiles = [.. s.Workload.Profiles.Select(p => p with { OutputTokensPerRequest = 0 })] } };
+        },
     };
 
     private static Dictionary<string, Func<Scenario>> Rejected => new()
@@ -223,6 +229,13 @@ public sealed class CompiledKernelPathsTests
             // 1.05²¹ × 3.70 × 10¹⁷ = 1.03 × 10¹⁸ in month 22 of 23: only months after the last whole group of four are over
             var s = UncertaintyScenarios.Growing(trials: 20, inputs: new UncertainInput { Path = "workload.profiles[0].monthlyRequests", Distribution = Distribution.Point(2.469e14) });
             return s with { HorizonMonths = 23 };
+        },
+        ["GPUs beyond the reservation where the on-demand offer is in another currency"] = () =>
+        {
+            // 6 reserved GPUs cover the baseline; a peak 40 times the average needs more, billed on demand, and the
+            // provider's on-demand price is in euros
+            var s = UncertaintyScenarios.Growing(trials: 20, inputs: new UncertainInput { Path = "workload.peakToAverageRatio", Distribution = Distribution.Point(40) });
+            return s with { SelfHostedOptions = [s.SelfHostedOptions[0] with { Rented = new RentedCompute { Provider = "eurocloud", Plan = RentalPlan.Reserved1Year, CommittedGpus = 6 } }, s.SelfHostedOptions[1]] };
         },
         ["cache shares adding up to more than the whole input"] = () => UncertaintyScenarios.Growing(trials: 20, inputs: new UncertainInput { Path = "workload.profiles[0].cacheWriteShare", Distribution = Distribution.Point(0.9) }),
     };
@@ -253,9 +266,9 @@ public sealed class CompiledKernelPathsTests
         var scenario = Rejected[variant]();
         var simulator = new MonteCarloSimulator(Catalog());
 
-        // When
-        var engine = () => simulator.Run(scenario, new MonteCarloOptions { Evaluation = TrialEvaluation.Engine });
-        var kernel = () => simulator.Run(scenario, new MonteCarloOptions { Evaluation = TrialEvaluation.Kernel });
+        // When (on one thread, so that both runs stop at the same first failing trial)
+        var engine = () => simulator.Run(scenario, new MonteCarloOptions { Evaluation = TrialEvaluation.Engine, MaxDegreeOfParallelism = 1 });
+        var kernel = () => simulator.Run(scenario, new MonteCarloOptions { Evaluation = TrialEvaluation.Kernel, MaxDegreeOfParallelism = 1 });
 
         // Then the kernel hands the draw to the engine, which fails the run with the same error
         var expected = engine.Should().Throw<Exception>().Which;
@@ -302,7 +315,9 @@ public sealed class CompiledKernelPathsTests
         tables["gpus.csv"] = TestTables.Lines(TestTables.GpuHeader, "GPU-A,nvidia,80,3.35,989.5,1979,700,25000,USD,https://example.com/gpu-a-price,2026-11-29,,https://example.com/gpu-a,2026-11-29");
         tables["gpu_rentals.csv"] += "cloudy,big.8x,GPU-A,8,reserved-1y,us-east-1,USD,2.0,2025-01-01,,https://example.com/r,2026-11-29\n"
             + "cloudy,big.8x,GPU-A,8,reserved-1y,us-east-1,USD,1.0,2025-09-01,,https://example.com/r,2026-11-29\n"
-            + "reservo,r.8x,GPU-A,8,reserved-1y,eu-west-1,USD,1.2,2025-01-01,,https://example.com/reservo,2026-11-29\n";
+            + "reservo,r.8x,GPU-A,8,reserved-1y,eu-west-1,USD,1.2,2025-01-01,,https://example.com/reservo,2026-11-29\n"
+            + "eurocloud,e.8x,GPU-A,8,reserved-1y,eu-west-1,USD,1.5,2025-01-01,,https://example.com/eurocloud,2026-11-29\n"
+            + "eurocloud,e.8x,GPU-A,8,on-demand,eu-west-1,EUR,3.0,2025-01-01,,https://example.com/eurocloud,2026-11-29\n";
         tables["throughput_benchmarks.csv"] += "org/Model-8B,GPU-A,1,bf16,vllm,4000,200,64,1500,,https://example.com/bench,2026-11-29\n"
             + "org/Model-8B,GPU-A,1,bf16,sglang,1000,1000,64,2500,,https://example.com/bench,2026-11-29\n";
         tables["storage_prices.csv"] = TestTables.Lines(
