@@ -37,11 +37,21 @@ public sealed class CompiledKernelPathsTests
                 Workload = s.Workload with { Profiles = [s.Workload.Profiles[0] with { CacheWriteShare = 0.1 }, s.Workload.Profiles[1]] },
                 ApiOptions =
                 [
-                    new ApiOption { Name = "Full Steady", Provider = "acme", Model = "acme-full", YearlyPriceDecline = 0.1, BatchDiscountFraction = 0.4, MonthlyFee = 300, MonthlyCommitment = 50_000 },
+                    new ApiOption
+                    {
+                        Name = "Full Steady", Provider = "acme", Model = "acme-full", YearlyPriceDecline = 0.1, BatchDiscountFraction = 0.4, MonthlyFee = 300, MonthlyCommitment = 50_000,
+                        FineTuning = new ApiFineTuning { TrainingTokens = 1e8, TrainingPricePerMillionTokens = 8, Month = 2, EveryMonths = 5 },
+                    },
                     new ApiOption { Name = "Full Declining", Provider = "acme", Model = "acme-full", YearlyPriceDecline = 0.2, BatchDiscountFraction = 0.3 },
                     s.ApiOptions[1],
                 ],
-                SelfHostedOptions = [s.SelfHostedOptions[0] with { BridgeApiOption = "Full Steady" }, s.SelfHostedOptions[1]],
+                SelfHostedOptions =
+                [
+                    // Fine-tuning runs in months 1, 8, 15 and 22 on GPUs whose on-demand price falls in month 7, and in
+                    // months 4 and 14 on owned GPUs (the next run would fall just past the horizon)
+                    s.SelfHostedOptions[0] with { BridgeApiOption = "Full Steady", FineTuning = new FineTuningSchedule { TrainingTokens = 1e8, MeasuredGpuHoursPerRun = 20, FirstMonth = 1, EveryMonths = 7 } },
+                    s.SelfHostedOptions[1] with { FineTuning = new FineTuningSchedule { TrainingTokens = 1e8, MeasuredGpuHoursPerRun = 20, PricePerGpuHour = 3, FirstMonth = 4, EveryMonths = 10 } },
+                ],
             };
         },
         ["a price decline drawn as exactly 0"] = () => UncertaintyScenarios.Growing(trials: 20, inputs: new UncertainInput { Path = "apiOptions[0].yearlyPriceDecline", Distribution = Distribution.Point(0) }),
@@ -237,6 +247,12 @@ public sealed class CompiledKernelPathsTests
             var s = UncertaintyScenarios.Growing(trials: 20, inputs: new UncertainInput { Path = "workload.peakToAverageRatio", Distribution = Distribution.Point(40) });
             return s with { SelfHostedOptions = [s.SelfHostedOptions[0] with { Rented = new RentedCompute { Provider = "eurocloud", Plan = RentalPlan.Reserved1Year, CommittedGpus = 6 } }, s.SelfHostedOptions[1]] };
         },
+        ["storage held where no storage price is given or looked up"] = () =>
+        {
+            // No storage held in the scenario, so none is priced; a trial that holds some has no price for it
+            var s = UncertaintyScenarios.Growing(trials: 20, inputs: new UncertainInput { Path = "selfHostedOptions[0].storage.gbHeld", Distribution = Distribution.Point(100) });
+            return s with { SelfHostedOptions = [s.SelfHostedOptions[0] with { Storage = new StorageCosts { GbHeld = 0, EgressGbPerMonth = 100, EgressPricePerGb = 0.09 } }, s.SelfHostedOptions[1]] };
+        },
         ["cache shares adding up to more than the whole input"] = () => UncertaintyScenarios.Growing(trials: 20, inputs: new UncertainInput { Path = "workload.profiles[0].cacheWriteShare", Distribution = Distribution.Point(0.9) }),
     };
 
@@ -313,7 +329,8 @@ public sealed class CompiledKernelPathsTests
         var tables = TestTables.Valid();
         tables["api_prices.csv"] += "acme,acme-full,,standard,0,2025-01-01,,USD,3,0.3,3.75,15,,0.5,0.002,,https://example.com/acme,2026-11-29\n";
         tables["gpus.csv"] = TestTables.Lines(TestTables.GpuHeader, "GPU-A,nvidia,80,3.35,989.5,1979,700,25000,USD,https://example.com/gpu-a-price,2026-11-29,,https://example.com/gpu-a,2026-11-29");
-        tables["gpu_rentals.csv"] += "cloudy,big.8x,GPU-A,8,reserved-1y,us-east-1,USD,2.0,2025-01-01,,https://example.com/r,2026-11-29\n"
+        tables["gpu_rentals.csv"] += "cloudy,big.8x,GPU-A,8,on-demand,us-east-1,USD,2.0,2025-11-01,,https://example.com/cloudy,2026-11-29\n"
+            + "cloudy,big.8x,GPU-A,8,reserved-1y,us-east-1,USD,2.0,2025-01-01,,https://example.com/r,2026-11-29\n"
             + "cloudy,big.8x,GPU-A,8,reserved-1y,us-east-1,USD,1.0,2025-09-01,,https://example.com/r,2026-11-29\n"
             + "reservo,r.8x,GPU-A,8,reserved-1y,eu-west-1,USD,1.2,2025-01-01,,https://example.com/reservo,2026-11-29\n"
             + "eurocloud,e.8x,GPU-A,8,reserved-1y,eu-west-1,USD,1.5,2025-01-01,,https://example.com/eurocloud,2026-11-29\n"
