@@ -224,36 +224,43 @@ public sealed class CompiledKernelPathsTests
         },
     };
 
+    /// <summary>
+    /// Draws the engine rejects. Each comes from a normal distribution without truncation: the simulator checks that the
+    /// scenario stays valid at each finite end of an input's range before it runs, so a point or a bounded range at the
+    /// rejected value would fail there, before any trial.
+    /// </summary>
     private static Dictionary<string, Func<Scenario>> Rejected => new()
     {
+        ["a peak needing more replicas than ReplicaCount.Max"] = () =>
+            UncertaintyScenarios.Growing(trials: 20, inputs: new UncertainInput { Path = "workload.peakToAverageRatio", Distribution = Distribution.Normal(1e7, 1) }),
         ["more tokens than the validator allows in the first months only"] = () =>
         {
             // 10¹⁵ requests × 1,500 tokens = 1.5 × 10¹⁸ tokens in the first month, falling by 10¹⁴ requests a month to
             // none from month 11: only months the kernel checks four at a time are over the limit
-            var s = UncertaintyScenarios.Growing(trials: 20, inputs: new UncertainInput { Path = "workload.profiles[0].monthlyRequests", Distribution = Distribution.Point(1e15) });
-            return s with { HorizonMonths = 23, Workload = s.Workload with { Profiles = [s.Workload.Profiles[0] with { Growth = GrowthRule.Linear(-1e14) }, s.Workload.Profiles[1]] } };
+            var s = UncertaintyScenarios.Growing(trials: 20, inputs: new UncertainInput { Path = "workload.profiles[0].monthlyRequests", Distribution = Distribution.Normal(1e15, 1) });
+            return s with { HorizonMonths = 23, Workload = s.Workload with { Profiles = [s.Workload.Profiles[0] with { Growth = GrowthRule.Linear(-1e14) }, s.Workload.Profiles[1]] }, SelfHostedOptions = FastReplicas(s) };
         },
         ["more tokens than the validator allows in the last months only"] = () =>
         {
             // 2.469 × 10¹⁴ requests growing 5 % a month, × 1,500 tokens: 1.05²⁰ × 3.70 × 10¹⁷ = 9.83 × 10¹⁷ in month 21,
             // 1.05²¹ × 3.70 × 10¹⁷ = 1.03 × 10¹⁸ in month 22 of 23: only months after the last whole group of four are over
-            var s = UncertaintyScenarios.Growing(trials: 20, inputs: new UncertainInput { Path = "workload.profiles[0].monthlyRequests", Distribution = Distribution.Point(2.469e14) });
-            return s with { HorizonMonths = 23 };
+            var s = UncertaintyScenarios.Growing(trials: 20, inputs: new UncertainInput { Path = "workload.profiles[0].monthlyRequests", Distribution = Distribution.Normal(2.469e14, 1) });
+            return s with { HorizonMonths = 23, SelfHostedOptions = FastReplicas(s) };
         },
         ["GPUs beyond the reservation where the on-demand offer is in another currency"] = () =>
         {
             // 6 reserved GPUs cover the baseline; a peak 40 times the average needs more, billed on demand, and the
             // provider's on-demand price is in euros
-            var s = UncertaintyScenarios.Growing(trials: 20, inputs: new UncertainInput { Path = "workload.peakToAverageRatio", Distribution = Distribution.Point(40) });
+            var s = UncertaintyScenarios.Growing(trials: 20, inputs: new UncertainInput { Path = "workload.peakToAverageRatio", Distribution = Distribution.Normal(40, 1e-3) });
             return s with { SelfHostedOptions = [s.SelfHostedOptions[0] with { Rented = new RentedCompute { Provider = "eurocloud", Plan = RentalPlan.Reserved1Year, CommittedGpus = 6 } }, s.SelfHostedOptions[1]] };
         },
         ["storage held where no storage price is given or looked up"] = () =>
         {
             // No storage held in the scenario, so none is priced; a trial that holds some has no price for it
-            var s = UncertaintyScenarios.Growing(trials: 20, inputs: new UncertainInput { Path = "selfHostedOptions[0].storage.gbHeld", Distribution = Distribution.Point(100) });
+            var s = UncertaintyScenarios.Growing(trials: 20, inputs: new UncertainInput { Path = "selfHostedOptions[0].storage.gbHeld", Distribution = Distribution.Normal(100, 1e-3) });
             return s with { SelfHostedOptions = [s.SelfHostedOptions[0] with { Storage = new StorageCosts { GbHeld = 0, EgressGbPerMonth = 100, EgressPricePerGb = 0.09 } }, s.SelfHostedOptions[1]] };
         },
-        ["cache shares adding up to more than the whole input"] = () => UncertaintyScenarios.Growing(trials: 20, inputs: new UncertainInput { Path = "workload.profiles[0].cacheWriteShare", Distribution = Distribution.Point(0.9) }),
+        ["cache shares adding up to more than the whole input"] = () => UncertaintyScenarios.Growing(trials: 20, inputs: new UncertainInput { Path = "workload.profiles[0].cacheWriteShare", Distribution = Distribution.Normal(0.9, 1e-6) }),
     };
 
     [Theory]
@@ -323,6 +330,32 @@ public sealed class CompiledKernelPathsTests
         MonteCarloSimulatorTests.Fingerprint(kernel).Should().Equal(MonteCarloSimulatorTests.Fingerprint(engine));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Run_ReservedPlanPricedInAnotherCurrencyMidTerm_EveryTrialGoesToTheEngine(bool committed)
+    {
+        // Given a reserved plan whose table price is in dollars at both term starts (2025-07 and 2026-07) but in euros
+        // from 2025-08 to 2026-04: the engine prices each term at its start, while the kernel, which wants a price in
+        // every month from the lead time on, hands the trial to the engine
+        var s = UncertaintyScenarios.Growing(trials: 10);
+        var rented = new RentedCompute { Provider = "gapcloud", Plan = RentalPlan.Reserved1Year, CommittedGpus = committed ? 4 : null };
+        var scenario = s with { SelfHostedOptions = [s.SelfHostedOptions[0] with { Rented = rented }, s.SelfHostedOptions[1]] };
+        var simulator = new MonteCarloSimulator(Catalog());
+
+        // When
+        var engine = simulator.Run(scenario, new MonteCarloOptions { Evaluation = TrialEvaluation.Engine });
+        var kernel = simulator.Run(scenario, new MonteCarloOptions { Evaluation = TrialEvaluation.Kernel });
+
+        // Then
+        kernel.Evaluation.Should().Be(TrialEvaluation.Kernel);
+        kernel.TrialsEvaluatedByEngine.Should().Be(10);
+        MonteCarloSimulatorTests.Fingerprint(kernel).Should().Equal(MonteCarloSimulatorTests.Fingerprint(engine));
+    }
+
+    /// <summary>The options with a replica throughput of 10¹² tokens/s, so that even 10¹⁸ tokens a month need few replicas (more than ReplicaCount.Max would hand the trial to the engine for that reason alone).</summary>
+    private static SelfHostedOption[] FastReplicas(Scenario s) => [.. s.SelfHostedOptions.Select(o => o with { ReplicaThroughputTokensPerSecond = 1e12 })];
+
     /// <summary>The test tables plus rows that the variants above look up: an API price with every kind of charge, a GPU list price, reserved plans, more benchmark rows and decoy rows for lookups by two keys.</summary>
     private static PricingCatalog Catalog()
     {
@@ -333,6 +366,10 @@ public sealed class CompiledKernelPathsTests
             + "cloudy,big.8x,GPU-A,8,reserved-1y,us-east-1,USD,2.0,2025-01-01,,https://example.com/r,2026-11-29\n"
             + "cloudy,big.8x,GPU-A,8,reserved-1y,us-east-1,USD,1.0,2025-09-01,,https://example.com/r,2026-11-29\n"
             + "reservo,r.8x,GPU-A,8,reserved-1y,eu-west-1,USD,1.2,2025-01-01,,https://example.com/reservo,2026-11-29\n"
+            + "gapcloud,g.8x,GPU-A,8,reserved-1y,us-east-1,USD,2.0,2025-01-01,,https://example.com/gapcloud,2026-11-29\n"
+            + "gapcloud,g.8x,GPU-A,8,reserved-1y,us-east-1,EUR,1.8,2025-08-01,,https://example.com/gapcloud,2026-11-29\n"
+            + "gapcloud,g.8x,GPU-A,8,reserved-1y,us-east-1,USD,1.5,2026-05-01,,https://example.com/gapcloud,2026-11-29\n"
+            + "gapcloud,g.8x,GPU-A,8,on-demand,us-east-1,USD,3.0,2025-01-01,,https://example.com/gapcloud,2026-11-29\n"
             + "eurocloud,e.8x,GPU-A,8,reserved-1y,eu-west-1,USD,1.5,2025-01-01,,https://example.com/eurocloud,2026-11-29\n"
             + "eurocloud,e.8x,GPU-A,8,on-demand,eu-west-1,EUR,3.0,2025-01-01,,https://example.com/eurocloud,2026-11-29\n";
         tables["throughput_benchmarks.csv"] += "org/Model-8B,GPU-A,1,bf16,vllm,4000,200,64,1500,,https://example.com/bench,2026-11-29\n"
