@@ -72,6 +72,22 @@ public class ScenarioValidatorTests
         { "negative hosting price", "$.selfHostedOptions[1].owned.hostingPricePerKwMonth", "-1", "must not be negative" },
         { "zero GPU price", "$.selfHostedOptions[1].owned.pricePerGpu", "0", "must be greater than 0" },
         { "NaN load", "$.selfHostedOptions[1].owned.averageLoadFraction", "NaN", "must be a finite number" },
+        { "decline above 1", "$.apiOptions[0].yearlyPriceDecline", "1.5", "must be a yearly fraction from 0 to below 1" },
+        { "infinite decline", "$.apiOptions[0].yearlyPriceDecline", "Infinity", "must be a finite number" },
+        { "bridge naming none of two API options", "$.selfHostedOptions[0].bridgeApiOption", "Acme Tiny", "names no API option of this scenario; the API options are: Acme Large, Acme Mini" },
+        { "compound growth of −100 %", "$.workload.profiles[0].growth.monthlyRate", "-1", "must be a finite growth rate above −1 (−100 % a month would leave no traffic)" },
+        { "series without a list", "$.workload.profiles[0].growth.requestsPerMonth", "0 entries", "the series must give requests for every month of the horizon (3)" },
+        { "null profile list", "$.workload.profiles", null, "the workload needs at least one traffic profile" },
+        { "null option lists", "$", null, "the scenario needs at least one API option or self-hosted option" },
+        { "NaN requests", "$.workload.profiles[0].monthlyRequests", "NaN", "must be a finite number" },
+        { "NaN output tokens", "$.workload.profiles[0].outputTokensPerRequest", "NaN", "must be a finite number" },
+        { "negative input tokens beside a huge output", "$.workload.profiles[0].inputTokensPerRequest", "-1", "must not be negative" },
+        { "volume over the limit in the last month only", "$.workload.profiles[0].monthlyRequests", "1000000", "the profile reaches 1.5E+30 tokens in month 3, above the limit of 1E+18 tokens per month; check the volume, the token counts and the growth" },
+        { "volume over the limit without growth", "$.workload.profiles[0].monthlyRequests", "1E+27", "the profile reaches 1.5E+30 tokens in month 1, above the limit of 1E+18 tokens per month; check the volume, the token counts and the growth" },
+        { "API fine-tuning in month 2 of 1", "$.apiOptions[0].fineTuning.month", "2", "must be a month from 1 to the horizon (1)" },
+        { "short series over 600 months", "$.workload.profiles[0].growth.requestsPerMonth", "2 entries", "the series must give requests for every month of the horizon (600)" },
+        { "horizon of 601 months beside a short series", "$.horizonMonths", "601", "must be a whole number of months from 1 to 600" },
+        { "horizon of 0 months beside API fine-tuning in month 1", "$.horizonMonths", "0", "must be a whole number of months from 1 to 600" },
     };
 
     [Theory]
@@ -229,6 +245,84 @@ public class ScenarioValidatorTests
         act.Should().NotThrow();
     }
 
+    /// <summary>A value exactly on the edge of its allowed range; each one is valid.</summary>
+    public static TheoryData<string> BoundaryCases => new()
+    {
+        "horizon of 600 months",
+        "cache shares adding up to exactly 1",
+        "cache shares adding up to 1 + 1e-12",
+        "1,024 GPUs a replica",
+        "a million minimum replicas",
+        "utilisation of 1",
+        "PUE of 1",
+    };
+
+    [Theory]
+    [MemberData(nameof(BoundaryCases))]
+    public void Validate_ValueOnTheEdgeOfItsRange_IsValid(string name)
+    {
+        // Given a valid scenario with one value moved to the edge of what its rule allows
+        var s = Valid;
+        var rented = s.SelfHostedOptions[0];
+        var owned = s.SelfHostedOptions[1];
+        const double readShare = 0.5;
+        const double allowance = 1 + 1e-12; // the sum the validator still lets through, for rounding in shares that add up to 1
+        var scenario = name switch
+        {
+            "horizon of 600 months" => s with { HorizonMonths = 600 },
+            "cache shares adding up to exactly 1" => s with { Workload = s.Workload with { Profiles = [TestScenarios.Chat with { CacheReadShare = 0.5, CacheWriteShare = 0.5 }] } },
+            "cache shares adding up to 1 + 1e-12" => s with { Workload = s.Workload with { Profiles = [TestScenarios.Chat with { CacheReadShare = readShare, CacheWriteShare = allowance - readShare }] } },
+            "1,024 GPUs a replica" => s with { SelfHostedOptions = [rented with { GpusPerReplica = 1024 }, owned] },
+            "a million minimum replicas" => s with { SelfHostedOptions = [rented with { MinReplicas = 1_000_000 }, owned] },
+            "utilisation of 1" => s with { SelfHostedOptions = [rented with { TargetUtilization = 1 }, owned] },
+            "PUE of 1" => s with { SelfHostedOptions = [rented, owned with { Owned = owned.Owned! with { Pue = 1 } }] },
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such case"),
+        };
+
+        // When
+        var errors = ScenarioValidator.Validate(scenario);
+
+        // Then
+        errors.Should().BeEmpty();
+        (readShare + (allowance - readShare)).Should().Be(allowance, "0.5 + (1 + 1e-12 − 0.5) is exact in binary floating point, so the sum is on the edge");
+    }
+
+    [Fact]
+    public void Validate_ConfigurationStyleWithoutARoot_WritesKeysFromTheScenarioItself()
+    {
+        // Given two invalid values, one at the top and one nested
+        var scenario = Valid with { HorizonMonths = 0, Workload = Valid.Workload with { Profiles = [TestScenarios.Chat with { CacheReadShare = 2 }] } };
+
+        // When checked with configuration keys and no section above the scenario
+        var errors = ScenarioValidator.Validate(scenario, PathStyle.Configuration);
+
+        // Then the keys start at the scenario's own properties, with no '$' and no leading ':'
+        errors.Select(e => e.Path).Should().Equal("HorizonMonths", "Workload:Profiles:0:CacheReadShare");
+    }
+
+    [Theory]
+    [InlineData("USD")]
+    [InlineData("EUR")]
+    [InlineData("GBP")]
+    [InlineData("JPY")]
+    [InlineData("CNY")]
+    [InlineData("CAD")]
+    [InlineData("AUD")]
+    [InlineData("CHF")]
+    [InlineData("INR")]
+    [InlineData("SGD")]
+    [InlineData("KRW")]
+    [InlineData("SEK")]
+    [InlineData("NOK")]
+    [InlineData("DKK")]
+    [InlineData("PLN")]
+    [InlineData("BRL")]
+    public void Validate_EachListedCurrency_IsValid(string currency)
+    {
+        // The ISO 4217 codes docs/methodology.md lists for a scenario's currency
+        ScenarioValidator.Validate(Valid with { Currency = currency }).Should().BeEmpty();
+    }
+
     private static Scenario Invalid(string name)
     {
         var s = Valid;
@@ -287,6 +381,29 @@ public class ScenarioValidatorTests
             "negative hosting price" => WithOwned(hardware with { HostingPricePerKwMonth = -1 }),
             "zero GPU price" => WithOwned(hardware with { PricePerGpu = 0 }),
             "NaN load" => WithOwned(hardware with { AverageLoadFraction = double.NaN }),
+            "decline above 1" => WithApi(api with { YearlyPriceDecline = 1.5 }),
+            "infinite decline" => WithApi(api with { YearlyPriceDecline = double.PositiveInfinity }),
+            "bridge naming none of two API options" => s with
+            {
+                ApiOptions = [api, new ApiOption { Name = "Acme Mini", Provider = "acme", Model = "acme-mini" }],
+                SelfHostedOptions = [rented with { LeadTimeMonths = 1, BridgeApiOption = "Acme Tiny" }, owned],
+            },
+            "compound growth of −100 %" => WithProfiles(chat with { Growth = GrowthRule.Compound(-1) }),
+            "series without a list" => WithProfiles(chat with { Growth = new GrowthRule { Kind = GrowthKind.Series, RequestsPerMonth = null } }),
+            "null profile list" => s with { Workload = s.Workload with { Profiles = null! } },
+            "null option lists" => s with { ApiOptions = null!, SelfHostedOptions = null! },
+            "NaN requests" => WithProfiles(chat with { MonthlyRequests = double.NaN }),
+            "NaN output tokens" => WithProfiles(chat with { OutputTokensPerRequest = double.NaN }),
+            // 1e6 requests × (−1 + 1e13) tokens ≈ 1e19 a month would be over the limit, but a profile with an invalid token count is not checked against it
+            "negative input tokens beside a huge output" => WithProfiles(chat with { InputTokensPerRequest = -1, OutputTokensPerRequest = 1e13 }),
+            // 1e27 requests × (1,000 + 500) tokens = 1.5e30 in month 3, the last one; months 1 and 2 are 1.5e9
+            "volume over the limit in the last month only" => WithProfiles(chat with { Growth = GrowthRule.Series(1e6, 1e6, 1e27) }),
+            "volume over the limit without growth" => WithProfiles(chat with { MonthlyRequests = 1e27 }),
+            "API fine-tuning in month 2 of 1" => WithApi(api with { FineTuning = new ApiFineTuning { TrainingTokens = 1e6, TrainingPricePerMillionTokens = 3, Month = 2 } }) with { HorizonMonths = 1 },
+            "short series over 600 months" => WithProfiles(chat with { Growth = GrowthRule.Series(1, 2) }) with { HorizonMonths = 600 },
+            // An invalid horizon is not used for the checks that depend on it: neither the series length nor the fine-tuning month is reported
+            "horizon of 601 months beside a short series" => WithProfiles(chat with { Growth = GrowthRule.Series(1, 2) }) with { HorizonMonths = 601 },
+            "horizon of 0 months beside API fine-tuning in month 1" => WithApi(api with { FineTuning = new ApiFineTuning { TrainingTokens = 1e6, TrainingPricePerMillionTokens = 3, Month = 1 } }) with { HorizonMonths = 0 },
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such case"),
         };
     }
