@@ -207,6 +207,7 @@ public sealed class ScenarioJsonTests
     [InlineData("\"name\": \"chat\",\n", "\"name\": 5,\n", "$.name", "expected text in quotes")]
     [InlineData("\"apiOptions\": [", "\"apiOptions\": 5, \"x\": [", "$.apiOptions", "expected a list in [brackets]")]
     [InlineData("\"peakToAverageRatio\": 2", "\"peakToAverageRatio\": \"2\"", "$.workload.peakToAverageRatio", "expected a number (with a decimal point, not in quotes)")]
+    [InlineData("\"workload\": {", "\"workload\": 5, \"x\": {", "$.workload", "expected a value of type LlmTco.Workloads.Workload")]
     public void Parse_WrongTypeOfEachKind_SaysWhatWasExpected(string from, string to, string path, string expected)
     {
         var error = SingleError(Valid.Replace(from, to, StringComparison.Ordinal));
@@ -240,6 +241,65 @@ public sealed class ScenarioJsonTests
 
         error.Path.Should().Be("$.workload.zzzzzzzzzzzz");
         error.Message.Should().StartWith("unknown property 'zzzzzzzzzzzz'; known properties: ").And.Contain("peakToAverageRatio").And.Contain("profiles");
+    }
+
+    [Fact]
+    public void Parse_UnknownPropertyFarFromEveryName_ListsTheKnownOnesSeparatedByCommas()
+    {
+        // A workload has two properties, profiles and peakToAverageRatio, in that order
+        var error = SingleError(Valid.Replace("\"peakToAverageRatio\": 2", "\"zzzzzzzzzzzz\": 2", StringComparison.Ordinal));
+
+        error.Message.Should().StartWith("unknown property 'zzzzzzzzzzzz'; known properties: profiles, peakToAverageRatio (line 6, position ");
+    }
+
+    [Fact]
+    public void Parse_UnknownPropertyNameWithASpace_PointsAtItInBracketNotation()
+    {
+        // System.Text.Json writes a name with a space as ['a b'] in a path
+        var error = SingleError(Valid.Replace("\"peakToAverageRatio\": 2", "\"a b\": 2", StringComparison.Ordinal));
+
+        error.Path.Should().StartWith("$.workload['a b']");
+        error.Message.Should().StartWith("unknown property 'a b'; known properties: profiles, peakToAverageRatio");
+    }
+
+    [Fact]
+    public void Parse_SyntaxError_KeepsTheReadersReasonWithoutItsPathAndByteCounts()
+    {
+        // The reader's message ends in "Path: $ | LineNumber: 0 | BytePositionInLine: 0."; the error has the path apart and
+        // the line and position counted from 1
+        var error = SingleError("x");
+
+        error.Path.Should().Be("$");
+        error.Message.Should().EndWith(" (line 1, position 1)").And.NotContain("Path:").And.NotContain("LineNumber").And.NotContain("BytePositionInLine");
+    }
+
+    [Fact]
+    public void Parse_Null_IsTheMissingScenarioError()
+    {
+        var error = SingleError("null");
+
+        error.Should().Be(new ScenarioError("$", null, "a scenario is required"));
+    }
+
+    [Fact]
+    public void Parse_NullForAList_IsAnErrorNotAnEmptyList()
+    {
+        // The scenario would be valid with no API option (it has a self-hosted one), so only the null itself can be the error
+        var error = SingleError(Valid.Replace("\"apiOptions\": [ { \"name\": \"Acme Large\", \"provider\": \"acme\", \"model\": \"acme-large\" } ]", "\"apiOptions\": null", StringComparison.Ordinal));
+
+        error.Path.Should().Be("$.apiOptions");
+        ScenarioJson.Parse(Valid.Replace("\"apiOptions\": [ { \"name\": \"Acme Large\", \"provider\": \"acme\", \"model\": \"acme-large\" } ]", "\"apiOptions\": []", StringComparison.Ordinal))
+            .ApiOptions.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Serialize_UndefinedWordValue_ThrowsRatherThanWritingAFileThatCannotBeReadBack()
+    {
+        // Given a scenario built in code with a cost view that has no word
+        var scenario = ScenarioJson.Parse(Valid) with { CostView = (CostView)7 };
+
+        // When / Then
+        FluentActions.Invoking(() => ScenarioJson.Serialize(scenario)).Should().Throw<InvalidOperationException>();
     }
 
     [Fact]
