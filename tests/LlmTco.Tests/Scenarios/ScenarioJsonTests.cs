@@ -183,6 +183,8 @@ public sealed class ScenarioJsonTests
     [InlineData("\"ONDEMAND\"", null)] // in any case
     [InlineData("\"0\"", "'0' is not one of")] // not the enum's number as text
     [InlineData("0", "expected one of")] // nor as a number
+    [InlineData("\" 1\"", "' 1' is not one of")] // nor as a number with a space
+    [InlineData("\"1, 0\"", "'1, 0' is not one of")] // nor as a list of numbers
     public void Parse_PlanGivenOtherThanByItsWord_AcceptsOnlyTheCSharpName(string plan, string? error)
     {
         var json = Valid.Replace("\"on-demand\"", plan, StringComparison.Ordinal);
