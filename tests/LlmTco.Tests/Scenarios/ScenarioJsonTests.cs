@@ -205,6 +205,20 @@ public sealed class ScenarioJsonTests
     }
 
     [Theory]
+    [InlineData("Reserved1Year", RentalPlan.Reserved1Year)]
+    [InlineData("reserved3year", RentalPlan.Reserved3Year)]
+    public void Parse_CSharpNameWithADigit_IsAccepted(string plan, RentalPlan expected)
+    {
+        // docs/scenario-json.md: "the C# enum names (OnDemand, Reserved1Year, Bf16) are accepted too"
+        var json = Valid.Replace("\"on-demand\"", $"\"{plan}\"", StringComparison.Ordinal).Replace("\"bf16\"", "\"Bf16\"", StringComparison.Ordinal);
+
+        var scenario = ScenarioJson.Parse(json);
+
+        scenario.SelfHostedOptions[0].Rented!.Plan.Should().Be(expected);
+        scenario.SelfHostedOptions[0].Precision.Should().Be(NumericPrecision.Bf16);
+    }
+
+    [Theory]
     [InlineData("\"startDate\": \"2025-05-01\"", "\"startDate\": 5", "$.startDate", "expected a date as \"yyyy-MM-dd\"")]
     [InlineData("\"name\": \"chat\",\n", "\"name\": 5,\n", "$.name", "expected text in quotes")]
     [InlineData("\"apiOptions\": [", "\"apiOptions\": 5, \"x\": [", "$.apiOptions", "expected a list in [brackets]")]
