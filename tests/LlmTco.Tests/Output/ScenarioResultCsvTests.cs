@@ -1,5 +1,6 @@
 using System.Globalization;
 using LlmTco.Output;
+using LlmTco.Timeline;
 using LlmTco.Workloads;
 using static LlmTco.Tests.TestScenarios;
 
@@ -98,5 +99,72 @@ public sealed class ScenarioResultCsvTests
         Cell("cost_per_mtok").Should().Be("14.25");
         Cell("gpus").Should().Be("0");
         Cell("served_by_bridge").Should().Be("false");
+    }
+
+    [Fact]
+    public void Write_SelfHostedOptionBehindABridge_WritesItsKindUtilizationAndBridgeMonths()
+    {
+        // Given Model-8B rented after a one-month lead time, Acme Large serving its traffic meanwhile
+        var option = RentedModel8B with { LeadTimeMonths = 1, BridgeApiOption = "Acme Large" };
+        var result = Engine.Evaluate(ThreeMonths(option));
+
+        // When
+        var rows = Rows(result);
+
+        // Then the API rows have no utilization, the self-hosted rows have the one the result holds, and only month 1 of
+        // the self-hosted option is served by the bridge
+        var api = rows.Where(r => r["option"] == "Acme Large").ToList();
+        var self = rows.Where(r => r["option"] == option.Name).ToList();
+        api.Select(r => r["kind"]).Should().Equal("api", "api", "api");
+        api.Select(r => r["utilization"]).Should().Equal(string.Empty, string.Empty, string.Empty);
+        self.Select(r => r["kind"]).Should().Equal("self-hosted", "self-hosted", "self-hosted");
+        self.Select(r => r["served_by_bridge"]).Should().Equal("true", "false", "false");
+        var months = result.Option(option.Name).Months;
+        self.Select(r => r["utilization"]).Should().Equal(months.Select(m => m.Utilization is { } u ? u.ToString("R", CultureInfo.InvariantCulture) : string.Empty));
+        months.Skip(1).Should().OnlyContain(m => m.Utilization > 0, "the replicas serve traffic from month 2, so those cells are numbers");
+    }
+
+    [Fact]
+    public void Write_MonthWithoutTraffic_LeavesTheCostPerMillionTokensEmpty()
+    {
+        // Given a series of 0, then 1,000,000 requests: month 1 has no tokens, so no cost per million tokens
+        var scenario = ThreeMonths() with { Workload = new Workload { Profiles = [Chat with { Growth = GrowthRule.Series(0, 1e6, 1e6) }] } };
+
+        // When
+        var rows = Rows(Engine.Evaluate(scenario));
+
+        // Then
+        rows[0]["input_tokens"].Should().Be("0");
+        rows[0]["cost_per_mtok"].Should().BeEmpty();
+        rows[1]["cost_per_mtok"].Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public void Write_LeavesTheWriterOpen()
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+
+        ScenarioResultCsv.Write(writer, Engine.Evaluate(ThreeMonths()));
+        writer.Write("after");
+
+        writer.ToString().Should().EndWith("\nafter");
+    }
+
+    [Fact]
+    public void Write_NullArguments_Throw()
+    {
+        var result = Engine.Evaluate(ThreeMonths());
+
+        FluentActions.Invoking(() => ScenarioResultCsv.Write(null!, result)).Should().Throw<ArgumentNullException>().WithParameterName("writer");
+        FluentActions.Invoking(() => ScenarioResultCsv.Write(TextWriter.Null, null!)).Should().Throw<ArgumentNullException>().WithParameterName("result");
+    }
+
+    private static List<Dictionary<string, string>> Rows(ScenarioResult result)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        ScenarioResultCsv.Write(writer, result);
+        var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        return lines.Skip(1).Select(l => header.Zip(l.Split(',')).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal)).ToList();
     }
 }
