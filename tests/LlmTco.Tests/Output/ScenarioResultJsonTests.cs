@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LlmTco.Output;
+using LlmTco.Pricing;
 using LlmTco.Scenarios;
 using LlmTco.Tests.Uncertainty;
 using LlmTco.Timeline;
@@ -239,6 +240,57 @@ public sealed class ScenarioResultJsonTests
         // The run must have both a null and a set option and source for the check above to test both ways
         result.Assumptions.Should().Contain(a => a.Option == null).And.Contain(a => a.Option != null);
         result.Assumptions.Should().Contain(a => a.SourceUrl == null).And.Contain(a => a.SourceUrl != null);
+    }
+
+    [Fact]
+    public void Serialize_EveryThroughputSource_WritesItsWordAndTheRooflineEstimateAssumption()
+    {
+        // Given Model-8B three ways: from the BF16 benchmark row, in FP8 (no benchmark row: a roofline estimate, see
+        // SelfHostedCostModelTests) and with a throughput given in the scenario
+        var benchmark = TestScenarios.RentedModel8B;
+        var roofline = benchmark with { Name = "FP8", Precision = NumericPrecision.Fp8 };
+        var given = benchmark with { Name = "Given", ReplicaThroughputTokensPerSecond = 5_000 };
+        var result = Engine.Evaluate(ThreeMonths(benchmark, roofline, given));
+
+        // When
+        using var json = JsonDocument.Parse(ScenarioResultJson.Serialize(result));
+
+        // Then the API option has none, and each self-hosted option the README's word for its source
+        var options = json.RootElement.GetProperty("options").EnumerateArray().ToList();
+        options.Select(o => o.GetProperty("throughputSource").GetString()).Should().Equal("none", "benchmark", "roofline-estimate", "given");
+        json.RootElement.GetProperty("assumptions").EnumerateArray()
+            .Should().Contain(a => a.GetProperty("option").GetString() == "FP8" && a.GetProperty("kind").GetString() == "estimate");
+    }
+
+    [Theory]
+    [InlineData(BreakEvenOutcome.CheaperFromStart, "cheaper-from-start")]
+    [InlineData(BreakEvenOutcome.BreaksEven, "breaks-even")]
+    [InlineData(BreakEvenOutcome.NeverWithinHorizon, "never-within-horizon")]
+    public void OutcomeWord_EachOutcome_IsTheReadmesWord(BreakEvenOutcome outcome, string word)
+    {
+        ScenarioResultJson.OutcomeWord(outcome).Should().Be(word);
+    }
+
+    [Fact]
+    public void Serialize_Header_WritesTheScenarioAndItsDatesAsIsoDates()
+    {
+        // Given the three months from 2025-05-01 with one API and one self-hosted option
+        var result = Engine.Evaluate(ThreeMonths(TestScenarios.RentedModel8B));
+
+        // When
+        using var json = JsonDocument.Parse(ScenarioResultJson.Serialize(result));
+
+        // Then
+        var root = json.RootElement;
+        Names(root).Should().Equal("formatVersion", "scenario", "startDate", "horizonMonths", "currency", "yearlyDiscountRate", "costView", "options", "breakEvens", "assumptions");
+        root.GetProperty("scenario").GetString().Should().Be("three months");
+        root.GetProperty("startDate").GetString().Should().Be("2025-05-01");
+        root.GetProperty("horizonMonths").GetInt32().Should().Be(3);
+        root.GetProperty("currency").GetString().Should().Be("USD");
+        root.GetProperty("costView").GetString().Should().Be("cash");
+        root.GetProperty("options")[0].GetProperty("months").EnumerateArray().Select(m => m.GetProperty("startDate").GetString())
+            .Should().Equal("2025-05-01", "2025-06-01", "2025-07-01");
+        root.GetProperty("breakEvens")[0].GetProperty("volume").GetProperty("priceDate").GetString().Should().MatchRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
     }
 
     [Fact]
