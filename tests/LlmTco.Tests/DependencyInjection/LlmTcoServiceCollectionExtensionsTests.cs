@@ -141,6 +141,20 @@ public sealed class LlmTcoServiceCollectionExtensionsTests
         FluentActions.Invoking(() => ((IServiceCollection)null!).AddLlmTco(_ => { })).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("services");
     }
 
+    [Fact]
+    public void AddLlmTco_NullServices_IsReportedBeforeANullSecondArgument()
+    {
+        FluentActions.Invoking(() => ((IServiceCollection)null!).AddLlmTco((IConfiguration)null!)).Should().Throw<ArgumentNullException>().WithParameterName("services");
+        FluentActions.Invoking(() => ((IServiceCollection)null!).AddLlmTco((Action<LlmTcoOptions>)null!)).Should().Throw<ArgumentNullException>().WithParameterName("services");
+        FluentActions.Invoking(() => ((IServiceCollection)null!).AddLlmTco()).Should().Throw<ArgumentNullException>().WithParameterName("services");
+    }
+
+    [Fact]
+    public void AddLlmTco_NullConfiguration_IsRejectedByItsName()
+    {
+        FluentActions.Invoking(() => new ServiceCollection().AddLlmTco((IConfiguration)null!)).Should().Throw<ArgumentNullException>().WithParameterName("configuration");
+    }
+
     private static ServiceProvider Build(string json, Action<IServiceCollection>? extra = null)
     {
         var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
