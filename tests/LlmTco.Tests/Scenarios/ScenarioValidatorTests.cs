@@ -84,6 +84,7 @@ public class ScenarioValidatorTests
         { "negative input tokens beside a huge output", "$.workload.profiles[0].inputTokensPerRequest", "-1", "must not be negative" },
         { "volume over the limit in the last month only", "$.workload.profiles[0].monthlyRequests", "1000000", "the profile reaches 1.5E+30 tokens in month 3, above the limit of 1E+18 tokens per month; check the volume, the token counts and the growth" },
         { "volume over the limit without growth", "$.workload.profiles[0].monthlyRequests", "1E+27", "the profile reaches 1.5E+30 tokens in month 1, above the limit of 1E+18 tokens per month; check the volume, the token counts and the growth" },
+        { "volume over the limit with a null growth rule", "$.workload.profiles[0].monthlyRequests", "1E+27", "the profile reaches 1.5E+30 tokens in month 1, above the limit of 1E+18 tokens per month; check the volume, the token counts and the growth" },
         { "API fine-tuning in month 2 of 1", "$.apiOptions[0].fineTuning.month", "2", "must be a month from 1 to the horizon (1)" },
         { "short series over 600 months", "$.workload.profiles[0].growth.requestsPerMonth", "2 entries", "the series must give requests for every month of the horizon (600)" },
         { "horizon of 601 months beside a short series", "$.horizonMonths", "601", "must be a whole number of months from 1 to 600" },
@@ -399,6 +400,7 @@ public class ScenarioValidatorTests
             // 1e27 requests × (1,000 + 500) tokens = 1.5e30 in month 3, the last one; months 1 and 2 are 1.5e9
             "volume over the limit in the last month only" => WithProfiles(chat with { Growth = GrowthRule.Series(1e6, 1e6, 1e27) }),
             "volume over the limit without growth" => WithProfiles(chat with { MonthlyRequests = 1e27 }),
+            "volume over the limit with a null growth rule" => WithProfiles(chat with { MonthlyRequests = 1e27, Growth = null! }),
             "API fine-tuning in month 2 of 1" => WithApi(api with { FineTuning = new ApiFineTuning { TrainingTokens = 1e6, TrainingPricePerMillionTokens = 3, Month = 2 } }) with { HorizonMonths = 1 },
             "short series over 600 months" => WithProfiles(chat with { Growth = GrowthRule.Series(1, 2) }) with { HorizonMonths = 600 },
             // An invalid horizon is not used for the checks that depend on it: neither the series length nor the fine-tuning month is reported
