@@ -123,7 +123,10 @@ public static partial class ScenarioJson
                 hint = "; known properties: " + string.Join(", ", known);
             }
 
-            var parent = path.EndsWith("." + name, StringComparison.OrdinalIgnoreCase) ? path : $"{path}.{name}";
+            // System.Text.Json's path usually ends in the unknown name already: ".name", or "['a b']" for a name that
+            // needs brackets
+            var named = path.EndsWith("." + name, StringComparison.OrdinalIgnoreCase) || path.EndsWith($"['{name}']", StringComparison.OrdinalIgnoreCase);
+            var parent = named ? path : $"{path}.{name}";
             return new ScenarioError(parent, null, $"unknown property '{name}'{hint}{where}");
         }
 
