@@ -219,5 +219,237 @@ public sealed class GenAiPricesImporterTests
         }
     }
 
+    [Fact]
+    public void Import_NullOptionsWithAStream_Throws()
+    {
+        // An empty array of providers would need no options at all: the check is the only thing that can throw
+        FluentActions.Invoking(() => GenAiPricesImporter.Import(new MemoryStream("[]"u8.ToArray()), null!))
+            .Should().Throw<ArgumentNullException>().WithParameterName("options");
+    }
+
+    [Theory]
+    [InlineData("\"prices\"", "a string")]
+    [InlineData("42", "a number")]
+    public void Import_TopLevelNeitherArrayNorObject_ThrowsNamingWhatItIs(string json, string kind)
+    {
+        var act = () => GenAiPricesImporter.Import(json, Options(Url));
+
+        act.Should().Throw<PriceImportException>().WithMessage(
+            $"a genai-prices data.json file is a JSON array of providers, but this file's top level is {kind}; is it a LiteLLM file (use --from litellm)?");
+    }
+
+    [Fact]
+    public void Import_ProviderFieldsOfAnotherShape_AreReportedOrIgnored()
+    {
+        // Given 'models' that is an object, and 'pricing_urls' that is a string, an empty array, or an array whose first item is not a string
+        const string json = """
+            [
+              {"id": "modelsobject", "models": {"id": "m"}},
+              {"id": "urlstring", "pricing_urls": "https://example.com/string", "models": [{"id": "m", "prices": {"input_mtok": 1, "output_mtok": 2}}]},
+              {"id": "urlsempty", "pricing_urls": [], "models": [{"id": "m", "prices": {"input_mtok": 1, "output_mtok": 2}}]},
+              {"id": "urlsmixed", "pricing_urls": [42, "https://example.com/mixed"], "models": [{"id": "m", "prices": {"input_mtok": 1, "output_mtok": 2}}]}
+            ]
+            """;
+
+        var result = GenAiPricesImporter.Import(json, Options(Url));
+
+        // Then the object of models is reported; a provider page is noted only from the first string in an array
+        result.Unmapped.Select(i => i.ToString()).Should().Equal("modelsobject: 'models': missing or not an array; no models imported");
+        result.Rows.Select(r => (r.Provider, r.Notes)).Should().Equal(
+            ("urlsempty", "imported from genai-prices (USD per 1M tokens); start date not in the source"),
+            ("urlsmixed", "imported from genai-prices (USD per 1M tokens); provider page https://example.com/mixed; start date not in the source"),
+            ("urlstring", "imported from genai-prices (USD per 1M tokens); start date not in the source"));
+    }
+
+    [Fact]
+    public void Import_ModelFieldsOfAnotherShape_AreReportedOrIgnored()
+    {
+        // Given prices that are a string, 'match' clauses that are not objects, an 'equals' that is a number, an 'or'
+        // that is not an array, 'deprecated' that is false, and 'tiers' that is an object
+        const string json = """
+            [{"id": "acme", "models": [
+              {"id": "textprices", "prices": "free"},
+              {"id": "matchtext", "match": "matchtext-latest", "prices": {"input_mtok": 1, "output_mtok": 2}},
+              {"id": "equalsnumber", "match": {"equals": 5}, "prices": {"input_mtok": 1, "output_mtok": 2}},
+              {"id": "ornumber", "match": {"or": 5, "equals": "ornumber-latest"}, "prices": {"input_mtok": 1, "output_mtok": 2}},
+              {"id": "notdeprecated", "deprecated": false, "prices": {"input_mtok": 1, "output_mtok": 2}},
+              {"id": "tiersobject", "prices": {"input_mtok": {"base": 1, "tiers": {"start": 1000, "price": 9}}, "output_mtok": 2}},
+              {"id": "emptyalias", "match": {"or": [{"equals": ""}, {"equals": "emptyalias-latest"}]}, "prices": {"input_mtok": 1, "output_mtok": 2}}
+            ]}]
+            """;
+
+        var result = GenAiPricesImporter.Import(json, Options(Url));
+
+        // Then only the text prices are reported; the other models are imported with their base prices, their only
+        // aliases the 'equals' clauses that are non-empty strings, and no deprecation note
+        result.Unmapped.Select(i => i.ToString()).Should().Equal("acme/textprices: 'prices': missing; skipped");
+        result.Rows.Select(r => (r.ModelId, string.Join(";", r.Aliases), r.ContextThresholdTokens, r.InputPricePerMillionTokens, r.Notes)).Should().Equal(
+            ("emptyalias", "emptyalias-latest", 0L, 1m, "imported from genai-prices (USD per 1M tokens); start date not in the source"),
+            ("equalsnumber", "", 0L, 1m, "imported from genai-prices (USD per 1M tokens); start date not in the source"),
+            ("matchtext", "", 0L, 1m, "imported from genai-prices (USD per 1M tokens); start date not in the source"),
+            ("notdeprecated", "", 0L, 1m, "imported from genai-prices (USD per 1M tokens); start date not in the source"),
+            ("ornumber", "ornumber-latest", 0L, 1m, "imported from genai-prices (USD per 1M tokens); start date not in the source"),
+            ("tiersobject", "", 0L, 1m, "imported from genai-prices (USD per 1M tokens); start date not in the source"));
+    }
+
+    [Fact]
+    public void Import_SameModelTwice_ImportsTheFirstThatHasPricesAndReportsTheRest()
+    {
+        // Given three entries for one model: the first has only a price of an unknown constraint, so no prices at all
+        const string json = """
+            [{"id": "acme", "models": [
+              {"id": "twice", "prices": [{"constraint": {"region": "eu"}, "prices": {"input_mtok": 1, "output_mtok": 2}}]},
+              {"id": "twice", "prices": {"input_mtok": 3, "output_mtok": 4}},
+              {"id": "twice", "prices": {"input_mtok": 5, "output_mtok": 6}}
+            ]}]
+            """;
+
+        var result = GenAiPricesImporter.Import(json, Options(Url));
+
+        // Then the second entry, the first with prices, claims the model and the third is left out
+        result.Rows.Select(r => (r.ModelId, r.InputPricePerMillionTokens, r.OutputPricePerMillionTokens)).Should().Equal(("twice", 3m, 4m));
+        result.Unmapped.Select(i => i.ToString()).Should().Equal(
+            "acme/twice: 'constraint': an unknown constraint ({\"region\": \"eu\"}); that price is skipped",
+            "acme/twice: gives the same provider and model id ('acme', 'twice') as 'acme/twice', which was imported; skipped");
+        (result.EntriesRead, result.ModelsImported).Should().Be((3, 1));
+    }
+
+    [Fact]
+    public void Import_TimeOfDayPriceWithoutAnEnd_IsReportedWithAQuestionMark()
+    {
+        const string json = """
+            [{"id": "acme", "models": [{"id": "m", "prices": [
+              {"prices": {"input_mtok": 1, "output_mtok": 2}},
+              {"constraint": {"start_time": "22:00:00Z"}, "prices": {"input_mtok": 0.5, "output_mtok": 1}}
+            ]}]}]
+            """;
+
+        var result = GenAiPricesImporter.Import(json, Options(Url));
+
+        result.Unmapped.Select(i => i.ToString()).Should().Equal(
+            "acme/m: 'constraint': a time-of-day price (from '22:00:00Z' to ?) has no column in api_prices.csv; only the all-day prices are imported");
+        result.Rows.Should().ContainSingle().Which.InputPricePerMillionTokens.Should().Be(1m);
+    }
+
+    [Fact]
+    public void Import_UndatedPriceStartingOnTheFirstDatedDay_IsLeftOut()
+    {
+        // Given undated prices said to start on 2025-06-10, the very day o3's dated price starts: not earlier, so no room
+        var result = GenAiPricesImporter.Import(Open("genai-prices-data.json"), Options(Url, new DateOnly(2025, 6, 10)));
+
+        result.Rows.Where(r => r.ModelId == "o3").Select(r => (r.EffectiveFrom, r.InputPricePerMillionTokens)).Should().Equal((D(2025, 6, 10), 2m));
+        result.Unmapped.Should().Contain(new ImportIssue(
+            "openai/o3", "prices",
+            "the price before 2025-06-10 has no start date in the source, and the start date given for such prices (2025-06-10) is not earlier; give an earlier one (--effective-from) to import it"));
+    }
+
+    [Fact]
+    public void Import_PriceHistory_NotesOnlyTheUndatedPriceAsHavingNoStartDate()
+    {
+        Result.Rows.Where(r => r.ModelId == "o3").Select(r => (r.EffectiveFrom, r.Notes)).Should().Equal(
+            (D(2025, 1, 1), "imported from genai-prices (USD per 1M tokens); provider page https://platform.openai.com/docs/pricing; start date not in the source"),
+            (D(2025, 6, 10), "imported from genai-prices (USD per 1M tokens); provider page https://platform.openai.com/docs/pricing"));
+    }
+
+    [Fact]
+    public void Import_FloatingPointNoiseInEveryPriceField_IsRoundedAndNotedPerColumn()
+    {
+        // Given 0.30000000000000004 (0.1 + 0.2 in binary floating point) in every price field; requests_kcount ÷ 1,000
+        // is 0.00030000000000000004, rounded to 10 decimals: 0.0003
+        const string json = """
+            [{"id": "acme", "models": [{"id": "m", "prices": {
+              "requests_kcount": 0.30000000000000004,
+              "input_mtok": 0.30000000000000004, "cache_read_mtok": 0.30000000000000004,
+              "cache_write_mtok": 0.30000000000000004, "output_mtok": 0.30000000000000004
+            }}]}]
+            """;
+
+        var row = GenAiPricesImporter.Import(json, Options(Url)).Rows.Single();
+
+        (row.InputPricePerMillionTokens, row.CachedInputPricePerMillionTokens, row.CacheWritePricePerMillionTokens, row.OutputPricePerMillionTokens, row.PricePerRequest)
+            .Should().Be((0.3m, 0.3m, 0.3m, 0.3m, 0.0003m));
+        row.Notes.Should().Be(
+            "imported from genai-prices (USD per 1M tokens); start date not in the source; "
+            + "per_request_fee rounded from 0.00030000000000000004 (floating-point noise in the source); per_request_fee = requests_kcount ÷ 1,000; "
+            + "input_per_mtok rounded from 0.30000000000000004 (floating-point noise in the source); "
+            + "cached_input_per_mtok rounded from 0.30000000000000004 (floating-point noise in the source); "
+            + "cache_write_per_mtok rounded from 0.30000000000000004 (floating-point noise in the source); "
+            + "output_per_mtok rounded from 0.30000000000000004 (floating-point noise in the source)");
+    }
+
+    [Fact]
+    public void Import_TieredPricesThatCannotBeRead_AreReportedUnderTheirField()
+    {
+        // Given a base that is text, a tier starting at 0 (the base's own place), a tier whose price is text, and a price that is an array
+        const string json = """
+            [{"id": "acme", "models": [
+              {"id": "textbase", "prices": {"input_mtok": {"base": "one"}, "output_mtok": 2}},
+              {"id": "zerostart", "prices": {"input_mtok": {"base": 1, "tiers": [{"start": 0, "price": 9}]}, "output_mtok": 2}},
+              {"id": "textprice", "prices": {"input_mtok": {"base": 1, "tiers": [{"start": 1000, "price": "two"}]}, "output_mtok": 2}},
+              {"id": "arrayprice", "prices": {"input_mtok": [1], "output_mtok": 2}}
+            ]}]
+            """;
+
+        var result = GenAiPricesImporter.Import(json, Options(Url));
+
+        result.Unmapped.Select(i => i.ToString()).Should().Equal(
+            "acme/textbase: 'input_mtok.base': 'one' is not a number; not mapped",
+            "acme/textbase: 'input_mtok': no input price; the model is not imported",
+            "acme/zerostart: 'input_mtok.tiers': {\"start\": 0, \"price\": 9} is not a tier with a positive whole 'start' and a 'price'; that tier is skipped",
+            "acme/textprice: 'input_mtok.tiers': 'two' is not a number; not mapped",
+            "acme/textprice: 'input_mtok.tiers': {\"start\": 1000, \"price\": \"two\"} is not a tier with a positive whole 'start' and a 'price'; that tier is skipped",
+            "acme/arrayprice: 'input_mtok': an array is neither a number nor a tiered price; not mapped",
+            "acme/arrayprice: 'input_mtok': no input price; the model is not imported");
+
+        // And the two models with a readable base are imported at it, $1 in, with no context tier
+        result.Rows.Select(r => (r.ModelId, r.ContextThresholdTokens, r.InputPricePerMillionTokens)).Should().Equal(("textprice", 0L, 1m), ("zerostart", 0L, 1m));
+    }
+
+    [Fact]
+    public void Import_TierHistories_FillOnlyAGapBetweenTwoPeriodsThatHaveTheTier()
+    {
+        // Given three periods (undated from 2025-01-01, then 2025-06-01 and 2025-09-01) and a 100000 tier that is in
+        // every period (steady), only in the first (early), only in the last (late), or in the first and last with a
+        // 200000 tier in all three (gap)
+        const string json = """
+            [{"id": "acme", "models": [
+              {"id": "steady", "prices": [
+                {"prices": {"input_mtok": {"base": 1, "tiers": [{"start": 100000, "price": 2}]}, "output_mtok": 4}},
+                {"constraint": {"start_date": "2025-06-01"}, "prices": {"input_mtok": {"base": 1, "tiers": [{"start": 100000, "price": 3}]}, "output_mtok": 4}},
+                {"constraint": {"start_date": "2025-09-01"}, "prices": {"input_mtok": {"base": 1, "tiers": [{"start": 100000, "price": 4}]}, "output_mtok": 4}}
+              ]},
+              {"id": "early", "prices": [
+                {"prices": {"input_mtok": {"base": 1, "tiers": [{"start": 100000, "price": 2}]}, "output_mtok": 4}},
+                {"constraint": {"start_date": "2025-06-01"}, "prices": {"input_mtok": 1, "output_mtok": 4}},
+                {"constraint": {"start_date": "2025-09-01"}, "prices": {"input_mtok": 1, "output_mtok": 4}}
+              ]},
+              {"id": "late", "prices": [
+                {"prices": {"input_mtok": 1, "output_mtok": 4}},
+                {"constraint": {"start_date": "2025-06-01"}, "prices": {"input_mtok": 1, "output_mtok": 4}},
+                {"constraint": {"start_date": "2025-09-01"}, "prices": {"input_mtok": {"base": 1, "tiers": [{"start": 100000, "price": 2}]}, "output_mtok": 4}}
+              ]},
+              {"id": "gap", "prices": [
+                {"prices": {"input_mtok": {"base": 1, "tiers": [{"start": 100000, "price": 2}, {"start": 200000, "price": 5}]}, "output_mtok": 4}},
+                {"constraint": {"start_date": "2025-06-01"}, "prices": {"input_mtok": {"base": 1, "tiers": [{"start": 200000, "price": 5}]}, "output_mtok": 4}},
+                {"constraint": {"start_date": "2025-09-01"}, "prices": {"input_mtok": {"base": 1, "tiers": [{"start": 100000, "price": 3}, {"start": 200000, "price": 5}]}, "output_mtok": 4}}
+              ]}
+            ]}]
+            """;
+
+        var result = GenAiPricesImporter.Import(json, Options(Url, new DateOnly(2025, 1, 1)));
+
+        // Then a tier is never duplicated, never back-filled before it first appears nor carried past where it ends;
+        // only the gap model's June-September 100000 row is filled, from the base price $1 (not the 200000 tier's $5)
+        var tierRows = result.Rows.Where(r => r.ContextThresholdTokens == 100_000).ToList();
+        tierRows.Select(r => (r.ModelId, r.EffectiveFrom, r.InputPricePerMillionTokens)).Should().Equal(
+            ("early", D(2025, 1, 1), 2m),
+            ("gap", D(2025, 1, 1), 2m), ("gap", D(2025, 6, 1), 1m), ("gap", D(2025, 9, 1), 3m),
+            ("late", D(2025, 9, 1), 2m),
+            ("steady", D(2025, 1, 1), 2m), ("steady", D(2025, 6, 1), 3m), ("steady", D(2025, 9, 1), 4m));
+        tierRows.Single(r => r.ModelId == "gap" && r.EffectiveFrom == D(2025, 6, 1)).Notes.Should().Be(
+            "imported from genai-prices (USD per 1M tokens); no long-context price in this period: the base prices");
+        Validate(result).Errors.Should().BeEmpty();
+    }
+
     private static DateOnly D(int year, int month, int day) => new(year, month, day);
 }

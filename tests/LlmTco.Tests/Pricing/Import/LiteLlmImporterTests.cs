@@ -242,6 +242,160 @@ public sealed class LiteLlmImporterTests
     }
 
     [Fact]
+    public void Import_NullOptionsWithAStream_Throws()
+    {
+        // An empty object of entries would need no options at all: the check is the only thing that can throw
+        FluentActions.Invoking(() => LiteLlmImporter.Import(new MemoryStream("{}"u8.ToArray()), null!))
+            .Should().Throw<ArgumentNullException>().WithParameterName("options");
+    }
+
+    [Fact]
+    public void Import_NullJson_ThrowsNamingTheJsonArgument()
+    {
+        FluentActions.Invoking(() => LiteLlmImporter.Import((Stream)null!, Options(Url))).Should().Throw<ArgumentNullException>().WithParameterName("json");
+        FluentActions.Invoking(() => LiteLlmImporter.Import((string)null!, Options(Url))).Should().Throw<ArgumentNullException>().WithParameterName("json");
+        FluentActions.Invoking(() => GenAiPricesImporter.Import((Stream)null!, Options(Url))).Should().Throw<ArgumentNullException>().WithParameterName("json");
+        FluentActions.Invoking(() => GenAiPricesImporter.Import((string)null!, Options(Url))).Should().Throw<ArgumentNullException>().WithParameterName("json");
+    }
+
+    [Fact]
+    public void Options_NullUrl_Throws()
+    {
+        FluentActions.Invoking(() => new PriceImportOptions(null!)).Should().Throw<ArgumentNullException>().WithParameterName("sourceUrl");
+    }
+
+    [Theory]
+    [InlineData("\"prices\"", "string")]
+    [InlineData("42", "number")]
+    public void Import_TopLevelNeitherObjectNorArray_ThrowsNamingWhatItIs(string json, string kind)
+    {
+        var act = () => LiteLlmImporter.Import(json, Options(Url));
+
+        act.Should().Throw<PriceImportException>().WithMessage(
+            $"a LiteLLM model_prices_and_context_window.json file is a JSON object of model entries, but this file's top level is {kind}");
+    }
+
+    [Fact]
+    public void Import_ProviderAndKeyThatCannotBeUsedAsIs_AreReportedOrKeptWhole()
+    {
+        // Given a provider that cannot be a slug, a key that starts with the provider's name but not with 'provider/',
+        // and a key that is nothing but 'provider/'
+        const string json = """
+            {
+              "Bad Provider/m": {"litellm_provider": "Bad Provider", "mode": "chat", "input_cost_per_token": 1e-06, "output_cost_per_token": 2e-06},
+              "acme-large": {"litellm_provider": "acme", "mode": "chat", "input_cost_per_token": 1e-06, "output_cost_per_token": 2e-06},
+              "acme/": {"litellm_provider": "acme", "mode": "chat", "input_cost_per_token": 1e-06, "output_cost_per_token": 2e-06}
+            }
+            """;
+
+        var result = LiteLlmImporter.Import(json, Options(Url));
+
+        result.Unmapped.Select(i => i.ToString()).Should().Equal(
+            "Bad Provider/m: 'litellm_provider': 'Bad Provider' cannot be a provider slug (lower-case letters, digits, '.', '_' and '-'); skipped",
+            "acme/: '' contains white space or ';', which a model_id may not; skipped");
+        result.Rows.Select(r => (r.Provider, r.ModelId)).Should().Equal(("acme", "acme-large"));
+    }
+
+    [Fact]
+    public void Import_FreeInputButPaidOutput_IsImported()
+    {
+        // Only a model whose input and output prices are both 0 is skipped as free
+        var row = LiteLlmImporter.Import("""{"m": {"litellm_provider": "acme", "mode": "chat", "input_cost_per_token": 0, "output_cost_per_token": 2e-06}}""", Options(Url)).Rows.Single();
+
+        (row.InputPricePerMillionTokens, row.OutputPricePerMillionTokens).Should().Be((0m, 2m));
+    }
+
+    [Fact]
+    public void Import_ServiceTierWithoutItsInputPrice_IsReportedAsMissingTheInput()
+    {
+        var result = LiteLlmImporter.Import(
+            """{"m": {"litellm_provider": "acme", "mode": "chat", "input_cost_per_token": 1e-06, "output_cost_per_token": 2e-06, "output_cost_per_token_flex": 1e-06}}""",
+            Options(Url));
+
+        result.Unmapped.Select(i => i.ToString()).Should().Equal(
+            "m: 'input_cost_per_token_flex': missing while other flex prices are given; the flex tier is not imported");
+        result.Rows.Should().ContainSingle().Which.ServiceTier.Should().Be(ServiceTier.Standard);
+    }
+
+    [Fact]
+    public void Import_FloatingPointNoiseInEveryPriceField_IsRoundedAndNotedPerColumn()
+    {
+        // Given 1.1000000000000001e-06 per token in every price but the output (2e-06): × 1,000,000 is 1.1000000000000001, rounded to 1.1
+        const string json = """
+            {"m": {"litellm_provider": "acme", "mode": "chat",
+                   "input_cost_per_token": 1.1000000000000001e-06, "output_cost_per_token": 2e-06,
+                   "cache_read_input_token_cost": 1.1000000000000001e-06, "cache_creation_input_token_cost": 1.1000000000000001e-06,
+                   "output_cost_per_reasoning_token": 1.1000000000000001e-06}}
+            """;
+
+        var row = LiteLlmImporter.Import(json, Options(Url)).Rows.Single();
+
+        (row.InputPricePerMillionTokens, row.CachedInputPricePerMillionTokens, row.CacheWritePricePerMillionTokens, row.OutputPricePerMillionTokens, row.ReasoningOutputPricePerMillionTokens)
+            .Should().Be((1.1m, 1.1m, 1.1m, 2m, 1.1m));
+        row.Notes.Should().Be(
+            "imported from LiteLLM (USD per token × 1,000,000); start date not in the source; "
+            + "reasoning_output_per_mtok rounded from 1.1000000000000001 (floating-point noise in the source); "
+            + "input_per_mtok rounded from 1.1000000000000001 (floating-point noise in the source); "
+            + "cached_input_per_mtok rounded from 1.1000000000000001 (floating-point noise in the source); "
+            + "cache_write_per_mtok rounded from 1.1000000000000001 (floating-point noise in the source)");
+    }
+
+    [Theory]
+    [InlineData("1e-06", "2e-06", "0")]      // the batch price is the standard price: 0 % off, still one uniform discount
+    [InlineData("5e-07", "1e-06", "0.5")]    // 5e-07 ÷ 1e-06 = 1e-06 ÷ 2e-06 = 0.5: 50 % off
+    public void Import_UniformBatchPrices_GiveTheBatchDiscount(string inputBatch, string outputBatch, string discount)
+    {
+        var json = $$$"""{"m": {"litellm_provider": "acme", "mode": "chat", "input_cost_per_token": 1e-06, "output_cost_per_token": 2e-06, "input_cost_per_token_batches": {{{inputBatch}}}, "output_cost_per_token_batches": {{{outputBatch}}}}}""";
+
+        var result = LiteLlmImporter.Import(json, Options(Url));
+
+        result.Unmapped.Should().BeEmpty();
+        result.Rows.Single().BatchDiscountFraction.Should().Be(decimal.Parse(discount, CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Import_BatchPricesAboveTheStandardOnes_GiveNoDiscount()
+    {
+        // Given batch prices twice the standard ones: one uniform ratio (2), but a surcharge, not a discount
+        var result = LiteLlmImporter.Import(
+            """{"m": {"litellm_provider": "acme", "mode": "chat", "input_cost_per_token": 1e-06, "output_cost_per_token": 2e-06, "input_cost_per_token_batches": 2e-06, "output_cost_per_token_batches": 4e-06}}""",
+            Options(Url));
+
+        // (1 − 2) × 100 = −100 % off for both
+        result.Rows.Single().BatchDiscountFraction.Should().BeNull();
+        result.Unmapped.Select(i => i.ToString()).Should().Equal(
+            "m: 'input_cost_per_token_batches': the batch prices are not one uniform discount (input_cost_per_token -100 % off, output_cost_per_token -100 % off); batch_discount is left blank");
+    }
+
+    [Fact]
+    public void Import_BatchPriceOfAFreeComponent_GivesNoDiscountAndSaysWhy()
+    {
+        // Given a free input (0) with a batch price of 0, and an output of 2e-06 with a batch price of 1e-06 (50 % off)
+        var result = LiteLlmImporter.Import(
+            """{"m": {"litellm_provider": "acme", "mode": "chat", "input_cost_per_token": 0, "output_cost_per_token": 2e-06, "input_cost_per_token_batches": 0, "output_cost_per_token_batches": 1e-06}}""",
+            Options(Url));
+
+        // Then no discount can be read off the free input, and the issue says so rather than dividing by 0
+        result.Rows.Single().BatchDiscountFraction.Should().BeNull();
+        result.Unmapped.Select(i => i.ToString()).Should().Equal(
+            "m: 'input_cost_per_token_batches': the batch prices are not one uniform discount (input_cost_per_token has a standard price of 0, output_cost_per_token 50 % off); batch_discount is left blank");
+    }
+
+    [Fact]
+    public void Import_ImageAndVideoPriceFields_AreReportedAsSuch()
+    {
+        const string json = """
+            {"m": {"litellm_provider": "acme", "mode": "chat", "input_cost_per_token": 1e-06, "output_cost_per_token": 2e-06,
+                   "input_cost_per_image": 0.01, "input_cost_per_pixel": 1e-08, "input_cost_per_video_per_second": 0.1}}
+            """;
+
+        LiteLlmImporter.Import(json, Options(Url)).Unmapped.Select(i => i.ToString()).Should().Equal(
+            "m: 'input_cost_per_image': image and video prices have no column in api_prices.csv",
+            "m: 'input_cost_per_pixel': image and video prices have no column in api_prices.csv",
+            "m: 'input_cost_per_video_per_second': image and video prices have no column in api_prices.csv");
+    }
+
+    [Fact]
     public void Import_GenAiPricesFile_ThrowsNamingTheOtherFormat()
     {
         var act = () => LiteLlmImporter.Import(Open("genai-prices-data.json"), Options(Url));
