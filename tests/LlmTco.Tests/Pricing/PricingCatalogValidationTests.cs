@@ -611,6 +611,18 @@ public sealed class PricingCatalogValidationTests
         report.Errors.Select(e => e.Message).Should().Equal(error is null ? [] : [error]);
     }
 
+    [Theory]
+    [InlineData("http://example.com/pue", null)] // plain http is a web page too
+    [InlineData("https://example.com/pue", null)]
+    [InlineData("ftp://example.com/pue", "column 'source_url': 'ftp://example.com/pue' is not an absolute http(s) URL")]
+    [InlineData("example.com/pue", "column 'source_url': 'example.com/pue' is not an absolute http(s) URL")]
+    public void Validate_SourceUrl_MustBeAnAbsoluteWebUrl(string url, string? error)
+    {
+        var report = PricingCatalog.Validate(PricingSource.InMemory(With("pue_figures.csv", Lines(PueHeader, $"a,1.5,,{url},2026-11-29"))));
+
+        report.Errors.Select(e => e.Message).Should().Equal(error is null ? [] : [error]);
+    }
+
     private const string PueHeader = "name,pue,notes,source_url,checked_on";
 
     [Fact]
