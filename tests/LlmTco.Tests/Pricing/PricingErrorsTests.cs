@@ -69,6 +69,8 @@ public sealed class PricingErrorsTests
         ex.Diagnostics.Should().Equal(error, warning);
         new PricingDataException([warning]).Message.Should().Be("The pricing tables could not be loaded.");
         new PricingDataException().Diagnostics.Should().BeEmpty();
+        new PricingDataException("x").Diagnostics.Should().BeEmpty();
+        new PricingDataException("x", new IOException()).Diagnostics.Should().BeEmpty();
         FluentActions.Invoking(() => new PricingDataException((IReadOnlyList<PricingDiagnostic>)null!)).Should().Throw<ArgumentNullException>();
     }
 
