@@ -37,6 +37,25 @@ public sealed class PricingErrorsTests
     }
 
     [Fact]
+    public void UnknownModel_NothingNear_ListsEachModelIdBeforeItsAliases()
+    {
+        // 12 z's are more than max(3, 12 / 2) = 6 edits from every name, so nothing is suggested and the names are listed:
+        // acme-large-2025-01-01 (id) then acme-large (its alias), then acme-mini, each once
+        var act = () => Catalog.GetApiPriceHistory("acme", "zzzzzzzzzzzz");
+
+        act.Should().Throw<PricingLookupException>().Which.Message.Should().Be(
+            "Unknown model 'zzzzzzzzzzzz' at provider 'acme'; known: acme-large-2025-01-01, acme-large, acme-mini");
+    }
+
+    [Fact]
+    public void KnownModel_ServiceTierWithoutPrices_NamesTheTier()
+    {
+        var act = () => Catalog.GetApiPriceHistory("acme", "ACME-MINI", ServiceTier.Flex);
+
+        act.Should().Throw<PricingLookupException>().WithMessage("'acme-mini' at 'acme' has no price for the flex service tier.");
+    }
+
+    [Fact]
     public void UnknownName_SomethingNear_IsSuggested()
     {
         var act = () => Catalog.GetApiPriceHistory("acme", "acme-mimi");
