@@ -166,6 +166,18 @@ public sealed class PricingCatalogValidationTests
             DiagnosticSeverity.Error));
     }
 
+    [Theory]
+    [InlineData("open_models.csv", 3, "architecture", "sparse", "dense, moe")]
+    [InlineData("throughput_benchmarks.csv", 4, "precision", "fp32", "bf16, fp16, fp8, int8, int4, fp4")]
+    public void Validate_UnknownModelWord_ListsTheAllowedWords(string file, int column, string name, string word, string allowed)
+    {
+        var tables = WithLastRowCell(file, column, word); // each of these tables has one row, on line 2
+
+        var error = SingleError(tables);
+
+        error.Should().Be(new PricingDiagnostic(file, 2, column, name, word, $"column '{name}': '{word}' is not a known {name}; expected one of: {allowed}", DiagnosticSeverity.Error));
+    }
+
     [Fact]
     public void Validate_UnknownCurrency_ReportsTheCell()
     {
@@ -484,6 +496,8 @@ public sealed class PricingCatalogValidationTests
     [InlineData("gpus.csv", 4, "memory_bandwidth_tbps")]
     [InlineData("gpus.csv", 5, "bf16_dense_tflops")]
     [InlineData("gpus.csv", 6, "fp8_dense_tflops")]
+    [InlineData("gpus.csv", 7, "tdp_watts")]
+    [InlineData("gpus.csv", 8, "purchase_price_per_gpu")] // a GPU bought for nothing
     [InlineData("gpu_rentals.csv", 8, "price_per_gpu_hour")]
     [InlineData("open_models.csv", 4, "total_parameters_billions")]
     [InlineData("open_models.csv", 5, "active_parameters_billions")]
