@@ -275,6 +275,31 @@ public sealed class PricingCatalogValidationTests
     }
 
     [Fact]
+    public void Validate_DuplicateKey_LeavesTheDuplicateOutOfTheSummary()
+    {
+        // Given a second GPU-A row checked later: it is an error, not an override of the first
+        var row = "GPU-A,nvidia,80,3.35,989.5,1979,700,,,,,,https://example.com/gpu-a,2026-11-29";
+        var csv = Lines(GpuHeader, row, row.Replace("2026-11-29", "2026-12-01", StringComparison.Ordinal));
+
+        var summary = PricingCatalog.Validate(PricingSource.InMemory(With("gpus.csv", csv))).Tables.Single(t => t.FileName == "gpus.csv");
+
+        (summary.RowCount, summary.OverriddenRowCount, summary.OldestCheckedOn, summary.NewestCheckedOn).Should().Be((1, 0, new DateOnly(2026, 11, 29), new DateOnly(2026, 11, 29)));
+    }
+
+    [Fact]
+    public void Validate_ErrorInAnEarlierTable_DoesNotStopTheReferenceChecksOfALaterOne()
+    {
+        // Given a bad price in api_prices.csv (read first) and a rental naming an unknown GPU: gpus.csv itself is clean,
+        // so the rental is still checked against it
+        var tables = With("api_prices.csv", Lines(ApiHeader, "acme,acme-mini,,standard,0,2025-01-01,,USD,cheap,,,0.3,,,," + Ok));
+        tables["gpu_rentals.csv"] = Lines(RentalHeader, "cloudy,big.8x,GPU-Z,8,on-demand,us-east-1,USD,2.5,2025-01-01," + Ok);
+
+        var report = PricingCatalog.Validate(PricingSource.InMemory(tables));
+
+        report.Errors.Select(e => (e.File, e.Line, e.Column)).Should().Equal(("api_prices.csv", 2, 9), ("gpu_rentals.csv", 2, 3));
+    }
+
+    [Fact]
     public void Validate_DuplicateKey_NamesTheFirstLine()
     {
         var row = "GPU-A,nvidia,80,3.35,989.5,1979,700,,,,,,https://example.com/gpu-a,2026-11-29";
