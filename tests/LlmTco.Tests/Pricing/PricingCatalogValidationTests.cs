@@ -105,6 +105,7 @@ public sealed class PricingCatalogValidationTests
         { "open_models.csv", Lines(ModelHeader, "org/Model-8B,model-8b,dense,8,7,32,4096,32,8,128,131072,apache-2.0," + Ok), 2, 5, "active_parameters_billions", "7", "'org/Model-8B' is dense, so its active parameters must equal its total (8B); use architecture 'moe' for a mixture of experts" },
         { "open_models.csv", Lines(ModelHeader, "org/Model-8B,model-8b,dense,8,8,32,4096,32,64,128,131072,apache-2.0," + Ok), 2, 9, "kv_heads", "64", "'org/Model-8B' has more key/value heads (64) than attention heads (32)" },
         { "open_models.csv", Lines(ModelHeader, "org/Model-8B,model-8b,dense,8,8,32,4096,32,8,128,131072,apache-2.0," + Ok, "org/Model-8B-v2,model-8b,dense,8,8,32,4096,32,8,128,131072,apache-2.0," + Ok), 3, 2, "aliases", "model-8b", "alias 'model-8b' of 'org/Model-8B-v2' already names 'org/Model-8B'" },
+        { "api_prices.csv", Lines(ApiHeader, "acme,alpha,shared,standard,0,2025-01-01,,USD,1,,,2,,,," + Ok, "acme,beta,shared,standard,0,2025-01-01,,USD,1,,,2,,,," + Ok), 3, 3, "aliases", "shared", "alias 'shared' of 'beta' already names 'alpha' at provider 'acme'" },
         { "pue_figures.csv", Lines("name,pue,notes,source_url,checked_on,pue", "survey-2023,1.58,,https://example.com/pue,2026-11-29,1.6"), 1, 6, null, null, "column 'pue' appears twice in the header" },
     };
 
