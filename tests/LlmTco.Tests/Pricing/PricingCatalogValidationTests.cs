@@ -312,6 +312,19 @@ public sealed class PricingCatalogValidationTests
     }
 
     [Fact]
+    public void Validate_BenchmarkOfUnknownModelAndGpu_ReportsBothWithTheNearestNames()
+    {
+        // org/Model-9B is 1 edit from org/Model-8B (its alias model-8b is 5 away, more than one edit further); GPU-B is 1 from GPU-A
+        var csv = Lines(BenchmarkHeader, "org/Model-9B,GPU-B,1,bf16,vllm,1000,1000,64,2000,,https://example.com/bench,2026-11-29");
+
+        var report = PricingCatalog.Validate(PricingSource.InMemory(With("throughput_benchmarks.csv", csv)));
+
+        report.Errors.Should().Equal(
+            new PricingDiagnostic("throughput_benchmarks.csv", 2, 1, "model_id", "org/Model-9B", "model 'org/Model-9B' is not in open_models.csv; did you mean 'org/Model-8B'?", DiagnosticSeverity.Error),
+            new PricingDiagnostic("throughput_benchmarks.csv", 2, 2, "gpu_model", "GPU-B", "GPU 'GPU-B' is not in gpus.csv; did you mean 'GPU-A'?", DiagnosticSeverity.Error));
+    }
+
+    [Fact]
     public void Validate_RentalOfUnknownGpu_SuggestsTheNearestGpu()
     {
         var csv = Lines(RentalHeader, "cloudy,big.8x,GPU-B,8,on-demand,us-east-1,USD,2.5,2025-01-01," + Ok);
