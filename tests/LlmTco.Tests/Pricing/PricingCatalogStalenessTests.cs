@@ -63,6 +63,19 @@ public sealed class PricingCatalogStalenessTests
     }
 
     [Fact]
+    public void FindStaleRows_TwoStaleCellsOnOneRow_AreListedInColumnOrder()
+    {
+        // Given a GPU whose purchase price (column 11) and datasheet (column 14) were both read in 2025; the rows are
+        // listed in table order and, within a row, in column order
+        var gpus = Lines(GpuHeader, "GPU-A,nvidia,80,3.35,989.5,1979,700,25000,USD,https://example.com/price,2025-01-01,,https://example.com/gpu-a,2025-02-01");
+        var catalog = PricingCatalog.Load(PricingSource.InMemory(With("gpus.csv", gpus)));
+
+        var stale = catalog.FindStaleRows(new DateOnly(2026, 11, 29)).Where(d => d.File == "gpus.csv");
+
+        stale.Select(d => (d.Line, d.Column, d.ColumnName)).Should().Equal((2, 11, "purchase_checked_on"), (2, 14, "checked_on"));
+    }
+
+    [Fact]
     public void FindStaleRows_OverlaidRow_PointsAtTheOverlayFile()
     {
         var overlay = PricingSource.InMemory(new Dictionary<string, string>
