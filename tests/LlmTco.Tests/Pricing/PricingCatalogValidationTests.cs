@@ -584,6 +584,16 @@ public sealed class PricingCatalogValidationTests
     }
 
     [Fact]
+    public void TableSummary_ToString_MentionsOverridesAndDatesOnlyWhenThereAreAny()
+    {
+        new PricingTableSummary("gpus.csv", 3, 0, new DateOnly(2026, 5, 1), new DateOnly(2026, 11, 29)).ToString()
+            .Should().Be("gpus.csv: 3 rows, sources checked 2026-05-01 to 2026-11-29");
+        new PricingTableSummary("gpus.csv", 3, 1, new DateOnly(2026, 5, 1), new DateOnly(2026, 11, 29)).ToString()
+            .Should().Be("gpus.csv: 3 rows (1 overridden), sources checked 2026-05-01 to 2026-11-29");
+        new PricingTableSummary("gpus.csv", 0, 0, null, null).ToString().Should().Be("gpus.csv: 0 rows");
+    }
+
+    [Fact]
     public void Validate_ManyProblems_AreListedByFileThenLineThenColumn()
     {
         var tables = Valid();
