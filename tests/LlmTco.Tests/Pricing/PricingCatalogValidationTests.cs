@@ -132,6 +132,41 @@ public sealed class PricingCatalogValidationTests
     }
 
     [Fact]
+    public void Validate_TwoDecimalCommasInOneRow_HintsAtTheFirst()
+    {
+        // Given 0,15 and 0,3 written unquoted: two fields too many, one hint is enough to see the mistake
+        var csv = Lines(ApiHeader, "acme,acme-mini,,standard,0,2025-01-01,,USD,0,15,,,0,3,,,," + Ok);
+
+        var error = SingleError(With("api_prices.csv", csv));
+
+        error.Message.Should().Be("the row has 20 fields but the header has 18; '0,15' looks like a number with a decimal comma, which splits the cell in two: write a decimal point (0.15); quote any text cell that contains a comma");
+    }
+
+    [Fact]
+    public void Validate_ExtraFieldAfterAWholeNumberAndABlankCell_GivesNoDecimalCommaHint()
+    {
+        // "2" followed by a blank cell is not a number split at a decimal comma: the blank has no digits
+        var csv = Lines(PueHeader, "survey-2023,2,,https://example.com/pue,2026-11-29,extra");
+
+        var error = SingleError(With("pue_figures.csv", csv));
+
+        error.Message.Should().Be("the row has 6 fields but the header has 5; quote any text cell that contains a comma");
+    }
+
+    [Theory]
+    [InlineData("name,pue,notes,source_url,checked_on,pue", "survey-2023,1.58,,https://example.com/pue,2026-11-29,1.6")] // a column twice
+    [InlineData("name,pue,notes,source_url,checked_on,colour", "survey-2023,1.58,,https://example.com/pue,2026-11-29,blue")] // an unknown column
+    [InlineData("name,pue,source_url,checked_on", "survey-2023,1.58,https://example.com/pue,2026-11-29")] // the optional notes column missing
+    public void Validate_BadHeader_ReadsNoRowsOfTheTable(string header, string row)
+    {
+        // A header that does not match the documented one leaves every cell's meaning in doubt: the rows are not read
+        var report = PricingCatalog.Validate(PricingSource.InMemory(With("pue_figures.csv", Lines(header, row))));
+
+        report.Errors.Should().ContainSingle().Which.Line.Should().Be(1);
+        report.Tables.Single(t => t.FileName == "pue_figures.csv").RowCount.Should().Be(0);
+    }
+
+    [Fact]
     public void Validate_TruncatedRow_ReportsTheFieldCount()
     {
         var csv = Lines(GpuHeader, "GPU-A,nvidia,80,3.35");
