@@ -55,6 +55,21 @@ public sealed class PricingCatalogConsistencyTests
     }
 
     [Fact]
+    public void Validate_CachePricesMovedMoreThanTenfold_WarnAtTheirOwnColumns()
+    {
+        // Given cached input 0.5 → 6 (×12) and cache writes 12.5 → 1 (÷12.5), input and output unchanged
+        var csv = Lines(
+            ApiHeader,
+            "acme,acme-large,,standard,0,2025-01-01,2025-06-10,USD,10,0.5,12.5,40,,,," + Tail,
+            "acme,acme-large,,standard,0,2025-06-10,,USD,10,6,1,40,,,," + Tail);
+
+        var report = PricingCatalog.Validate(PricingSource.InMemory(With("api_prices.csv", csv)));
+
+        report.Warnings.Select(w => (w.ColumnName, w.Column)).Should().Equal(("cached_input_per_mtok", 10), ("cache_write_per_mtok", 11));
+        report.Warnings.Last().Message.Should().StartWith("cache_write_per_mtok of 'acme-large' (standard, context tier 0) from 2025-06-10 changed from 12.5 to 1 (÷12.5)");
+    }
+
+    [Fact]
     public void Validate_PriceOfZeroOnEitherSide_IsNotComparedForAChange()
     {
         // Given a cached-input price going from 0 to 5 and then back to 0: no factor can be formed either way
