@@ -180,4 +180,33 @@ public sealed class PricingCatalogLookupTests
         var act = () => Catalog.GetGpu("GPU-AA");
         act.Should().Throw<PricingLookupException>().WithMessage("Unknown GPU 'GPU-AA'; did you mean 'GPU-A'?");
     }
+    [Fact]
+    public void FindThroughputBenchmarks_ReturnsOnlyTheModelGpuPrecisionAndGroupAsked()
+    {
+        // Given benchmarks that each differ from the first in one way: another model, GPU, precision or group size
+        var tables = Valid();
+        tables["open_models.csv"] = Lines(
+            ModelHeader,
+            "org/Model-8B,model-8b,dense,8,8,32,4096,32,8,128,131072,apache-2.0,,https://example.com/model,2026-11-29",
+            "org/Model-70B,model-70b,dense,70,70,80,8192,64,8,128,131072,apache-2.0,,https://example.com/model,2026-11-29");
+        tables["gpus.csv"] = Lines(
+            GpuHeader,
+            "GPU-A,nvidia,80,3.35,989.5,1979,700,,,,,,https://example.com/gpu-a,2026-11-29",
+            "GPU-B,nvidia,48,0.86,362,733,350,,,,,,https://example.com/gpu-b,2026-11-29");
+        tables["throughput_benchmarks.csv"] = Lines(
+            BenchmarkHeader,
+            "org/Model-8B,GPU-A,1,bf16,vllm,1000,1000,64,2000,,https://example.com/bench,2026-11-29",
+            "org/Model-70B,GPU-A,1,bf16,vllm,1000,1000,64,300,,https://example.com/bench,2026-11-29",
+            "org/Model-8B,GPU-B,1,bf16,vllm,1000,1000,64,900,,https://example.com/bench,2026-11-29",
+            "org/Model-8B,GPU-A,1,fp8,vllm,1000,1000,64,3000,,https://example.com/bench,2026-11-29",
+            "org/Model-8B,GPU-A,2,bf16,vllm,1000,1000,64,3500,,https://example.com/bench,2026-11-29",
+            "model-8b,GPU-A,1,bf16,sglang,1000,1000,64,2100,,https://example.com/bench,2026-11-29");
+        var catalog = PricingCatalog.Load(PricingSource.InMemory(tables));
+
+        // When asked by alias and in another case
+        var rows = catalog.FindThroughputBenchmarks("MODEL-8B", "gpu-a", NumericPrecision.Bf16, 1);
+
+        // Then the two rows of that model (one naming it by its alias), GPU, precision and group size, in table order
+        rows.Select(r => r.OutputTokensPerSecondPerReplica).Should().Equal(2000m, 2100m);
+    }
 }
