@@ -52,6 +52,27 @@ public sealed class RentalOfferSelectionTests
         Find(rows, "2025-07-01").Sku.Should().Be("a");
     }
 
+    [Theory]
+    [InlineData("eu", "us")]
+    [InlineData("us", "eu")]
+    public void FindRentalOffer_OneSkuInTwoRegionsAtTheSamePrice_TakesTheRegionListedFirst(string firstListed, string secondListed)
+    {
+        var rows = new[] { Offer("a", firstListed, "2025-01-01", "2.00"), Offer("a", secondListed, "2025-01-01", "2.00") };
+
+        Find(rows, "2025-07-01").Region.Should().Be(firstListed);
+    }
+
+    [Fact]
+    public void FindRentalOffer_NoOfferOnThePlan_ListsEveryKnownOffer()
+    {
+        var catalog = Catalog(Offer("a", "eu", "2025-01-01", "3.00"), Offer("a", "us", "2025-01-01", "2.00"));
+
+        var act = () => catalog.FindRentalOffer("cloudy", "GPU-A", RentalPlan.Spot, new DateOnly(2025, 7, 1));
+
+        act.Should().Throw<PricingLookupException>().WithMessage(
+            "No spot offer for 'GPU-A' at 'cloudy' on 2025-07-01; known offers for this GPU: cloudy on-demand eu from 2025-01-01; cloudy on-demand us from 2025-01-01.");
+    }
+
     [Fact]
     public void FindRentalOffer_SkuAsked_IgnoresCheaperSkus()
     {
