@@ -132,6 +132,27 @@ public sealed class PricingCatalogValidationTests
     }
 
     [Fact]
+    public void Validate_StrayQuoteInTheHeader_IsReportedOnLine1()
+    {
+        var csv = Lines("name,p\"ue,notes,source_url,checked_on", "survey-2023,1.58,,https://example.com/pue,2026-11-29");
+
+        var report = PricingCatalog.Validate(PricingSource.InMemory(With("pue_figures.csv", csv)));
+
+        report.Errors.Should().Contain(e => e.Line == 1 && e.Message.StartsWith("malformed CSV: a quote is unbalanced or misplaced in the record starting 'name,p\"ue,notes", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_StrayQuoteAfterAMultiLineCell_NamesTheLineTheRecordStartsOn()
+    {
+        // Given a record on lines 2 and 3 whose quoted two-line note is followed by a stray character before the comma
+        var csv = Lines(PueHeader, "survey-2023,1.58,\"two", "lines\"x,https://example.com/pue,2026-11-29");
+
+        var report = PricingCatalog.Validate(PricingSource.InMemory(With("pue_figures.csv", csv)));
+
+        report.Errors.Should().Contain(e => e.Line == 2 && e.Message.StartsWith("malformed CSV: a quote is unbalanced or misplaced in the record starting 'survey-2023,1.58,\"two'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Validate_TwoDecimalCommasInOneRow_HintsAtTheFirst()
     {
         // Given 0,15 and 0,3 written unquoted: two fields too many, one hint is enough to see the mistake
