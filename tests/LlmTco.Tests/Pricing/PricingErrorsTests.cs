@@ -90,7 +90,7 @@ public sealed class PricingErrorsTests
         new PricingDataException().Diagnostics.Should().BeEmpty();
         new PricingDataException("x").Diagnostics.Should().BeEmpty();
         new PricingDataException("x", new IOException()).Diagnostics.Should().BeEmpty();
-        FluentActions.Invoking(() => new PricingDataException((IReadOnlyList<PricingDiagnostic>)null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => new PricingDataException((IReadOnlyList<PricingDiagnostic>)null!)).Should().Throw<ArgumentNullException>().WithParameterName("diagnostics");
     }
 
     [Fact]
