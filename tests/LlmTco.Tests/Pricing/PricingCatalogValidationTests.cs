@@ -164,6 +164,17 @@ public sealed class PricingCatalogValidationTests
     }
 
     [Fact]
+    public void Validate_ExtraWholeNumberAtTheEndOfARow_ReportsTheFieldCount()
+    {
+        // The last field "7" is a whole number with nothing after it: no pair to hint at, and nothing read past the end
+        var csv = Lines(PueHeader, "survey-2023,1.58,,https://example.com/pue,2026-11-29,7");
+
+        var error = SingleError(With("pue_figures.csv", csv));
+
+        error.Message.Should().Be("the row has 6 fields but the header has 5; quote any text cell that contains a comma");
+    }
+
+    [Fact]
     public void Validate_ExtraFieldAfterAWholeNumberAndABlankCell_GivesNoDecimalCommaHint()
     {
         // "2" followed by a blank cell is not a number split at a decimal comma: the blank has no digits
