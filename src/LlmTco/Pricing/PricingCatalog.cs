@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using LlmTco.Pricing.Csv;
 
 namespace LlmTco.Pricing;
@@ -211,10 +212,12 @@ public sealed partial class PricingCatalog
     /// <param name="serviceTier">The service tier.</param>
     /// <returns>The rows, ordered by effective date.</returns>
     /// <exception cref="PricingLookupException">The provider or model is unknown, or has no row for the tier.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="serviceTier"/> is not a defined value.</exception>
     public IReadOnlyList<ApiPrice> GetApiPriceHistory(string provider, string model, ServiceTier serviceTier = ServiceTier.Standard)
     {
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(model);
+        ThrowIfUndefined(serviceTier);
         if (!apiModelsByProvider.TryGetValue(provider, out var modelsOfProvider))
         {
             var providers = ApiPrices.Select(p => p.Provider).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -265,9 +268,11 @@ public sealed partial class PricingCatalog
     /// <param name="sku">The instance type, or <see langword="null"/> for any.</param>
     /// <returns>The offer.</returns>
     /// <exception cref="PricingLookupException">No offer matches.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="plan"/> is not a defined value.</exception>
     public GpuRentalOffer FindRentalOffer(string provider, string gpuModel, RentalPlan plan, DateOnly date, string? region = null, string? sku = null)
     {
         ArgumentNullException.ThrowIfNull(provider);
+        ThrowIfUndefined(plan);
         var gpu = GetGpu(gpuModel);
         return SelectRentalOffer(RentalOffersOf(gpu), provider, plan, date, region, sku) ?? throw NoRentalOffer(provider, gpu, plan, date, region);
     }
@@ -293,6 +298,16 @@ public sealed partial class PricingCatalog
         }
 
         return best;
+    }
+
+    /// <summary>Rejects an enum value cast from a number that names no member, e.g. <c>(ServiceTier)9</c>.</summary>
+    private static void ThrowIfUndefined<T>(T value, [CallerArgumentExpression(nameof(value))] string? name = null)
+        where T : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"Not a defined {typeof(T).Name} value.");
+        }
     }
 
     /// <summary>The error of <see cref="FindApiPrice"/> when no price of <paramref name="history"/> is in force on the date.</summary>

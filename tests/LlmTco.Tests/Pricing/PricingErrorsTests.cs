@@ -27,6 +27,22 @@ public sealed class PricingErrorsTests
     }
 
     [Fact]
+    public void Lookups_EnumValueNamingNoMember_ThrowNamingTheArgument()
+    {
+        // Given values cast from numbers that name no member (ServiceTier and RentalPlan have fewer than 99 members)
+        var catalog = Catalog;
+        var day = new DateOnly(2025, 7, 1);
+
+        // Then each lookup refuses the argument by name, before looking anything up
+        FluentActions.Invoking(() => catalog.GetApiPriceHistory("acme", "acme-mini", (ServiceTier)99)).Should().Throw<ArgumentOutOfRangeException>()
+            .WithParameterName("serviceTier").WithMessage("Not a defined ServiceTier value.*");
+        FluentActions.Invoking(() => catalog.FindApiPrice("acme", "acme-mini", day, serviceTier: (ServiceTier)99)).Should().Throw<ArgumentOutOfRangeException>()
+            .WithParameterName("serviceTier");
+        FluentActions.Invoking(() => catalog.FindRentalOffer("cloudy", "GPU-A", (RentalPlan)99, day)).Should().Throw<ArgumentOutOfRangeException>()
+            .WithParameterName("plan").WithMessage("Not a defined RentalPlan value.*");
+    }
+
+    [Fact]
     public void UnknownName_NothingNear_ListsTheKnownNames()
     {
         var act = () => Catalog.GetGpu("zzzzzzzzzz");
