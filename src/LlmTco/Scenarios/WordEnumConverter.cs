@@ -18,7 +18,7 @@ internal sealed class WordEnumConverter<T>(IReadOnlyDictionary<string, T> words)
         }
 
         var text = reader.GetString() ?? string.Empty;
-        if (words.TryGetValue(text, out var value) || (Enum.GetNames<T>().FirstOrDefault(n => n.Equals(text, StringComparison.OrdinalIgnoreCase)) is { } name && Enum.TryParse(name, out value)))
+        if (words.TryGetValue(text, out var value) || (Enum.GetNames<T>().Contains(text, StringComparer.OrdinalIgnoreCase) && Enum.TryParse(text, ignoreCase: true, out value)))
         {
             return value;
         }
