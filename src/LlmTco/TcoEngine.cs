@@ -1,10 +1,9 @@
 using System.Globalization;
-using LlmTco.Api;
+using LlmTco.Evaluation;
 using LlmTco.Pricing;
 using LlmTco.Scenarios;
 using LlmTco.SelfHosted;
 using LlmTco.Timeline;
-using LlmTco.Workloads;
 
 namespace LlmTco;
 
@@ -69,82 +68,93 @@ public sealed class TcoEngine
             throw new ScenarioValidationException(errors);
         }
 
-        var horizon = scenario.HorizonMonths;
-        var volumes = new WorkloadVolumes(scenario.Workload, horizon, scenario.StartDate);
-        var assumptions = new List<Assumption>
+        var plan = ScenarioPlan.Compile(Catalog, scenario);
+        var ws = new PlanWorkspace(plan);
+        if (!plan.Evaluate(ws.Parameters, ws))
         {
-            new(null, AssumptionKind.Choice, string.Create(CultureInfo.InvariantCulture, $"{horizon} months from {scenario.StartDate:yyyy-MM-dd}; 730 hours a month; prices looked up on each month's first day; all figures in {scenario.Currency}.")),
-        };
-        if (scenario.YearlyDiscountRate > 0)
-        {
-            assumptions.Add(new Assumption(null, AssumptionKind.Choice, string.Create(CultureInfo.InvariantCulture, $"NPV at {scenario.YearlyDiscountRate:P1} a year: month m is weighted by (1 + {scenario.YearlyDiscountRate})^(−m/12).")));
+            throw plan.FailureException(Catalog, ws.Failure);
         }
 
-        // The discount weight of each month, shared by every option.
-        var discountFactors = new double[horizon];
-        CompoundFactors.Discount(scenario.YearlyDiscountRate, discountFactors);
+        return Result(plan, ws);
+    }
 
-        var apiModels = new List<ApiCostModel>();
-        var options = new List<OptionResult>();
-        for (var i = 0; i < scenario.ApiOptions.Count; i++)
+    /// <summary>Compiles a valid scenario against the catalog (every lookup and check done once), for many evaluations.</summary>
+    internal ScenarioPlan Compile(Scenario scenario, bool describe = true) => ScenarioPlan.Compile(Catalog, scenario, describe);
+
+    /// <summary>The result of the baseline evaluation in <paramref name="ws"/>: every option's months, the break-evens and the assumptions.</summary>
+    private ScenarioResult Result(ScenarioPlan plan, PlanWorkspace ws)
+    {
+        var scenario = plan.Scenario;
+        var p = ws.Parameters;
+        var volumes = ws.CurrentVolumes;
+        var options = new List<OptionResult>(plan.OptionCount);
+        foreach (var api in plan.Apis)
         {
-            var option = scenario.ApiOptions[i];
-            var path = string.Create(CultureInfo.InvariantCulture, $"$.apiOptions[{i}]");
-            var model = WithPath(path, () => ApiCostModel.Create(Catalog, option, scenario, volumes, path, assumptions));
-            apiModels.Add(model);
-            var lines = new double[horizon][];
-            for (var m = 0; m < horizon; m++)
+            var a = api.Index;
+            var months = Months(plan, ws, a, m =>
             {
-                lines[m] = new double[LineCount];
-                var (usage, shortfall, fees) = model.Bill(m);
-                lines[m][(int)CostLine.ApiUsage] = usage;
-                lines[m][(int)CostLine.ApiCommitmentShortfall] = shortfall;
-                lines[m][(int)CostLine.ApiFees] = fees;
-                lines[m][(int)CostLine.ApiFineTuning] = model.FineTuningFee(m);
-            }
-
-            options.Add(new OptionResult(option.Name, OptionKind.Api, Months(scenario, volumes, discountFactors, lines, null, null, null, 0), 0, 0, 0, ThroughputSource.None, model.SteadyState(0, scenario.StartDate)));
+                var lines = new double[LineCount];
+                lines[(int)CostLine.ApiUsage] = ws.Usage[a][m];
+                lines[(int)CostLine.ApiCommitmentShortfall] = ws.Shortfall[a][m];
+                lines[(int)CostLine.ApiFees] = p[api.FeeSlot];
+                lines[(int)CostLine.ApiFineTuning] = api.FineTuningFee[m];
+                return (lines, 0, 0, null);
+            });
+            options.Add(new OptionResult(api.Option.Name, OptionKind.Api, months, 0, 0, 0, ThroughputSource.None, api.SteadyState(p, ws.Usage[a], volumes, 0, scenario.StartDate)));
         }
 
-        var selfModels = new List<SelfHostedCostModel>();
-        for (var i = 0; i < scenario.SelfHostedOptions.Count; i++)
+        var ratio = p[plan.Workload.RatioSlot];
+        foreach (var self in plan.Selves)
         {
-            var option = scenario.SelfHostedOptions[i];
-            var bridge = option.LeadTimeMonths > 0 ? apiModels.First(a => string.Equals(a.Option.Name, option.BridgeApiOption, StringComparison.Ordinal)) : null;
-            var path = string.Create(CultureInfo.InvariantCulture, $"$.selfHostedOptions[{i}]");
-            var model = WithPath(path, () => SelfHostedCostModel.Create(Catalog, option, scenario, volumes, bridge, path, assumptions));
-            selfModels.Add(model);
-            options.Add(new OptionResult(
-                option.Name,
-                OptionKind.SelfHosted,
-                Months(scenario, volumes, discountFactors, model.MonthLines, model.Gpus, model.Replicas, model.Utilization, option.LeadTimeMonths),
-                model.ResidualValue,
-                model.GpusPerReplica,
-                model.ReplicaTokensPerSecond,
-                model.ThroughputSource,
-                model.SteadyState(volumes, scenario.StartDate)));
+            var s = self.Index;
+            var months = Months(plan, ws, self.OptionIndex, m =>
+            {
+                var lines = new double[LineCount];
+                ws.SelfLines[s].CopyMonth(m, self.FineTuning, ws.Recurring[s], lines);
+                var replicas = ws.Replicas[s][m];
+                double? utilization = m >= self.Lead && replicas > 0 ? volumes.TotalOutput[m] / CapacityMath.SecondsPerMonth * ratio / (replicas * self.BaseThroughput) : null;
+                return (lines, ws.Gpus[s][m], replicas, utilization);
+            });
+            var residual = self.Rented ? 0 : ws.CapitalSoFar[s] * p[self.ResidualSlot];
+            options.Add(new OptionResult(self.Option.Name, OptionKind.SelfHosted, months, residual, self.GpusPerReplica, self.BaseThroughput, self.ThroughputSource, self.SteadyState(ws, volumes, plan.MonthStarts[self.Lead])));
         }
 
         var breakEvens = new List<BreakEvenResult>();
-        var maxTokens = Enumerable.Range(0, horizon).Max(m => volumes.TotalInput[m] + volumes.TotalOutput[m]);
-        foreach (var self in selfModels)
+        var maxTokens = plan.Workload.MaxTokens(volumes);
+        foreach (var self in plan.Selves)
         {
-            var selfResult = options.First(o => o.Kind == OptionKind.SelfHosted && o.Name == self.Option.Name);
-            foreach (var api in apiModels)
+            var selfResult = options[self.OptionIndex];
+            foreach (var api in plan.Apis)
             {
-                var apiResult = options.First(o => o.Kind == OptionKind.Api && o.Name == api.Option.Name);
-                var reference = self.SteadyMonthIndex;
+                var o = api.Index;
+                var reference = self.Lead;
                 breakEvens.Add(new BreakEvenResult(
                     self.Option.Name,
                     api.Option.Name,
-                    BreakEvenCalculator.ByMonth(selfResult.Months, apiResult.Months, discounted: false),
-                    BreakEvenCalculator.ByMonth(selfResult.Months, apiResult.Months, discounted: true),
-                    BreakEvenCalculator.ByVolume(selfResult.SteadyState, api.SteadyState(reference, scenario.StartDate.AddMonths(reference)), maxTokens)));
+                    BreakEvenCalculator.ByMonth(ws.Cumulative[self.OptionIndex], ws.Cumulative[o]),
+                    BreakEvenCalculator.ByMonth(ws.Discounted[self.OptionIndex], ws.Discounted[o]),
+                    BreakEvenCalculator.ByVolume(selfResult.SteadyState, api.SteadyState(p, ws.Usage[o], volumes, reference, plan.MonthStarts[reference]), maxTokens)));
             }
         }
 
+        var assumptions = plan.Assumptions.Concat(plan.Selves.SelectMany(self => self.Describe(ws))).ToList();
         AddStaleRowWarnings(assumptions);
         return new ScenarioResult(scenario, options, breakEvens, assumptions);
+    }
+
+    /// <summary>One option's months from the evaluation in <paramref name="ws"/>, each with its lines, GPUs, replicas and utilisation from <paramref name="month"/>.</summary>
+    private static List<MonthResult> Months(ScenarioPlan plan, PlanWorkspace ws, int option, Func<int, (double[] Lines, int Gpus, int Replicas, double? Utilization)> month)
+    {
+        var volumes = ws.CurrentVolumes;
+        var lead = option < plan.Apis.Length ? 0 : plan.Selves[option - plan.Apis.Length].Lead;
+        var months = new List<MonthResult>(plan.Months);
+        for (var m = 0; m < plan.Months; m++)
+        {
+            var (lines, gpus, replicas, utilization) = month(m);
+            months.Add(new MonthResult(m + 1, plan.MonthStarts[m], lines, ws.Totals[option][m], ws.Cumulative[option][m], ws.CurrentFactors[m], ws.Discounted[option][m], volumes.TotalInput[m], volumes.TotalOutput[m], gpus, replicas, utilization, m < lead));
+        }
+
+        return months;
     }
 
     /// <summary>Adds a warning for every catalog row used whose source was read more than <see cref="MaxPriceAgeDays"/> ago.</summary>
@@ -173,46 +183,4 @@ public sealed class TcoEngine
 
     /// <summary>The number of cost lines, counted once (<see cref="Enum.GetValues{TEnum}"/> copies an array on every call).</summary>
     private static readonly int LineCount = Enum.GetValues<CostLine>().Length;
-
-    /// <summary>Prefixes a failed lookup's message with the option's path, so the reader knows which option named it.</summary>
-    private static T WithPath<T>(string path, Func<T> create)
-    {
-        try
-        {
-            return create();
-        }
-        catch (PricingLookupException ex)
-        {
-            throw new PricingLookupException($"{path}: {ex.Message}", ex.Suggestions);
-        }
-    }
-
-    private static List<MonthResult> Months(Scenario scenario, WorkloadVolumes volumes, double[] discountFactors, double[][] lines, int[]? gpus, int[]? replicas, double?[]? utilization, int leadTime)
-    {
-        var months = new List<MonthResult>(lines.Length);
-        double cumulative = 0, discounted = 0;
-        for (var m = 0; m < lines.Length; m++)
-        {
-            var total = lines[m].Sum();
-            var factor = discountFactors[m];
-            cumulative += total;
-            discounted += total * factor;
-            months.Add(new MonthResult(
-                m + 1,
-                volumes.MonthStarts[m],
-                lines[m],
-                total,
-                cumulative,
-                factor,
-                discounted,
-                volumes.TotalInput[m],
-                volumes.TotalOutput[m],
-                gpus?[m] ?? 0,
-                replicas?[m] ?? 0,
-                utilization?[m],
-                m < leadTime));
-        }
-
-        return months;
-    }
 }

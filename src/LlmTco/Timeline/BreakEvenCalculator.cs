@@ -13,46 +13,63 @@ internal static class BreakEvenCalculator
     /// Cumulative costs are compared at month ends, with both at 0 at the start, and interpolated linearly inside the
     /// month of the crossing.
     /// </summary>
-    public static BreakEvenPoint ByMonth(IReadOnlyList<double> selfHostedCumulative, IReadOnlyList<double> apiCumulative) =>
-        ByMonth(new ListCumulative(selfHostedCumulative), new ListCumulative(apiCumulative));
-
-    /// <summary>
-    /// As <see cref="ByMonth(IReadOnlyList{double}, IReadOnlyList{double})"/>, over the <see cref="MonthResult.Cumulative"/>
-    /// (or, when <paramref name="discounted"/>, <see cref="MonthResult.DiscountedCumulative"/>) of two options' months,
-    /// without copying them into lists.
-    /// </summary>
-    public static BreakEvenPoint ByMonth(IReadOnlyList<MonthResult> selfHostedMonths, IReadOnlyList<MonthResult> apiMonths, bool discounted) =>
-        ByMonth(new MonthsCumulative(selfHostedMonths, discounted), new MonthsCumulative(apiMonths, discounted));
-
-    private static BreakEvenPoint ByMonth<T>(T selfHostedCumulative, T apiCumulative)
-        where T : struct, ICumulativeCosts
+    public static BreakEvenPoint ByMonth(ReadOnlySpan<double> selfHostedCumulative, ReadOnlySpan<double> apiCumulative)
     {
-        var months = selfHostedCumulative.Count;
-        var lastDearer = -1;
-        for (var m = 0; m < months; m++)
-        {
-            if (selfHostedCumulative[m] > apiCumulative[m])
-            {
-                lastDearer = m;
-            }
-        }
-
-        if (lastDearer < 0)
+        var time = MonthsFromStart(selfHostedCumulative, apiCumulative, out var lastDearer, out var fraction);
+        if (time == 0)
         {
             return new BreakEvenPoint(BreakEvenOutcome.CheaperFromStart, 0, 0);
         }
 
-        if (lastDearer == months - 1)
+        if (double.IsPositiveInfinity(time))
         {
             return new BreakEvenPoint(BreakEvenOutcome.NeverWithinHorizon, null, null);
         }
 
-        // Between the end of month lastDearer+1 (dearer) and the end of month lastDearer+2 (at or below).
-        var d0 = selfHostedCumulative[lastDearer] - apiCumulative[lastDearer];
-        var d1 = selfHostedCumulative[lastDearer + 1] - apiCumulative[lastDearer + 1];
-        var fraction = d0 / (d0 - d1);
         var cost = selfHostedCumulative[lastDearer] + (fraction * (selfHostedCumulative[lastDearer + 1] - selfHostedCumulative[lastDearer]));
-        return new BreakEvenPoint(BreakEvenOutcome.BreaksEven, lastDearer + 1 + fraction, cost);
+        return new BreakEvenPoint(BreakEvenOutcome.BreaksEven, time, cost);
+    }
+
+    /// <summary>As <see cref="ByMonth(ReadOnlySpan{double}, ReadOnlySpan{double})"/>, over lists.</summary>
+    public static BreakEvenPoint ByMonth(IReadOnlyList<double> selfHostedCumulative, IReadOnlyList<double> apiCumulative) =>
+        ByMonth(selfHostedCumulative.ToArray(), apiCumulative.ToArray());
+
+    /// <summary>
+    /// The break-even time in months from the start: 0 when self-hosting is cheaper or equal at every month's end, +∞ when it
+    /// is dearer at the horizon, otherwise lastDearer + 1 + the fraction of the next month at which the two cumulative costs
+    /// meet (from d0 = self − API at the end of the last month self-hosting is dearer and d1 a month later: d0 ÷ (d0 − d1)).
+    /// </summary>
+    public static double MonthsFromStart(ReadOnlySpan<double> selfHostedCumulative, ReadOnlySpan<double> apiCumulative, out int lastDearer, out double fraction)
+    {
+        unchecked
+        {
+            // The last month in which self-hosting is dearer, found from the end.
+            fraction = 0;
+            lastDearer = -1;
+            for (var m = selfHostedCumulative.Length - 1; m >= 0; m--)
+            {
+                if (selfHostedCumulative[m] > apiCumulative[m])
+                {
+                    lastDearer = m;
+                    break;
+                }
+            }
+
+            if (lastDearer < 0)
+            {
+                return 0;
+            }
+
+            if (lastDearer == selfHostedCumulative.Length - 1)
+            {
+                return double.PositiveInfinity;
+            }
+
+            var d0 = selfHostedCumulative[lastDearer] - apiCumulative[lastDearer];
+            var d1 = selfHostedCumulative[lastDearer + 1] - apiCumulative[lastDearer + 1];
+            fraction = d0 / (d0 - d1);
+            return lastDearer + 1 + fraction;
+        }
     }
 
     /// <summary>
@@ -151,26 +168,4 @@ internal static class BreakEvenCalculator
     /// <summary>The root of F(v) = stair cost − API cost(v) in [a, b], by MathNet.Numerics; the only place F is made a delegate.</summary>
     private static double Root(double a, double b, double fa, double stairCost, SteadyStateCost api) =>
         FindRoots.OfFunction(v => stairCost - api.MonthlyCostAt(v), a, b, accuracy: 1e-9 * Math.Max(1, Math.Abs(fa)), maxIterations: 200);
-
-    /// <summary>Cumulative costs by month index (0-based), read without copying.</summary>
-    private interface ICumulativeCosts
-    {
-        int Count { get; }
-
-        double this[int month] { get; }
-    }
-
-    private readonly struct ListCumulative(IReadOnlyList<double> costs) : ICumulativeCosts
-    {
-        public int Count => costs.Count;
-
-        public double this[int month] => costs[month];
-    }
-
-    private readonly struct MonthsCumulative(IReadOnlyList<MonthResult> months, bool discounted) : ICumulativeCosts
-    {
-        public int Count => months.Count;
-
-        public double this[int month] => discounted ? months[month].DiscountedCumulative : months[month].Cumulative;
-    }
 }

@@ -5,7 +5,6 @@ using System.Runtime.Intrinsics;
 using LlmTco.Pricing;
 using LlmTco.Scenarios;
 using LlmTco.Timeline;
-using LlmTco.Uncertainty.Kernel;
 using MathNet.Numerics.Statistics;
 
 namespace LlmTco.Uncertainty;
@@ -76,21 +75,15 @@ public sealed class MonteCarloSimulator
                 return list;
             });
 
-        ITrialEvaluator evaluator = run.EngineEvaluator;
-        var evaluation = TrialEvaluation.Engine;
-        if (options.Evaluation != TrialEvaluation.Engine)
+        string? reason = null;
+        var slots = options.Evaluation == TrialEvaluation.Engine ? null : TrialEvaluator.Slots(run.Plan, run.Paths, out reason);
+        if (slots is null && options.Evaluation == TrialEvaluation.Kernel)
         {
-            var kernel = CompiledTrialEvaluator.TryCreate(Engine.Catalog, run.Baseline, run.BaselineResult, run.Paths, run.Layout, run.EngineEvaluator, out var reason);
-            if (kernel is not null)
-            {
-                evaluator = kernel;
-                evaluation = TrialEvaluation.Kernel;
-            }
-            else if (options.Evaluation == TrialEvaluation.Kernel)
-            {
-                throw new ArgumentException($"The compiled kernel cannot evaluate this scenario: {reason}. Use TrialEvaluation.Automatic or Engine.", nameof(options));
-            }
+            throw new ArgumentException($"The compiled kernel cannot evaluate this scenario: {reason}. Use TrialEvaluation.Automatic or Engine.", nameof(options));
         }
+
+        var evaluator = new TrialEvaluator(Engine, run.Baseline, run.Plan, run.Paths, run.Layout, slots);
+        var evaluation = evaluator.InPlace ? TrialEvaluation.Kernel : TrialEvaluation.Engine;
 
         var layout = run.Layout;
         var months = layout.Months;
@@ -155,10 +148,7 @@ public sealed class MonteCarloSimulator
                     }
                 }
 
-                if (worker.Workspace is CompiledTrialEvaluator.Workspace ws)
-                {
-                    Interlocked.Add(ref handedToEngine, ws.TrialsHandedToEngine);
-                }
+                Interlocked.Add(ref handedToEngine, worker.Workspace.TrialsRecompiled);
             });
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -302,11 +292,13 @@ public sealed class MonteCarloSimulator
         var low = run.Quantiles(0.1);
         var high = run.Quantiles(0.9);
         var record = new TrialRecord(layout);
+        var evaluator = new TrialEvaluator(Engine, run.Baseline, run.Plan, run.Paths, layout, null);
+        var workspace = evaluator.CreateWorkspace();
 
         (double[] Time, double[] Npv) Evaluate(double[] values)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            run.EngineEvaluator.Evaluate(values, run.EngineEvaluator.CreateWorkspace(), record);
+            evaluator.Evaluate(values, workspace, record);
             return ((double[])record.BreakEvenMonth.Clone(), layout.Pairs.Select(p => record.Npv[p.Self] - record.Npv[p.Api]).ToArray());
         }
 
@@ -527,17 +519,16 @@ public sealed class MonteCarloSimulator
             return path!;
         }).ToList();
         var samplers = inputs.Select(i => i.Distribution.Prepare()).ToList();
-        var result = Engine.Evaluate(baseline);
-        var layout = new TrialLayout(result);
-        return new PreparedRun(baseline, result, inputs, paths, samplers, layout, new EngineTrialEvaluator(Engine, baseline, paths, layout));
+        var layout = new TrialLayout(Engine.Evaluate(baseline));
+        return new PreparedRun(baseline, Engine.Compile(baseline, describe: false), inputs, paths, samplers, layout);
     }
 
-    private sealed record Worker(object Workspace, TrialRecord Record, double[] Values, long[] Cheaper)
+    private sealed record Worker(TrialEvaluator.Workspace Workspace, TrialRecord Record, double[] Values, long[] Cheaper)
     {
         public TrialRandom Random { get; } = new();
     }
 
-    private sealed record PreparedRun(Scenario Baseline, ScenarioResult BaselineResult, IReadOnlyList<UncertainInput> Inputs, IReadOnlyList<ScenarioPath> Paths, IReadOnlyList<DistributionSampler> Samplers, TrialLayout Layout, EngineTrialEvaluator EngineEvaluator)
+    private sealed record PreparedRun(Scenario Baseline, Evaluation.ScenarioPlan Plan, IReadOnlyList<UncertainInput> Inputs, IReadOnlyList<ScenarioPath> Paths, IReadOnlyList<DistributionSampler> Samplers, TrialLayout Layout)
     {
         /// <summary>Draws trial <paramref name="trial"/>'s value of every input, each from its own stream, rounding whole-number inputs.</summary>
         public void Draw(long seed, int trial, TrialRandom random, double[] values)

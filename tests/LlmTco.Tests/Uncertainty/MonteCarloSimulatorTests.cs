@@ -484,10 +484,11 @@ public sealed class MonteCarloSimulatorTests
     }
 
     [Fact]
-    public void Run_TrialsTheKernelCannotEvaluate_AreCountedAndEvaluatedByTheEngine()
+    public void Run_NoTrafficWithARooflineThroughput_IsEvaluatedInPlaceAsInEachTrialsOwnScenario()
     {
-        // Given no traffic in any trial and fp8 weights (the one benchmark row is bf16): the kernel takes the request shape for
-        // the roofline throughput from the traffic, finds none, and hands every trial to the engine
+        // Given no traffic in any trial and fp8 weights (the one benchmark row is bf16): the roofline throughput takes the
+        // request shape from the traffic and, without any, the profiles' mean — in place as in each trial's own scenario
+        // (issue 14: before the cost model was one implementation, the kernel handed every such trial to the engine)
         var growing = UncertaintyScenarios.Growing(trials: 50, inputs: new UncertainInput { Path = "workload.profiles[*].monthlyRequests", Distribution = Distribution.Point(0) });
         var scenario = growing with { SelfHostedOptions = growing.SelfHostedOptions.Select(o => o with { Precision = NumericPrecision.Fp8 }).ToList() };
 
@@ -497,7 +498,7 @@ public sealed class MonteCarloSimulatorTests
 
         // Then
         kernel.Evaluation.Should().Be(TrialEvaluation.Kernel);
-        kernel.TrialsEvaluatedByEngine.Should().Be(50);
+        kernel.TrialsEvaluatedByEngine.Should().Be(0);
         engine.TrialsEvaluatedByEngine.Should().Be(0, "the engine evaluated every trial by choice");
         Fingerprint(kernel).Should().Equal(Fingerprint(engine));
     }

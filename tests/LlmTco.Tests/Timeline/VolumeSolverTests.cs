@@ -1,8 +1,7 @@
 using CsCheck;
 using LlmTco.Timeline;
-using LlmTco.Uncertainty.Kernel;
 
-namespace LlmTco.Tests.Uncertainty;
+namespace LlmTco.Tests.Timeline;
 
 /// <summary>The kernel's volume break-even against BreakEvenCalculator.ByVolume, which walks every stair.</summary>
 public sealed class VolumeSolverTests

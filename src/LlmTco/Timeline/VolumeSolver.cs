@@ -2,7 +2,7 @@ using LlmTco.SelfHosted;
 using LlmTco.Timeline;
 using MathNet.Numerics;
 
-namespace LlmTco.Uncertainty.Kernel;
+namespace LlmTco.Timeline;
 
 /// <summary>
 /// The monthly volume above which self-hosting stays cheaper at steady state: exactly what

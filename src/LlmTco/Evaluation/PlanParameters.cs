@@ -1,6 +1,8 @@
-namespace LlmTco.Uncertainty.Kernel;
+using LlmTco.Uncertainty;
 
-/// <summary>What a kernel parameter is, and so which values the scenario validator accepts for it.</summary>
+namespace LlmTco.Evaluation;
+
+/// <summary>What a plan parameter is, and so which values the scenario validator accepts for it.</summary>
 internal enum ParameterRule
 {
     /// <summary>Finite, at least 0.</summary>
@@ -32,10 +34,10 @@ internal enum ParameterRule
 }
 
 /// <summary>
-/// The numeric inputs the kernel reads, as one flat array of doubles (NaN for a nullable input that is not set), with
+/// The numeric inputs a compiled scenario plan reads, as one flat array of doubles (NaN for a nullable input that is not set), with
 /// the scenario's values as the baseline. A trial copies the baseline and overwrites the slots of its uncertain inputs.
 /// </summary>
-internal sealed class KernelParameters
+internal sealed class PlanParameters
 {
     private readonly List<double> baseline = [];
     private readonly List<ParameterRule> rules = [];
@@ -59,7 +61,7 @@ internal sealed class KernelParameters
 
     public IEnumerable<string> Paths => slots.Keys;
 
-    /// <summary>Whether a drawn value is one the scenario validator accepts for the parameter (checked per trial; a trial that fails goes to the engine).</summary>
+    /// <summary>Whether a drawn value is one the scenario validator accepts for the parameter (checked per Monte Carlo trial; a trial that fails is evaluated from its own scenario, whose validation reports it).</summary>
     public bool Accepts(int slot, double v) => rules[slot] switch
     {
         ParameterRule.NonNegative => double.IsFinite(v) && v >= 0,

@@ -2,7 +2,7 @@ using LlmTco.Workloads;
 
 namespace LlmTco.Tests.Workloads;
 
-public sealed class WorkloadVolumesTests
+public sealed class WorkloadPlanTests
 {
     private static readonly Workload TwoProfiles = new()
     {
@@ -16,10 +16,10 @@ public sealed class WorkloadVolumesTests
     [Fact]
     public void MeanRequestShape_MonthWithTraffic_WeighsTheProfilesByRequests()
     {
-        var volumes = new WorkloadVolumes(TwoProfiles, 2, new DateOnly(2027, 1, 1));
+        var (plan, volumes) = Compute(TwoProfiles);
 
         // (3,000 × 1,000 + 1,000 × 3,000) ÷ 4,000 = 1,500 input; (3,000 × 100 + 1,000 × 500) ÷ 4,000 = 200 output
-        volumes.MeanRequestShape(0).Should().Be((1_500.0, 200.0));
+        plan.MeanRequestShape(volumes, 0).Should().Be((1_500.0, 200.0));
     }
 
     [Fact]
@@ -27,9 +27,18 @@ public sealed class WorkloadVolumesTests
     {
         // Given no requests at all, so that capacity can still be sized from a request shape
         var idle = TwoProfiles with { Profiles = [.. TwoProfiles.Profiles.Select(p => p with { MonthlyRequests = 0 })] };
-        var volumes = new WorkloadVolumes(idle, 2, new DateOnly(2027, 1, 1));
+        var (plan, volumes) = Compute(idle);
 
         // (1,000 + 3,000) ÷ 2 = 2,000 input; (100 + 500) ÷ 2 = 300 output
-        volumes.MeanRequestShape(1).Should().Be((2_000.0, 300.0));
+        plan.MeanRequestShape(volumes, 1).Should().Be((2_000.0, 300.0));
+    }
+
+    private static (WorkloadPlan Plan, WorkloadVolumes Volumes) Compute(Workload workload)
+    {
+        var parameters = new LlmTco.Evaluation.PlanParameters();
+        var plan = new WorkloadPlan(workload, 2, parameters);
+        var volumes = new WorkloadVolumes(workload.Profiles.Count, 2);
+        plan.Compute(parameters.Baseline, volumes, [], null).Should().BeTrue();
+        return (plan, volumes);
     }
 }

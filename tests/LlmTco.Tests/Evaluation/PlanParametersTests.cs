@@ -1,10 +1,10 @@
 using LlmTco.SelfHosted;
-using LlmTco.Uncertainty.Kernel;
+using LlmTco.Evaluation;
 
-namespace LlmTco.Tests.Uncertainty;
+namespace LlmTco.Tests.Evaluation;
 
 /// <summary>The kernel's flat parameter array: slots by path, the baseline, and which drawn values each rule accepts.</summary>
-public sealed class KernelParametersTests
+public sealed class PlanParametersTests
 {
     [Theory]
     [InlineData((int)ParameterRule.NonNegative, 0, true)]
@@ -57,7 +57,7 @@ public sealed class KernelParametersTests
     {
         // Given a parameter under the rule (its documented range, the one the scenario validator enforces: e.g. a
         // fraction is above 0 and at most 1, a decline is 0 to below 1, replicas a whole number from 0 to 1,000,000)
-        var parameters = new KernelParameters();
+        var parameters = new PlanParameters();
         var slot = parameters.Add("p", 0.5, (ParameterRule)rule);
 
         // When / Then
@@ -68,7 +68,7 @@ public sealed class KernelParametersTests
     public void Accepts_RuleOutsideTheEnum_AcceptsNothing()
     {
         // Given a rule value the switch does not know
-        var parameters = new KernelParameters();
+        var parameters = new PlanParameters();
         var slot = parameters.Add("p", 1, (ParameterRule)99);
 
         // When / Then even an ordinary value is refused (the trial goes to the engine)
@@ -79,7 +79,7 @@ public sealed class KernelParametersTests
     public void Add_Parameters_AreNumberedInOrderWithTheirBaselineAndUnsetAsNaN()
     {
         // Given
-        var parameters = new KernelParameters();
+        var parameters = new PlanParameters();
 
         // When
         var first = parameters.Add("a", 2.5, ParameterRule.Positive);

@@ -1,0 +1,213 @@
+using System.Globalization;
+using LlmTco.Evaluation;
+using LlmTco.Pricing;
+using LlmTco.Scenarios;
+using LlmTco.Timeline;
+
+namespace LlmTco.SelfHosted;
+
+/// <summary>The recurring costs besides GPUs: storage and egress, fine-tuning runs, people, licences and set-up.</summary>
+internal sealed partial class SelfHostedPlan
+{
+    private double storagePriceValue = double.NaN;
+    private double egressPriceValue = double.NaN;
+
+    /// <summary>Gets the fine-tuning line of every month (GPU-hours of a run × the on-demand price in its month).</summary>
+    public double[] FineTuning { get; private set; } = [];
+
+    /// <summary>Gets the steady-state monthly share of fine-tuning (the last run's cost ÷ the interval), or NaN without recurring runs.</summary>
+    public double FineTuningSteady { get; private set; } = double.NaN;
+
+    public int GbHeldSlot { get; private set; } = -1;
+
+    public int StoragePriceSlot { get; private set; }
+
+    public int EgressGbSlot { get; private set; }
+
+    public int EgressPriceSlot { get; private set; }
+
+    public int FtesSlot { get; private set; } = -1;
+
+    public int YearlyCostSlot { get; private set; }
+
+    public int LicencesSlot { get; private set; }
+
+    public int SupportSlot { get; private set; }
+
+    public int SetupSlot { get; private set; }
+
+    private void CompileStorage(PricingCatalog catalog, Scenario scenario, PlanParameters prm, string at, bool describe)
+    {
+        if (Option.Storage is not { } s)
+        {
+            return;
+        }
+
+        GbHeldSlot = prm.Add(at + ".storage.gbHeld", s.GbHeld, ParameterRule.NonNegative);
+        StoragePriceSlot = prm.Add(at + ".storage.pricePerGbMonth", s.PricePerGbMonth, ParameterRule.NonNegative);
+        EgressGbSlot = prm.Add(at + ".storage.egressGbPerMonth", s.EgressGbPerMonth, ParameterRule.NonNegative);
+        EgressPriceSlot = prm.Add(at + ".storage.egressPricePerGb", s.EgressPricePerGb, ParameterRule.NonNegative);
+
+        // The tables are read when the scenario's own volumes need them (an error if they have no row); otherwise they are
+        // read quietly, for a Monte Carlo trial that draws a volume where the scenario has none (NaN without a row).
+        var storage = catalog.StoragePrices.FirstOrDefault(p => string.Equals(p.Provider, s.StorageProvider, StringComparison.OrdinalIgnoreCase) && string.Equals(p.Service, s.StorageService, StringComparison.OrdinalIgnoreCase));
+        if (s.PricePerGbMonth is null && s.GbHeld > 0)
+        {
+            if (storage is null)
+            {
+                throw new PricingLookupException($"No storage price for '{s.StorageProvider}' '{s.StorageService}'; known: {string.Join("; ", catalog.StoragePrices.Select(p => $"{p.Provider} {p.Service}"))}.");
+            }
+
+            CheckCurrency(storage.Currency, scenario, "storage", ".storage.storageProvider");
+            if (describe)
+            {
+                AddRow(string.Create(CultureInfo.InvariantCulture, $"storage_prices.csv: {storage.Provider} {storage.Service} ({storage.Region}): {storage.PricePerGbMonth} {storage.Currency} per GB-month; checked {Iso(storage.CheckedOn)}."), storage, storage.SourceUrl);
+            }
+        }
+
+        storagePriceValue = storage is not null && string.Equals(storage.Currency, scenario.Currency, StringComparison.Ordinal) ? (double)storage.PricePerGbMonth : double.NaN;
+        var egress = catalog.EgressPrices.FirstOrDefault(p => string.Equals(p.Provider, s.EgressProvider, StringComparison.OrdinalIgnoreCase) && string.Equals(p.Service, s.EgressService, StringComparison.OrdinalIgnoreCase));
+        if (s.EgressPricePerGb is null && s.EgressGbPerMonth > 0)
+        {
+            if (egress is null)
+            {
+                throw new PricingLookupException($"No egress price for '{s.EgressProvider}' '{s.EgressService}'; known: {string.Join("; ", catalog.EgressPrices.Select(p => $"{p.Provider} {p.Service}"))}.");
+            }
+
+            CheckCurrency(egress.Currency, scenario, "egress", ".storage.egressProvider");
+            if (describe)
+            {
+                AddRow(string.Create(CultureInfo.InvariantCulture, $"egress_prices.csv: {egress.Provider} {egress.Service} ({egress.Region}): {egress.PricePerGb} {egress.Currency} per GB; checked {Iso(egress.CheckedOn)}."), egress, egress.SourceUrl);
+            }
+        }
+
+        egressPriceValue = egress is not null && string.Equals(egress.Currency, scenario.Currency, StringComparison.Ordinal) ? (double)egress.PricePerGb : double.NaN;
+    }
+
+    private void CheckCurrency(string currency, Scenario scenario, string what, string property)
+    {
+        if (!string.Equals(currency, scenario.Currency, StringComparison.Ordinal))
+        {
+            throw new ScenarioValidationException([new ScenarioError(optionPath + property, currency, $"the {what} price is in {currency}, but the scenario's currency is {scenario.Currency}")]);
+        }
+    }
+
+    private void CompileFineTuning(PricingCatalog catalog, OpenModel openModel, Gpu servingGpu, Scenario scenario, bool describe)
+    {
+        FineTuning = new double[months];
+        if (Option.FineTuning is not { } ft)
+        {
+            return;
+        }
+
+        var gpu = ft.Gpu is null ? servingGpu : catalog.GetGpu(ft.Gpu);
+        var k = ft.FlopsPerParameterPerToken ?? (ft.Method == FineTuningMethod.Full ? 6 : 4);
+        var parameters = (double)openModel.ActiveParametersBillions * 1e9;
+        var tokens = ft.TrainingTokens * ft.Epochs;
+        var hours = ft.MeasuredGpuHoursPerRun ?? CapacityMath.TrainingGpuHours(k, parameters, tokens, CapacityMath.PeakFlopsPerSecond(gpu, ft.Precision), ft.Mfu);
+        if (describe)
+        {
+            assumptions.Add(new Assumption(Option.Name, ft.MeasuredGpuHoursPerRun is null ? AssumptionKind.Estimate : AssumptionKind.Choice, ft.MeasuredGpuHoursPerRun is null
+                ? string.Create(CultureInfo.InvariantCulture, $"Fine-tuning ({(ft.Method == FineTuningMethod.Full ? "full" : ft.Method == FineTuningMethod.Lora ? "LoRA" : "QLoRA")}): {k} × {parameters:G3} parameters × {tokens:G3} tokens = {k * parameters * tokens:G3} FLOPs on {gpu.GpuModel} at MFU {ft.Mfu} = {hours:N0} GPU-hours per run, billed as rented GPU-hours.")
+                : string.Create(CultureInfo.InvariantCulture, $"Fine-tuning: {hours:N0} measured GPU-hours per run, billed as rented GPU-hours.")));
+        }
+
+        var provider = ft.Provider ?? Option.Rented?.Provider;
+        var runs = 0;
+        var costOfLastRun = 0.0;
+        for (var m = ft.FirstMonth - 1; m < months; m += ft.EveryMonths > 0 ? ft.EveryMonths : months)
+        {
+            double price;
+            if (ft.PricePerGpuHour is { } given)
+            {
+                price = given;
+            }
+            else
+            {
+                var offer = catalog.FindRentalOffer(provider!, gpu.GpuModel, RentalPlan.OnDemand, scenario.StartDate.AddMonths(m));
+                CheckCurrency(offer.Currency, scenario, "fine-tuning GPU", ".fineTuning.provider");
+                price = (double)offer.PricePerGpuHour;
+                if (runs == 0 && describe)
+                {
+                    AddRow(string.Create(CultureInfo.InvariantCulture, $"gpu_rentals.csv (fine-tuning): {offer.Provider} {offer.Sku} on-demand, {offer.Region}: {offer.PricePerGpuHour} {offer.Currency} per GPU-hour; checked {Iso(offer.CheckedOn)}."), offer, offer.SourceUrl);
+                }
+            }
+
+            costOfLastRun = hours * price;
+            FineTuning[m] = costOfLastRun;
+            runs++;
+        }
+
+        if (ft.EveryMonths > 0)
+        {
+            FineTuningSteady = costOfLastRun / ft.EveryMonths;
+        }
+    }
+
+    private void CompilePeople(PlanParameters prm, string at)
+    {
+        if (Option.People is not { } people)
+        {
+            return;
+        }
+
+        FtesSlot = prm.Add(at + ".people.ftes", people.Ftes, ParameterRule.NonNegative);
+        YearlyCostSlot = prm.Add(at + ".people.yearlyLoadedCostPerFte", people.YearlyLoadedCostPerFte, ParameterRule.NonNegative);
+        LicencesSlot = prm.Add(at + ".people.licencesPerMonth", people.LicencesPerMonth, ParameterRule.NonNegative);
+        SupportSlot = prm.Add(at + ".people.supportPerMonth", people.SupportPerMonth, ParameterRule.NonNegative);
+        SetupSlot = prm.Add(at + ".people.setupCost", people.SetupCost, ParameterRule.NonNegative);
+    }
+
+    /// <summary>
+    /// The monthly costs that do not depend on the month: storage = GB held × price per GB-month, egress = GB a month × price
+    /// per GB, people = FTEs × yearly loaded cost ÷ 12, licences and support, the set-up cost (month 1 only); and the
+    /// steady-state fixed cost (these plus the fine-tuning share). False when a drawn volume needs a price the tables lack.
+    /// </summary>
+    private bool Recurring(double[] p, PlanWorkspace ws, out RecurringCosts costs)
+    {
+        costs = default;
+        double fixedCost = 0;
+        if (GbHeldSlot >= 0)
+        {
+            var gb = p[GbHeldSlot];
+            var egressGb = p[EgressGbSlot];
+            var storagePrice = !double.IsNaN(p[StoragePriceSlot]) ? p[StoragePriceSlot] : gb > 0 ? storagePriceValue : 0;
+            var egressPrice = !double.IsNaN(p[EgressPriceSlot]) ? p[EgressPriceSlot] : egressGb > 0 ? egressPriceValue : 0;
+            if (double.IsNaN(storagePrice) || double.IsNaN(egressPrice))
+            {
+                ws.Failure = new PlanFailure(PlanFailureKind.Invalid, OptionIndex, 0, false, 0, 0, 0);
+                return false;
+            }
+
+            costs.Storage = gb * storagePrice;
+            costs.Egress = egressGb * egressPrice;
+            fixedCost += costs.Storage + costs.Egress;
+        }
+
+        if (!double.IsNaN(FineTuningSteady))
+        {
+            fixedCost += FineTuningSteady;
+        }
+
+        if (FtesSlot >= 0)
+        {
+            costs.People = p[FtesSlot] * p[YearlyCostSlot] / 12;
+            costs.Licences = p[LicencesSlot] + p[SupportSlot];
+            costs.Setup = p[SetupSlot];
+            fixedCost += costs.People + costs.Licences;
+        }
+
+        ws.SteadyFixedCost[Index] = fixedCost;
+        return true;
+    }
+}
+
+/// <summary>The self-hosted costs that are the same every month (the set-up cost falls in month 1).</summary>
+internal struct RecurringCosts
+{
+    public double Storage;
+    public double Egress;
+    public double People;
+    public double Licences;
+    public double Setup;
+}

@@ -1,0 +1,298 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using LlmTco.Evaluation;
+using LlmTco.Scenarios;
+
+namespace LlmTco.Workloads;
+
+/// <summary>
+/// A scenario's workload compiled for evaluation: each profile's constants and the parameter slots of its numeric inputs,
+/// and the one implementation of the workload formulas (requests by growth rule, the token split, the request shape).
+/// </summary>
+internal sealed class WorkloadPlan
+{
+    private readonly int months;
+
+    public WorkloadPlan(Workload workload, int months, PlanParameters parameters)
+    {
+        this.months = months;
+        Profiles = workload.Profiles.Select((p, i) => new ProfilePlan(p, i, parameters, months)).ToArray();
+        RatioSlot = parameters.Add("workload.peakToAverageRatio", workload.PeakToAverageRatio, ParameterRule.AtLeastOne);
+
+        // No traffic: the request shape weighs the profiles equally, so that capacity can still be sized.
+        IdleShape = (workload.Profiles.Average(p => p.InputTokensPerRequest), workload.Profiles.Average(p => p.OutputTokensPerRequest));
+    }
+
+    public ProfilePlan[] Profiles { get; }
+
+    public int RatioSlot { get; }
+
+    /// <summary>Gets the request shape of a month without requests: the profiles' mean input and output tokens per request.</summary>
+    public (double Input, double Output) IdleShape { get; }
+
+    /// <summary>Gets whether varying <paramref name="slots"/> changes any month's volumes.</summary>
+    public bool VolumesVary(HashSet<int> slots) => Profiles.Any(p => slots.Contains(p.RateSlot) || slots.Contains(p.RequestsSlot) || slots.Contains(p.ReadSlot) || slots.Contains(p.WriteSlot) || slots.Contains(p.IncrementSlot));
+
+    /// <summary>
+    /// Every profile's requests and token volumes month by month, with the parameters <paramref name="p"/>; false when a
+    /// month exceeds the validator's token limit (a drawn value the scenario validator would reject).
+    /// </summary>
+    /// <param name="p">The parameter values.</param>
+    /// <param name="v">The volumes to fill.</param>
+    /// <param name="growth">Scratch rows for compound growth factors, one per profile.</param>
+    /// <param name="rateVaries">Whether a profile's growth rate may differ from the scenario's (its factors are then recomputed), by profile; <see langword="null"/> when none does.</param>
+    public bool Compute(double[] p, WorkloadVolumes v, double[][] growth, bool[]? rateVaries)
+    {
+        unchecked
+        {
+            Array.Clear(v.TotalInput);
+            Array.Clear(v.TotalOutput);
+            for (var i = 0; i < Profiles.Length; i++)
+            {
+                var profile = Profiles[i];
+                var requestsRow = v.Requests[i];
+                var first = p[profile.RequestsSlot];
+                switch (profile.Kind)
+                {
+                    case GrowthKind.Compound:
+                        var factors = profile.BaseGrowth;
+                        if (rateVaries?[i] == true)
+                        {
+                            factors = growth[i];
+                            GrowthFactors(p, i, growth, rateVaries);
+                        }
+
+                        Scale(factors, first, requestsRow);
+                        break;
+                    case GrowthKind.Linear:
+                        var increment = p[profile.IncrementSlot];
+                        for (var m = 0; m < months; m++)
+                        {
+                            requestsRow[m] = Math.Max(0, first + (m * increment));
+                        }
+
+                        break;
+                    case GrowthKind.Series:
+                        profile.Series.AsSpan().CopyTo(requestsRow);
+                        break;
+                    default:
+                        Array.Fill(requestsRow, first);
+                        break;
+                }
+
+                if (!Split(requestsRow, profile.InputTokens, profile.OutputTokens, p[profile.ReadSlot], p[profile.WriteSlot], v.Uncached[i], v.CacheRead[i], v.CacheWrite[i], v.Output[i], v.TotalInput, v.TotalOutput))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>The request-weighted mean input and output tokens per request in a month (<see cref="IdleShape"/> when it has no requests).</summary>
+    public (double Input, double Output) MeanRequestShape(WorkloadVolumes v, int month)
+    {
+        double requests = 0, input = 0, output = 0;
+        for (var i = 0; i < Profiles.Length; i++)
+        {
+            requests += v.Requests[i][month];
+            input += v.Requests[i][month] * Profiles[i].InputTokens;
+            output += v.Requests[i][month] * Profiles[i].OutputTokens;
+        }
+
+        return requests > 0 ? (input / requests, output / requests) : IdleShape;
+    }
+
+    /// <summary>The largest month's tokens (input + output); a maximum is exact in any order, so four months at a time where the CPU has 256-bit vectors.</summary>
+    public double MaxTokens(WorkloadVolumes v)
+    {
+        unchecked
+        {
+            var input = v.TotalInput;
+            var output = v.TotalOutput;
+            var most = double.NegativeInfinity;
+            var m = 0;
+            if (Vector256.IsHardwareAccelerated && months >= 4)
+            {
+                ref var i = ref MemoryMarshal.GetArrayDataReference(input);
+                ref var o = ref MemoryMarshal.GetArrayDataReference(output);
+                var vMost = Vector256.Create(double.NegativeInfinity);
+                for (; m <= months - 4; m += 4)
+                {
+                    vMost = Vector256.Max(vMost, Vector256.LoadUnsafe(ref i, (nuint)m) + Vector256.LoadUnsafe(ref o, (nuint)m));
+                }
+
+                for (var lane = 0; lane < 4; lane++)
+                {
+                    most = Math.Max(most, vMost[lane]);
+                }
+            }
+
+            for (; m < months; m++)
+            {
+                most = Math.Max(most, input[m] + output[m]);
+            }
+
+            return most;
+        }
+    }
+
+    /// <summary>(1 + rate)^m for each month as a running product, once per distinct rate (profiles often share one).</summary>
+    private void GrowthFactors(double[] p, int i, double[][] growth, bool[] rateVaries)
+    {
+        var rate = p[Profiles[i].RateSlot];
+        for (var j = 0; j < i; j++)
+        {
+            if (Profiles[j].Kind == GrowthKind.Compound && rateVaries[j] && p[Profiles[j].RateSlot].Equals(rate))
+            {
+                growth[j].AsSpan(0, months).CopyTo(growth[i]);
+                return;
+            }
+        }
+
+        CompoundFactors.Growth(rate, growth[i].AsSpan(0, months));
+    }
+
+    /// <summary>Requests of a compound-growth month: the first month's requests × the growth factor, four months at a time where the CPU has 256-bit vectors.</summary>
+    private void Scale(double[] growth, double first, double[] requests)
+    {
+        unchecked
+        {
+            var m = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var vFirst = Vector256.Create(first);
+                ref var g = ref MemoryMarshal.GetArrayDataReference(growth);
+                ref var r = ref MemoryMarshal.GetArrayDataReference(requests);
+                for (; m <= months - 4; m += 4)
+                {
+                    (vFirst * Vector256.LoadUnsafe(ref g, (nuint)m)).StoreUnsafe(ref r, (nuint)m);
+                }
+            }
+
+            for (; m < months; m++)
+            {
+                requests[m] = first * growth[m];
+            }
+        }
+    }
+
+    /// <summary>
+    /// The split of one profile's requests into token volumes (input = requests × input tokens; cache reads and writes
+    /// its shares; uncached the rest; output = requests × output tokens), added to the month totals; false when a month
+    /// exceeds the validator's token limit. Four months at a time where the CPU has 256-bit vectors: every lane performs
+    /// the scalar code's IEEE operations in the same order, so the results are the same to the last bit.
+    /// </summary>
+    private bool Split(double[] requests, double inTokens, double outTokens, double readShare, double writeShare, double[] uncached, double[] read, double[] write, double[] output, double[] totalInput, double[] totalOutput)
+    {
+        unchecked
+        {
+            var m = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var tokensPerRequest = Vector256.Create(inTokens + outTokens);
+                var limit = Vector256.Create(ScenarioValidator.MaxTokensPerMonth);
+                var vIn = Vector256.Create(inTokens);
+                var vOut = Vector256.Create(outTokens);
+                var vRead = Vector256.Create(readShare);
+                var vWrite = Vector256.Create(writeShare);
+                ref var rq = ref MemoryMarshal.GetArrayDataReference(requests);
+                ref var un = ref MemoryMarshal.GetArrayDataReference(uncached);
+                ref var rd = ref MemoryMarshal.GetArrayDataReference(read);
+                ref var wr = ref MemoryMarshal.GetArrayDataReference(write);
+                ref var ou = ref MemoryMarshal.GetArrayDataReference(output);
+                ref var ti = ref MemoryMarshal.GetArrayDataReference(totalInput);
+                ref var to = ref MemoryMarshal.GetArrayDataReference(totalOutput);
+                for (; m <= months - 4; m += 4)
+                {
+                    var at = (nuint)m;
+                    var r = Vector256.LoadUnsafe(ref rq, at);
+                    if (!Vector256.LessThanOrEqualAll(r * tokensPerRequest, limit))
+                    {
+                        return false;
+                    }
+
+                    var input = r * vIn;
+                    var cacheRead = input * vRead;
+                    var cacheWrite = input * vWrite;
+                    var outTotal = r * vOut;
+                    (input - cacheRead - cacheWrite).StoreUnsafe(ref un, at);
+                    cacheRead.StoreUnsafe(ref rd, at);
+                    cacheWrite.StoreUnsafe(ref wr, at);
+                    outTotal.StoreUnsafe(ref ou, at);
+                    (Vector256.LoadUnsafe(ref ti, at) + input).StoreUnsafe(ref ti, at);
+                    (Vector256.LoadUnsafe(ref to, at) + outTotal).StoreUnsafe(ref to, at);
+                }
+            }
+
+            for (; m < months; m++)
+            {
+                var r = requests[m];
+                if (!(r * (inTokens + outTokens) <= ScenarioValidator.MaxTokensPerMonth))
+                {
+                    return false;
+                }
+
+                var input = r * inTokens;
+                var cacheRead = input * readShare;
+                var cacheWrite = input * writeShare;
+                var outTotal = r * outTokens;
+                uncached[m] = input - cacheRead - cacheWrite;
+                read[m] = cacheRead;
+                write[m] = cacheWrite;
+                output[m] = outTotal;
+                totalInput[m] += input;
+                totalOutput[m] += outTotal;
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>One traffic profile: its constants and the slots of its numeric inputs.</summary>
+    internal sealed class ProfilePlan
+    {
+        public ProfilePlan(TrafficProfile profile, int index, PlanParameters prm, int months)
+        {
+            var at = string.Create(CultureInfo.InvariantCulture, $"workload.profiles[{index}]");
+            var growth = profile.Growth ?? GrowthRule.None;
+            Kind = growth.Kind;
+            InputTokens = profile.InputTokensPerRequest;
+            OutputTokens = profile.OutputTokensPerRequest;
+            RequestsSlot = prm.Add(at + ".monthlyRequests", profile.MonthlyRequests, ParameterRule.NonNegative);
+            ReadSlot = prm.Add(at + ".cacheReadShare", profile.CacheReadShare, ParameterRule.Share);
+            WriteSlot = prm.Add(at + ".cacheWriteShare", profile.CacheWriteShare, ParameterRule.Share);
+            BatchSlot = prm.Add(at + ".batchShare", profile.BatchShare, ParameterRule.Share);
+            RateSlot = prm.Add(at + ".growth.monthlyRate", growth.MonthlyRate, ParameterRule.GrowthRate);
+            IncrementSlot = prm.Add(at + ".growth.requestsAddedPerMonth", growth.RequestsAddedPerMonth, ParameterRule.Finite);
+            Series = growth.RequestsPerMonth?.Take(months).ToArray() ?? [];
+            BaseGrowth = new double[months];
+            CompoundFactors.Growth(growth.MonthlyRate, BaseGrowth);
+        }
+
+        public GrowthKind Kind { get; }
+
+        public double InputTokens { get; }
+
+        public double OutputTokens { get; }
+
+        public int RequestsSlot { get; }
+
+        public int ReadSlot { get; }
+
+        public int WriteSlot { get; }
+
+        public int BatchSlot { get; }
+
+        public int RateSlot { get; }
+
+        public int IncrementSlot { get; }
+
+        public double[] Series { get; }
+
+        /// <summary>Gets the compound growth factors at the scenario's own rate.</summary>
+        public double[] BaseGrowth { get; }
+    }
+}
