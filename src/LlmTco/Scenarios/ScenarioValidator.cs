@@ -4,6 +4,7 @@ using LlmTco.Pricing.Csv;
 using LlmTco.SelfHosted;
 using LlmTco.Uncertainty;
 using LlmTco.Workloads;
+using static LlmTco.Scenarios.ScenarioErrors;
 
 namespace LlmTco.Scenarios;
 
@@ -15,59 +16,56 @@ internal sealed class ScenarioValidator
 
     public const int MaxHorizonMonths = 600;
 
-    private readonly List<ScenarioError> errors = [];
-    private readonly PathStyle style;
-    private readonly string root;
+    private readonly ScenarioErrors errors;
 
-    private ScenarioValidator(PathStyle style, string root)
+    private ScenarioValidator(ScenarioErrors errors)
     {
-        this.style = style;
-        this.root = root;
+        this.errors = errors;
     }
 
     public static IReadOnlyList<ScenarioError> Validate(Scenario? scenario, PathStyle style = PathStyle.Json, string? root = null)
     {
-        var validator = new ScenarioValidator(style, root ?? (style == PathStyle.Json ? "$" : string.Empty));
+        var validator = new ScenarioValidator(new ScenarioErrors(style, root));
         validator.Check(scenario);
-        return validator.errors;
+        return validator.errors.All;
     }
 
     private void Check(Scenario? s)
     {
-        var at = root;
+        var at = errors.Root;
         if (s is null)
         {
-            Error(at, null, "a scenario is required");
+            errors.Add(at, null, "a scenario is required");
             return;
         }
 
         Text(s.Name, Prop(at, "Name"));
         if (s.HorizonMonths is < 1 or > MaxHorizonMonths)
         {
-            Error(Prop(at, "HorizonMonths"), s.HorizonMonths, $"must be a whole number of months from 1 to {MaxHorizonMonths}");
+            errors.Add(Prop(at, "HorizonMonths"), s.HorizonMonths, $"must be a whole number of months from 1 to {MaxHorizonMonths}");
         }
 
         if (!Words.Currencies.Contains(s.Currency ?? string.Empty))
         {
-            Error(Prop(at, "Currency"), s.Currency, "must be an ISO 4217 code in capitals, e.g. USD");
+            errors.Add(Prop(at, "Currency"), s.Currency, "must be an ISO 4217 code in capitals, e.g. USD");
         }
 
         Range(s.YearlyDiscountRate, Prop(at, "YearlyDiscountRate"), 0, 1, "a yearly rate as a fraction from 0 to 1 (0.08 = 8 %)");
         Defined(s.CostView, Prop(at, "CostView"));
         var horizon = s.HorizonMonths is >= 1 and <= MaxHorizonMonths ? s.HorizonMonths : 0;
-        CheckWorkload(s.Workload, Path(Prop(at, "Workload")), horizon);
+        CheckWorkload(s.Workload, errors.Path(Prop(at, "Workload")), horizon);
 
         var apiOptions = s.ApiOptions ?? [];
         var selfHosted = s.SelfHostedOptions ?? [];
         if (apiOptions.Count + selfHosted.Count == 0)
         {
-            Error(at, null, "the scenario needs at least one API option or self-hosted option");
+            errors.Add(at, null, "the scenario needs at least one API option or self-hosted option");
         }
 
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < apiOptions.Count; i++)
         {
-            var path = Path(Index(Prop(at, "ApiOptions"), i));
+            var path = errors.Path(Index(Prop(at, "ApiOptions"), i));
             CheckApi(apiOptions[i], path, horizon);
             UniqueName(apiOptions[i]?.Name, path, names);
         }
@@ -75,14 +73,14 @@ internal sealed class ScenarioValidator
         var apiNames = apiOptions.Where(o => o is not null).Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < selfHosted.Count; i++)
         {
-            var path = Path(Index(Prop(at, "SelfHostedOptions"), i));
+            var path = errors.Path(Index(Prop(at, "SelfHostedOptions"), i));
             CheckSelfHosted(selfHosted[i], path, horizon, apiNames);
             UniqueName(selfHosted[i]?.Name, path, names);
         }
 
         if (s.Uncertainty is not null)
         {
-            errors.AddRange(UncertaintyValidator.Check(s, Path(Prop(at, "Uncertainty")), errors.Count == 0, style, root, (parent, name) => Path(Prop(parent, name)), (parent, index) => Path(new PathRef(parent, null, index))));
+            UncertaintyValidator.Check(s, errors.Path(Prop(at, "Uncertainty")), scenarioValid: errors.Count == 0, errors);
         }
     }
 
@@ -90,36 +88,36 @@ internal sealed class ScenarioValidator
     {
         if (w is null)
         {
-            Error(at, null, "a workload is required");
+            errors.Add(at, null, "a workload is required");
             return;
         }
 
         if (!double.IsFinite(w.PeakToAverageRatio) || w.PeakToAverageRatio < 1)
         {
-            Error(Prop(at, "PeakToAverageRatio"), w.PeakToAverageRatio, "must be a finite number of at least 1 (peak throughput ÷ average throughput)");
+            errors.Add(Prop(at, "PeakToAverageRatio"), w.PeakToAverageRatio, "must be a finite number of at least 1 (peak throughput ÷ average throughput)");
         }
 
         var profiles = w.Profiles ?? [];
         if (profiles.Count == 0)
         {
-            Error(Prop(at, "Profiles"), null, "the workload needs at least one traffic profile");
+            errors.Add(Prop(at, "Profiles"), null, "the workload needs at least one traffic profile");
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < profiles.Count; i++)
         {
             var p = profiles[i];
-            var path = Path(Index(Prop(at, "Profiles"), i));
+            var path = errors.Path(Index(Prop(at, "Profiles"), i));
             if (p is null)
             {
-                Error(path, null, "a traffic profile is required");
+                errors.Add(path, null, "a traffic profile is required");
                 continue;
             }
 
             Text(p.Name, Prop(path, "Name"));
             if (p.Name is not null && !names.Add(p.Name))
             {
-                Error(Prop(path, "Name"), p.Name, "another traffic profile has this name");
+                errors.Add(Prop(path, "Name"), p.Name, "another traffic profile has this name");
             }
 
             var requestsOk = NonNegative(p.MonthlyRequests, Prop(path, "MonthlyRequests"));
@@ -129,11 +127,11 @@ internal sealed class ScenarioValidator
             var writeOk = Range(p.CacheWriteShare, Prop(path, "CacheWriteShare"), 0, 1, "a share from 0 to 1");
             if (readOk && writeOk && p.CacheReadShare + p.CacheWriteShare > 1 + 1e-12)
             {
-                Error(Prop(path, "CacheWriteShare"), p.CacheWriteShare, $"cache-read and cache-write shares add up to more than 1 ({Num(p.CacheReadShare + p.CacheWriteShare)}); together they are at most the whole input");
+                errors.Add(Prop(path, "CacheWriteShare"), p.CacheWriteShare, $"cache-read and cache-write shares add up to more than 1 ({Num(p.CacheReadShare + p.CacheWriteShare)}); together they are at most the whole input");
             }
 
             Range(p.BatchShare, Prop(path, "BatchShare"), 0, 1, "a share from 0 to 1");
-            var growthOk = CheckGrowth(p.Growth, Path(Prop(path, "Growth")), horizon);
+            var growthOk = CheckGrowth(p.Growth, errors.Path(Prop(path, "Growth")), horizon);
             if (requestsOk && inputOk && outputOk && growthOk && horizon > 0)
             {
                 for (var m = 1; m <= horizon; m++)
@@ -141,7 +139,7 @@ internal sealed class ScenarioValidator
                     var tokens = (p.Growth ?? GrowthRule.None).RequestsInMonth(p.MonthlyRequests, m) * (p.InputTokensPerRequest + p.OutputTokensPerRequest);
                     if (!double.IsFinite(tokens) || tokens > MaxTokensPerMonth)
                     {
-                        Error(Prop(path, "MonthlyRequests"), p.MonthlyRequests, string.Create(CultureInfo.InvariantCulture, $"the profile reaches {tokens:G3} tokens in month {m}, above the limit of {MaxTokensPerMonth:G1} tokens per month; check the volume, the token counts and the growth"));
+                        errors.Add(Prop(path, "MonthlyRequests"), p.MonthlyRequests, string.Create(CultureInfo.InvariantCulture, $"the profile reaches {tokens:G3} tokens in month {m}, above the limit of {MaxTokensPerMonth:G1} tokens per month; check the volume, the token counts and the growth"));
                         break;
                     }
                 }
@@ -163,7 +161,7 @@ internal sealed class ScenarioValidator
             case GrowthKind.Compound:
                 if (!double.IsFinite(g.MonthlyRate) || g.MonthlyRate <= -1)
                 {
-                    Error(Prop(at, "MonthlyRate"), g.MonthlyRate, "must be a finite growth rate above −1 (−100 % a month would leave no traffic)");
+                    errors.Add(Prop(at, "MonthlyRate"), g.MonthlyRate, "must be a finite growth rate above −1 (−100 % a month would leave no traffic)");
                 }
 
                 break;
@@ -174,7 +172,7 @@ internal sealed class ScenarioValidator
                 var series = g.RequestsPerMonth ?? [];
                 if (series.Count < horizon)
                 {
-                    Error(Prop(at, "RequestsPerMonth"), series.Count.ToString(CultureInfo.InvariantCulture) + " entries", string.Create(CultureInfo.InvariantCulture, $"the series must give requests for every month of the horizon ({horizon})"));
+                    errors.Add(Prop(at, "RequestsPerMonth"), series.Count.ToString(CultureInfo.InvariantCulture) + " entries", string.Create(CultureInfo.InvariantCulture, $"the series must give requests for every month of the horizon ({horizon})"));
                 }
 
                 for (var i = 0; i < series.Count; i++)
@@ -192,7 +190,7 @@ internal sealed class ScenarioValidator
     {
         if (o is null)
         {
-            Error(at, null, "an API option is required");
+            errors.Add(at, null, "an API option is required");
             return;
         }
 
@@ -207,14 +205,14 @@ internal sealed class ScenarioValidator
 
         if (Range(o.YearlyPriceDecline, Prop(at, "YearlyPriceDecline"), 0, 1, "a yearly fraction from 0 to below 1") && o.YearlyPriceDecline >= 1)
         {
-            Error(Prop(at, "YearlyPriceDecline"), o.YearlyPriceDecline, "must be below 1: a 100 % yearly decline would make prices zero");
+            errors.Add(Prop(at, "YearlyPriceDecline"), o.YearlyPriceDecline, "must be below 1: a 100 % yearly decline would make prices zero");
         }
 
         NonNegative(o.MonthlyFee, Prop(at, "MonthlyFee"));
         NonNegative(o.MonthlyCommitment, Prop(at, "MonthlyCommitment"));
         if (o.FineTuning is { } ft)
         {
-            var path = Path(Prop(at, "FineTuning"));
+            var path = errors.Path(Prop(at, "FineTuning"));
             NonNegative(ft.TrainingTokens, Prop(path, "TrainingTokens"));
             Positive(ft.Epochs, Prop(path, "Epochs"));
             NonNegative(ft.TrainingPricePerMillionTokens, Prop(path, "TrainingPricePerMillionTokens"));
@@ -227,7 +225,7 @@ internal sealed class ScenarioValidator
     {
         if (o is null)
         {
-            Error(at, null, "a self-hosted option is required");
+            errors.Add(at, null, "a self-hosted option is required");
             return;
         }
 
@@ -242,7 +240,7 @@ internal sealed class ScenarioValidator
         Between(o.RedundancyReplicas, 0, ReplicaCount.Max, Prop(at, "RedundancyReplicas"));
         if (o.GpusPerReplica is { } n && (n < 1 || n > ReplicaCount.MaxGpusPerReplica || (n & (n - 1)) != 0))
         {
-            Error(Prop(at, "GpusPerReplica"), n, string.Create(CultureInfo.InvariantCulture, $"must be a power of two from 1 to {ReplicaCount.MaxGpusPerReplica:N0}"));
+            errors.Add(Prop(at, "GpusPerReplica"), n, string.Create(CultureInfo.InvariantCulture, $"must be a power of two from 1 to {ReplicaCount.MaxGpusPerReplica:N0}"));
         }
 
         Between(o.MaxGpusPerReplica, 1, ReplicaCount.MaxGpusPerReplica, Prop(at, "MaxGpusPerReplica"));
@@ -256,12 +254,12 @@ internal sealed class ScenarioValidator
         Fraction(o.Mfu, Prop(at, "Mfu"));
         if ((o.Rented is null) == (o.Owned is null))
         {
-            Error(at, null, "give exactly one of 'rented' and 'owned' GPUs");
+            errors.Add(at, null, "give exactly one of 'rented' and 'owned' GPUs");
         }
 
         if (o.Rented is { } rented)
         {
-            var path = Path(Prop(at, "Rented"));
+            var path = errors.Path(Prop(at, "Rented"));
             Text(rented.Provider, Prop(path, "Provider"));
             Defined(rented.Plan, Prop(path, "Plan"));
             if (rented.PricePerGpuHour is { } price)
@@ -277,12 +275,12 @@ internal sealed class ScenarioValidator
 
         if (o.Owned is { } owned)
         {
-            CheckOwned(owned, Path(Prop(at, "Owned")));
+            CheckOwned(owned, errors.Path(Prop(at, "Owned")));
         }
 
         if (o.Storage is { } storage)
         {
-            var path = Path(Prop(at, "Storage"));
+            var path = errors.Path(Prop(at, "Storage"));
             NonNegative(storage.GbHeld, Prop(path, "GbHeld"));
             NonNegative(storage.EgressGbPerMonth, Prop(path, "EgressGbPerMonth"));
             if (storage.PricePerGbMonth is { } sp)
@@ -291,7 +289,7 @@ internal sealed class ScenarioValidator
             }
             else if (storage.GbHeld > 0 && (storage.StorageProvider is null || storage.StorageService is null))
             {
-                Error(Prop(path, "PricePerGbMonth"), null, "give a price per GB-month, or a storageProvider and storageService from storage_prices.csv");
+                errors.Add(Prop(path, "PricePerGbMonth"), null, "give a price per GB-month, or a storageProvider and storageService from storage_prices.csv");
             }
 
             if (storage.EgressPricePerGb is { } ep)
@@ -300,13 +298,13 @@ internal sealed class ScenarioValidator
             }
             else if (storage.EgressGbPerMonth > 0 && (storage.EgressProvider is null || storage.EgressService is null))
             {
-                Error(Prop(path, "EgressPricePerGb"), null, "give a price per GB, or an egressProvider and egressService from egress_prices.csv");
+                errors.Add(Prop(path, "EgressPricePerGb"), null, "give a price per GB, or an egressProvider and egressService from egress_prices.csv");
             }
         }
 
         if (o.FineTuning is { } ft)
         {
-            var path = Path(Prop(at, "FineTuning"));
+            var path = errors.Path(Prop(at, "FineTuning"));
             NonNegative(ft.TrainingTokens, Prop(path, "TrainingTokens"));
             Positive(ft.Epochs, Prop(path, "Epochs"));
             Defined(ft.Method, Prop(path, "Method"));
@@ -328,7 +326,7 @@ internal sealed class ScenarioValidator
             }
             else if (ft.Provider is null && o.Rented is null)
             {
-                Error(Prop(path, "PricePerGpuHour"), null, "owned hardware: give the fine-tuning GPUs' pricePerGpuHour or a rental provider");
+                errors.Add(Prop(path, "PricePerGpuHour"), null, "owned hardware: give the fine-tuning GPUs' pricePerGpuHour or a rental provider");
             }
 
             MonthInHorizon(ft.FirstMonth, Prop(path, "FirstMonth"), horizon);
@@ -337,7 +335,7 @@ internal sealed class ScenarioValidator
 
         if (o.People is { } people)
         {
-            var path = Path(Prop(at, "People"));
+            var path = errors.Path(Prop(at, "People"));
             NonNegative(people.Ftes, Prop(path, "Ftes"));
             NonNegative(people.YearlyLoadedCostPerFte, Prop(path, "YearlyLoadedCostPerFte"));
             NonNegative(people.LicencesPerMonth, Prop(path, "LicencesPerMonth"));
@@ -347,17 +345,17 @@ internal sealed class ScenarioValidator
 
         if (o.LeadTimeMonths < 0 || (horizon > 0 && o.LeadTimeMonths >= horizon))
         {
-            Error(Prop(at, "LeadTimeMonths"), o.LeadTimeMonths, "must be from 0 to one less than the horizon");
+            errors.Add(Prop(at, "LeadTimeMonths"), o.LeadTimeMonths, "must be from 0 to one less than the horizon");
         }
         else if (o.LeadTimeMonths > 0)
         {
             if (string.IsNullOrWhiteSpace(o.BridgeApiOption))
             {
-                Error(Prop(at, "BridgeApiOption"), null, "a lead time needs the name of the API option that serves the traffic meanwhile");
+                errors.Add(Prop(at, "BridgeApiOption"), null, "a lead time needs the name of the API option that serves the traffic meanwhile");
             }
             else if (!apiNames.Contains(o.BridgeApiOption))
             {
-                Error(Prop(at, "BridgeApiOption"), o.BridgeApiOption, $"names no API option of this scenario; the API options are: {string.Join(", ", apiNames)}");
+                errors.Add(Prop(at, "BridgeApiOption"), o.BridgeApiOption, $"names no API option of this scenario; the API options are: {string.Join(", ", apiNames)}");
             }
         }
     }
@@ -380,12 +378,12 @@ internal sealed class ScenarioValidator
         {
             if (!double.IsFinite(pue) || pue < 1)
             {
-                Error(Prop(at, "Pue"), pue, "must be a finite number of at least 1 (facility power ÷ IT power)");
+                errors.Add(Prop(at, "Pue"), pue, "must be a finite number of at least 1 (facility power ÷ IT power)");
             }
         }
         else if (string.IsNullOrWhiteSpace(owned.PueFigure))
         {
-            Error(Prop(at, "Pue"), null, "give a pue, or a pueFigure name from pue_figures.csv");
+            errors.Add(Prop(at, "Pue"), null, "give a pue, or a pueFigure name from pue_figures.csv");
         }
 
         if (owned.ElectricityPricePerKwh is { } kwh)
@@ -394,7 +392,7 @@ internal sealed class ScenarioValidator
         }
         else if (string.IsNullOrWhiteSpace(owned.ElectricityRegion))
         {
-            Error(Prop(at, "ElectricityPricePerKwh"), null, "give an electricity price per kWh, or an electricityRegion from electricity_prices.csv");
+            errors.Add(Prop(at, "ElectricityPricePerKwh"), null, "give an electricity price per kWh, or an electricityRegion from electricity_prices.csv");
         }
 
         if (owned.HostingPricePerKwMonth is { } hosting)
@@ -417,7 +415,7 @@ internal sealed class ScenarioValidator
 
         if (!names.TryAdd(name, path))
         {
-            Error(Prop(path, "Name"), name, $"another option has this name ({names[name]}); option names must be unique");
+            errors.Add(Prop(path, "Name"), name, $"another option has this name ({names[name]}); option names must be unique");
         }
     }
 
@@ -425,7 +423,7 @@ internal sealed class ScenarioValidator
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            Error(path, value, "is required");
+            errors.Add(path, value, "is required");
         }
     }
 
@@ -436,7 +434,7 @@ internal sealed class ScenarioValidator
             return true;
         }
 
-        Error(path, value, "must be a finite number");
+        errors.Add(path, value, "must be a finite number");
         return false;
     }
 
@@ -449,7 +447,7 @@ internal sealed class ScenarioValidator
 
         if (value < 0)
         {
-            Error(path, value, "must not be negative");
+            errors.Add(path, value, "must not be negative");
             return false;
         }
 
@@ -460,7 +458,7 @@ internal sealed class ScenarioValidator
     {
         if (Finite(value, path) && value <= 0)
         {
-            Error(path, value, "must be greater than 0");
+            errors.Add(path, value, "must be greater than 0");
         }
     }
 
@@ -468,7 +466,7 @@ internal sealed class ScenarioValidator
     {
         if (Finite(value, path) && (value <= 0 || value > 1))
         {
-            Error(path, value, "must be greater than 0 and at most 1");
+            errors.Add(path, value, "must be greater than 0 and at most 1");
         }
     }
 
@@ -481,7 +479,7 @@ internal sealed class ScenarioValidator
 
         if (value < min || value > max)
         {
-            Error(path, value, "must be " + what);
+            errors.Add(path, value, "must be " + what);
             return false;
         }
 
@@ -492,7 +490,7 @@ internal sealed class ScenarioValidator
     {
         if (value < min)
         {
-            Error(path, value, string.Create(CultureInfo.InvariantCulture, $"must be at least {min}"));
+            errors.Add(path, value, string.Create(CultureInfo.InvariantCulture, $"must be at least {min}"));
         }
     }
 
@@ -500,7 +498,7 @@ internal sealed class ScenarioValidator
     {
         if (value < min || value > max)
         {
-            Error(path, value, string.Create(CultureInfo.InvariantCulture, $"must be from {min:N0} to {max:N0}"));
+            errors.Add(path, value, string.Create(CultureInfo.InvariantCulture, $"must be from {min:N0} to {max:N0}"));
         }
     }
 
@@ -508,7 +506,7 @@ internal sealed class ScenarioValidator
     {
         if (month < 1 || (horizon > 0 && month > horizon))
         {
-            Error(path, month, string.Create(CultureInfo.InvariantCulture, $"must be a month from 1 to the horizon ({horizon})"));
+            errors.Add(path, month, string.Create(CultureInfo.InvariantCulture, $"must be a month from 1 to the horizon ({horizon})"));
         }
     }
 
@@ -517,58 +515,7 @@ internal sealed class ScenarioValidator
     {
         if (!Enum.IsDefined(value))
         {
-            Error(path, Convert.ToString(value, CultureInfo.InvariantCulture), $"is not a valid {typeof(T).Name}");
+            errors.Add(path, Convert.ToString(value, CultureInfo.InvariantCulture), $"is not a valid {typeof(T).Name}");
         }
-    }
-
-    private void Error(PathRef path, object? value, string message) =>
-        errors.Add(new ScenarioError(Path(path), value switch
-        {
-            null => null,
-            double d => Num(d),
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString(),
-        }, message));
-
-    private static string Num(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    private static PathRef Prop(string at, string name) => new(at, name, -1);
-
-    private static PathRef Index(PathRef at, int index) => new(at.Parent, at.Name, index);
-
-    /// <summary>Writes a path out in the validator's style; only errors and paths used as parents need the text.</summary>
-    private string Path(PathRef path)
-    {
-        var at = path.Parent;
-        if (path.Name is { } name)
-        {
-            at = style == PathStyle.Json
-                ? $"{at}.{char.ToLowerInvariant(name[0])}{name[1..]}"
-                : at.Length == 0 ? name : $"{at}:{name}";
-        }
-
-        if (path.Index >= 0)
-        {
-            at = style == PathStyle.Json
-                ? string.Create(CultureInfo.InvariantCulture, $"{at}[{path.Index}]")
-                : string.Create(CultureInfo.InvariantCulture, $"{at}:{path.Index}");
-        }
-
-        return at;
-    }
-
-    /// <summary>
-    /// A path not yet written out: a parent path, then optionally a property name, then optionally an index. Every value
-    /// checked has one, but only an error needs its text, so the text is built only then.
-    /// </summary>
-    private readonly struct PathRef(string parent, string? name, int index)
-    {
-        public string Parent { get; } = parent;
-
-        public string? Name { get; } = name;
-
-        public int Index { get; } = index;
-
-        public static implicit operator PathRef(string path) => new(path, null, -1);
     }
 }
