@@ -9,17 +9,6 @@ internal static class Charts
     public const int Width = 1000;
     public const int Height = 600;
 
-    /// <summary>The cost categories of the breakdown chart, each a set of line items.</summary>
-    public static readonly IReadOnlyList<(string Name, CostLine[] Lines)> Categories =
-    [
-        ("API usage", [CostLine.ApiUsage, CostLine.ApiCommitmentShortfall, CostLine.ApiFees, CostLine.BridgeApi]),
-        ("Compute", [CostLine.GpuRental, CostLine.Capital, CostLine.Depreciation]),
-        ("Power & hosting", [CostLine.Power, CostLine.Hosting, CostLine.Maintenance]),
-        ("Storage & network", [CostLine.Storage, CostLine.Egress]),
-        ("Fine-tuning", [CostLine.FineTuning, CostLine.ApiFineTuning]),
-        ("People", [CostLine.People, CostLine.LicencesAndSupport, CostLine.Setup]),
-    ];
-
     // Dashed and dotted lines are avoided: SkiaSharp's SVG canvas cannot draw path effects (it prints a warning and
     // draws them solid), so API options are told apart by thinner lines instead.
     static Charts()
@@ -132,9 +121,9 @@ internal static class Charts
         {
             var o = result.Options[i];
             var baseValue = 0.0;
-            for (var c = 0; c < Categories.Count; c++)
+            for (var c = 0; c < CostLineCategory.All.Count; c++)
             {
-                var value = o.Months.Sum(m => Categories[c].Lines.Sum(m.Cost));
+                var value = o.Months.Sum(m => CostLineCategory.All[c].Lines.Sum(m.Cost));
                 if (value <= 0)
                 {
                     continue;
@@ -149,9 +138,9 @@ internal static class Charts
         var ticks = result.Options.Select((o, i) => new Tick(i, Wrap(o.Name, 22))).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
-        for (var c = 0; c < Categories.Count; c++)
+        for (var c = 0; c < CostLineCategory.All.Count; c++)
         {
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = Categories[c].Name, FillColor = palette.GetColor(c) });
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = CostLineCategory.All[c].Name, FillColor = palette.GetColor(c) });
         }
 
         plot.Axes.Margins(bottom: 0);

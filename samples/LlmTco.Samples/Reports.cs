@@ -65,18 +65,18 @@ internal static class Reports
         }
 
         html.AppendLine("<h2>Cost by line item</h2><table><tr><th>Option</th>");
-        foreach (var (name, _) in Charts.Categories)
+        foreach (var category in CostLineCategory.All)
         {
-            html.Append(Inv, $"<th>{E(name)}</th>");
+            html.Append(Inv, $"<th>{E(category.Name)}</th>");
         }
 
         html.AppendLine("</tr>");
         foreach (var o in result.Options)
         {
             html.Append(Inv, $"<tr><td>{E(o.Name)}</td>");
-            foreach (var (_, lines) in Charts.Categories)
+            foreach (var category in CostLineCategory.All)
             {
-                html.Append(Inv, $"<td class=\"n\">{E(Display.Money(o.Months.Sum(m => lines.Sum(m.Cost)), s.Currency))}</td>");
+                html.Append(Inv, $"<td class=\"n\">{E(Display.Money(o.Months.Sum(m => category.Lines.Sum(m.Cost)), s.Currency))}</td>");
             }
 
             html.AppendLine("</tr>");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LlmTco.Scenarios;
+using static LlmTco.Scenarios.ScenarioErrors;
 
 namespace LlmTco.Uncertainty;
 
@@ -10,13 +11,17 @@ namespace LlmTco.Uncertainty;
 /// </summary>
 internal static class UncertaintyValidator
 {
-    public static IEnumerable<ScenarioError> Check(Scenario scenario, string at, bool scenarioValid, PathStyle style, string root, Func<string, string, string> prop, Func<string, int, string> index)
+    /// <summary>Adds the problems of the scenario's uncertainty section to the errors.</summary>
+    /// <param name="scenario">The scenario; its uncertainty section is not <see langword="null"/>.</param>
+    /// <param name="at">The section's path.</param>
+    /// <param name="scenarioValid">Whether the rest of the scenario is valid; only then are the distributions' ends tried on it.</param>
+    /// <param name="errors">Where the problems go.</param>
+    public static void Check(Scenario scenario, string at, bool scenarioValid, ScenarioErrors errors)
     {
         var u = scenario.Uncertainty!;
-        var errors = new List<ScenarioError>();
         if (u.Trials is < 1 or > UncertaintySettings.MaxTrials)
         {
-            errors.Add(new ScenarioError(prop(at, "Trials"), Text(u.Trials), string.Create(CultureInfo.InvariantCulture, $"must be a whole number of trials from 1 to {UncertaintySettings.MaxTrials:N0}")));
+            errors.Add(Prop(at, "Trials"), Text(u.Trials), string.Create(CultureInfo.InvariantCulture, $"must be a whole number of trials from 1 to {UncertaintySettings.MaxTrials:N0}"));
         }
 
         var percentiles = u.Percentiles ?? [];
@@ -24,39 +29,39 @@ internal static class UncertaintyValidator
         {
             if (!(percentiles[i] is > 0 and < 1))
             {
-                errors.Add(new ScenarioError(index(prop(at, "Percentiles"), i), Distribution.Num(percentiles[i]), "must be a fraction strictly between 0 and 1 (0.05 is P5)"));
+                errors.Add(Index(Prop(at, "Percentiles"), i), Distribution.Num(percentiles[i]), "must be a fraction strictly between 0 and 1 (0.05 is P5)");
             }
         }
 
         var inputs = u.Inputs ?? [];
         if (inputs.Count == 0)
         {
-            errors.Add(new ScenarioError(prop(at, "Inputs"), null, "list at least one uncertain input, e.g. { \"path\": \"workload.profiles[0].growth.monthlyRate\", \"distribution\": { \"kind\": \"triangular\", \"min\": 0.02, \"mode\": 0.06, \"max\": 0.1 } }"));
+            errors.Add(Prop(at, "Inputs"), null, "list at least one uncertain input, e.g. { \"path\": \"workload.profiles[0].growth.monthlyRate\", \"distribution\": { \"kind\": \"triangular\", \"min\": 0.02, \"mode\": 0.06, \"max\": 0.1 } }");
         }
 
         var baseline = scenario with { Uncertainty = null };
         var claimed = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < inputs.Count; i++)
         {
-            var path = index(prop(at, "Inputs"), i);
+            var path = errors.Path(Index(Prop(at, "Inputs"), i));
             var input = inputs[i];
             if (input is null)
             {
-                errors.Add(new ScenarioError(path, null, "an uncertain input is required"));
+                errors.Add(path, null, "an uncertain input is required");
                 continue;
             }
 
             ScenarioPath.TryResolve(baseline, input.Path, out var resolved, out var pathError);
             if (pathError is not null)
             {
-                errors.Add(new ScenarioError(prop(path, "Path"), input.Path, pathError));
+                errors.Add(Prop(path, "Path"), input.Path, pathError);
             }
 
-            var distributionAt = prop(path, "Distribution");
+            var distributionAt = errors.Path(Prop(path, "Distribution"));
             var distributionOk = true;
             if (input.Distribution is null)
             {
-                errors.Add(new ScenarioError(distributionAt, null, "a distribution is required, e.g. { \"kind\": \"uniform\", \"min\": 0.5, \"max\": 0.8 }"));
+                errors.Add(distributionAt, null, "a distribution is required, e.g. { \"kind\": \"uniform\", \"min\": 0.5, \"max\": 0.8 }");
                 distributionOk = false;
             }
             else
@@ -64,8 +69,8 @@ internal static class UncertaintyValidator
                 foreach (var (parameter, message) in input.Distribution.Check())
                 {
                     distributionOk = false;
-                    var where = parameter is null ? distributionAt : prop(distributionAt, char.ToUpperInvariant(parameter[0]) + parameter[1..]);
-                    errors.Add(new ScenarioError(where, null, $"{message} (the distribution of '{input.Path}')"));
+                    var where = parameter is null ? distributionAt : Prop(distributionAt, char.ToUpperInvariant(parameter[0]) + parameter[1..]);
+                    errors.Add(where, null, $"{message} (the distribution of '{input.Path}')");
                 }
             }
 
@@ -78,21 +83,19 @@ internal static class UncertaintyValidator
             {
                 if (!claimed.TryAdd(target, path))
                 {
-                    errors.Add(new ScenarioError(prop(path, "Path"), input.Path, $"'{target}' is already made uncertain by {claimed[target]}; give each property one distribution"));
+                    errors.Add(Prop(path, "Path"), input.Path, $"'{target}' is already made uncertain by {claimed[target]}; give each property one distribution");
                 }
             }
 
             if (scenarioValid && distributionOk)
             {
-                errors.AddRange(CheckEnds(baseline, resolved, input.Distribution!, distributionAt, style, root));
+                CheckEnds(baseline, resolved, input.Distribution!, distributionAt, errors);
             }
         }
-
-        return errors;
     }
 
     /// <summary>The scenario must stay valid at each finite end of the distribution's range (where the range is an interval, its ends are the extremes).</summary>
-    private static IEnumerable<ScenarioError> CheckEnds(Scenario baseline, ScenarioPath path, Distribution distribution, string at, PathStyle style, string root)
+    private static void CheckEnds(Scenario baseline, ScenarioPath path, Distribution distribution, string at, ScenarioErrors errors)
     {
         var ends = new List<(string Which, double Value)>();
         if (distribution.Kind != DistributionKind.LogNormal || distribution.Min is not null)
@@ -110,18 +113,18 @@ internal static class UncertaintyValidator
             }
             catch (ArgumentOutOfRangeException ex)
             {
-                return [new ScenarioError(at, Distribution.Num(value), ex.Message)];
+                errors.Add(at, Distribution.Num(value), ex.Message);
+                return;
             }
 
-            var problems = ScenarioValidator.Validate(changed, style, root);
+            var problems = ScenarioValidator.Validate(changed, errors.Style, errors.Root);
             if (problems.Count > 0)
             {
                 var shown = distribution.Kind == DistributionKind.Point ? "its value" : $"its {which}";
-                return [new ScenarioError(at, Distribution.Num(value), $"{shown} makes the scenario invalid for '{path.Text}': {string.Join("; ", problems)}")];
+                errors.Add(at, Distribution.Num(value), $"{shown} makes the scenario invalid for '{path.Text}': {string.Join("; ", problems)}");
+                return;
             }
         }
-
-        return [];
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);

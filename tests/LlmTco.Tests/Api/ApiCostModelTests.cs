@@ -8,7 +8,7 @@ using static LlmTco.Tests.TestScenarios;
 namespace LlmTco.Tests.Api;
 
 /// <summary>
-/// The API bill of MODEL.md ("API (subscription) cost, month m") through <see cref="TcoEngine.Evaluate"/> on the
+/// The API bill of docs/methodology.md (section 3, "API cost") through <see cref="TcoEngine.Evaluate"/> on the
 /// in-memory test tables; every expected figure is worked out by hand in the comments.
 /// </summary>
 /// <remarks>

@@ -4,7 +4,7 @@ using static LlmTco.Tests.TestScenarios;
 
 namespace LlmTco.Tests.SelfHosted;
 
-/// <summary>Hosting billed per server-month, as MODEL.md allows beside per kW-month.</summary>
+/// <summary>Hosting billed per server-month beside per kW-month, as docs/methodology.md gives the Hosting line (section 5.3, "Owned").</summary>
 public sealed class OwnedHostingPerServerTests
 {
     [Fact]

@@ -9,7 +9,8 @@ namespace LlmTco.Tests.SelfHosted;
 
 /// <summary>
 /// Every self-hosted cost line through <see cref="TcoEngine.Evaluate"/> on the in-memory test tables, each expected
-/// figure worked out by hand in the comments (MODEL.md, "Self-hosted cost, month m").
+/// figure worked out by hand in the comments (docs/methodology.md, sections 4 to 9, "Self-hosted capacity" to
+/// "Lead time and bridge API").
 /// </summary>
 /// <remarks>
 /// Shared hand figures for the <see cref="TestScenarios.Chat"/> profile on GPU-A with Model-8B in BF16:
@@ -626,7 +627,8 @@ public sealed class SelfHostedCostModelTests
             thrown = e;
         }
 
-        // Then by MODEL.md: required output throughput = 0 tokens/s → replicas = max(1, ceil(0)) = 1 → 1 GPU × 1,825;
+        // Then by docs/methodology.md (section 4.3, "Replicas and GPUs"): peak output 0 tokens/s → needed = 0 → replicas =
+        // max(minimum replicas 1, 0) + 0 redundancy = 1 → 1 GPU × 1,825;
         // a ScenarioValidationException explaining that the roofline cannot size a 0-output workload would also do
         if (thrown is not null)
         {
