@@ -93,7 +93,7 @@ public sealed class TcoEngine
             var a = api.Index;
             var months = Months(plan, ws, a, m =>
             {
-                var lines = new double[LineCount];
+                var lines = new double[CostLines.Count];
                 lines[(int)CostLine.ApiUsage] = ws.Usage[a][m];
                 lines[(int)CostLine.ApiCommitmentShortfall] = ws.Shortfall[a][m];
                 lines[(int)CostLine.ApiFees] = p[api.FeeSlot];
@@ -109,7 +109,7 @@ public sealed class TcoEngine
             var s = self.Index;
             var months = Months(plan, ws, self.OptionIndex, m =>
             {
-                var lines = new double[LineCount];
+                var lines = new double[CostLines.Count];
                 ws.SelfLines[s].CopyMonth(m, self.FineTuning, ws.Recurring[s], lines);
                 var replicas = ws.Replicas[s][m];
                 double? utilization = m >= self.Lead && replicas > 0 ? volumes.TotalOutput[m] / CapacityMath.SecondsPerMonth * ratio / (replicas * self.BaseThroughput) : null;
@@ -180,7 +180,4 @@ public sealed class TcoEngine
             }
         }
     }
-
-    /// <summary>The number of cost lines, counted once (<see cref="Enum.GetValues{TEnum}"/> copies an array on every call).</summary>
-    private static readonly int LineCount = Enum.GetValues<CostLine>().Length;
 }
