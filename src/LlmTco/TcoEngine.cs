@@ -110,7 +110,7 @@ public sealed class TcoEngine
             var months = Months(plan, ws, self.OptionIndex, m =>
             {
                 var lines = new double[CostLines.Count];
-                ws.SelfLines[s].CopyMonth(m, self.FineTuning, ws.Recurring[s], lines);
+                ws.SelfLines[s].CopyMonth(m, ws.FineTuning[s], ws.Recurring[s], lines);
                 var replicas = ws.Replicas[s][m];
                 double? utilization = m >= self.Lead && replicas > 0 ? volumes.TotalOutput[m] / CapacityMath.SecondsPerMonth * ratio / (replicas * self.BaseThroughput) : null;
                 return (lines, ws.Gpus[s][m], replicas, utilization);

@@ -63,6 +63,41 @@ internal sealed class ApiPlan
     /// <summary>Gets the distinct whole days from a declining row's date to a month's start.</summary>
     public long[] DistinctDays { get; private set; } = [];
 
+    /// <summary>Gets the context thresholds (input tokens per request) of the model's tiers above the base tier.</summary>
+    private double[] Thresholds { get; set; } = [];
+
+    /// <summary>Gets each profile's context tier with the scenario's own tokens per request: how many thresholds its requests exceed.</summary>
+    private int[] BaseTiers { get; set; } = [];
+
+    /// <summary>
+    /// Whether every profile's requests with the input tokens in <paramref name="p"/> fall in the same context tier as with
+    /// the scenario's own (a request is priced by the highest tier whose threshold its input exceeds), so that the prices
+    /// looked up for the scenario apply.
+    /// </summary>
+    public bool SameTiers(double[] p, WorkloadPlan workload)
+    {
+        for (var i = 0; i < BaseTiers.Length; i++)
+        {
+            if (Tier(p[workload.Profiles[i].InputSlot]) != BaseTiers[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private int Tier(double inputTokens)
+    {
+        var tier = 0;
+        foreach (var threshold in Thresholds)
+        {
+            tier += inputTokens > threshold ? 1 : 0;
+        }
+
+        return tier;
+    }
+
     /// <summary>
     /// Looks the option's prices up for every profile and month. Throws as <see cref="PricingCatalog.FindApiPrice"/> does
     /// for an unknown provider, model or tier, or a month without a price, and for a row in another currency.
@@ -133,6 +168,8 @@ internal sealed class ApiPlan
         }
 
         plan.DistinctDays = [.. distinct];
+        plan.Thresholds = history.Where(h => h.ContextThresholdTokens > 0).Select(h => (double)h.ContextThresholdTokens).Distinct().ToArray();
+        plan.BaseTiers = profiles.Select(p => plan.Tier(p.InputTokensPerRequest)).ToArray();
         var factors = new double[plan.DistinctDays.Length];
         plan.Factors(option.YearlyPriceDecline, factors);
         for (var p = 0; p < profiles.Count; p++)

@@ -4,8 +4,8 @@ using System.Runtime.Intrinsics;
 namespace LlmTco.Api;
 
 /// <summary>
-/// The yearly price decline's factor, (1 − d)^(days ÷ 365.25), computed one way for the engine and the Monte Carlo
-/// kernel so that both give the same bits: as b^days with b = (1 − d)^(1 ÷ 365.25), by binary powering (the product of
+/// The yearly price decline's factor, (1 − d)^(days ÷ 365.25), computed one way, so that one month's factor and many
+/// months' factors at once give the same bits: as b^days with b = (1 − d)^(1 ÷ 365.25), by binary powering (the product of
 /// b^(2^k) over the set bits k of the whole number of days, in increasing k, each b^(2^k) obtained by squaring).
 /// </summary>
 /// <remarks>
@@ -68,7 +68,7 @@ internal static class DeclineFactor
     /// <param name="into">The factors, as many as <paramref name="days"/>.</param>
     public static void Of(ReadOnlySpan<double> powers, ReadOnlySpan<long> days, Span<double> into)
     {
-        // Unchecked: indices bounded by the arrays' lengths, in a loop run per trial (see CompiledTrialEvaluator).
+        // Unchecked: indices bounded by the arrays' lengths, in a loop run per trial (see ScenarioPlan).
         unchecked
         {
             var i = 0;

@@ -29,8 +29,11 @@ internal enum ParameterRule
     /// <summary>Finite, at least 1 (peak-to-average ratio, PUE).</summary>
     AtLeastOne,
 
-    /// <summary>A whole number of replicas from 0 to <see cref="LlmTco.SelfHosted.ReplicaCount.Max"/>.</summary>
+    /// <summary>A whole number of replicas (or months) from 0 to <see cref="LlmTco.SelfHosted.ReplicaCount.Max"/>.</summary>
     Replicas,
+
+    /// <summary>A whole number of GPUs from 1 to <see cref="LlmTco.SelfHosted.ReplicaCount.Max"/> × <see cref="LlmTco.SelfHosted.ReplicaCount.MaxGpusPerReplica"/>.</summary>
+    Gpus,
 }
 
 /// <summary>
@@ -73,6 +76,7 @@ internal sealed class PlanParameters
         ParameterRule.Finite => double.IsFinite(v),
         ParameterRule.AtLeastOne => double.IsFinite(v) && v >= 1,
         ParameterRule.Replicas => v >= 0 && v <= LlmTco.SelfHosted.ReplicaCount.Max && v == Math.Floor(v),
+        ParameterRule.Gpus => v >= 1 && v <= (double)LlmTco.SelfHosted.ReplicaCount.Max * LlmTco.SelfHosted.ReplicaCount.MaxGpusPerReplica && v == Math.Floor(v),
         _ => false,
     };
 }

@@ -38,7 +38,18 @@ internal sealed class PlanWorkspace
         MinReplicas = new int[selves];
         Redundancy = new int[selves];
         CapitalSoFar = new double[selves];
+        Lead = new int[selves];
+        FineTuning = plan.Selves.Select(self => self.FineTuning).ToArray();
+        FineTuningBuffers = WorkloadVolumes.Rows(selves, months);
     }
+
+    /// <summary>Gets each self-hosted option's lead time in the last evaluation.</summary>
+    public int[] Lead { get; }
+
+    /// <summary>Gets each self-hosted option's fine-tuning line in the last evaluation (the plan's own, or a buffer when it varies).</summary>
+    public double[][] FineTuning { get; }
+
+    internal double[][] FineTuningBuffers { get; }
 
     /// <summary>Gets the parameter vector a caller fills before it evaluates (a copy of the baseline at first).</summary>
     public double[] Parameters { get; }

@@ -115,8 +115,10 @@ internal sealed class ScenarioPlan
         return new VariedInputs(
             set.Contains(DiscountSlot),
             Workload.VolumesVary(set),
+            Workload.Profiles.Any(p => set.Contains(p.InputSlot) || set.Contains(p.OutputSlot)),
             Workload.Profiles.Select(p => set.Contains(p.RateSlot)).ToArray(),
-            Apis.Select(a => (set.Contains(a.DeclineSlot), set.Contains(a.BatchDiscountSlot))).ToArray());
+            Apis.Select(a => (set.Contains(a.DeclineSlot), set.Contains(a.BatchDiscountSlot))).ToArray(),
+            Selves.Select(s => new[] { s.TrainingTokensSlot, s.EpochsSlot, s.FineTuningMfuSlot, s.MeasuredHoursSlot, s.FineTuningPriceSlot }.Any(set.Contains)).ToArray());
     }
 
     /// <summary>
@@ -152,6 +154,12 @@ internal sealed class ScenarioPlan
 
         ws.CurrentVolumes = volumes;
         ws.CurrentFactors = factors;
+        if (varied?.Tokens == true && Apis.Any(a => !a.SameTiers(p, Workload)))
+        {
+            ws.Failure = new PlanFailure(PlanFailureKind.Invalid, -1, 0, false, 0, 0, 0);
+            return false;
+        }
+
         for (var a = 0; a < Apis.Length; a++)
         {
             Apis[a].Bill(p, Workload, volumes, varied?.Api[a] ?? default, ws.ApiScratch[a], ws.Usage[a], ws.Shortfall[a], ws.Totals[a]);
@@ -160,9 +168,10 @@ internal sealed class ScenarioPlan
         foreach (var self in Selves)
         {
             var bridge = self.Bridge;
+            var selfVaried = (varied?.Tokens == true, varied?.FineTuning[self.Index] == true);
             var ok = bridge >= 0
-                ? self.Evaluate(p, ws, Workload, volumes, ws.Usage[bridge], ws.Shortfall[bridge], p[Apis[bridge].FeeSlot])
-                : self.Evaluate(p, ws, Workload, volumes, null, null, 0);
+                ? self.Evaluate(p, ws, Workload, volumes, selfVaried, ws.Usage[bridge], ws.Shortfall[bridge], p[Apis[bridge].FeeSlot])
+                : self.Evaluate(p, ws, Workload, volumes, selfVaried, null, null, 0);
             if (!ok)
             {
                 return false;
@@ -227,6 +236,8 @@ internal sealed class ScenarioPlan
 /// <summary>Which of a plan's inputs an evaluation may find changed from the scenario's values.</summary>
 /// <param name="Discount">Whether the discount rate varies.</param>
 /// <param name="Volumes">Whether any profile's volumes vary.</param>
+/// <param name="Tokens">Whether any profile's tokens per request vary (which may change a context tier or the GPUs per replica).</param>
 /// <param name="RateVaries">Whether each profile's growth rate varies.</param>
 /// <param name="Api">Whether each API option's price decline and batch discount vary.</param>
-internal sealed record VariedInputs(bool Discount, bool Volumes, bool[] RateVaries, (bool Decline, bool Batch)[] Api);
+/// <param name="FineTuning">Whether each self-hosted option's fine-tuning inputs vary.</param>
+internal sealed record VariedInputs(bool Discount, bool Volumes, bool Tokens, bool[] RateVaries, (bool Decline, bool Batch)[] Api, bool[] FineTuning);

@@ -1,8 +1,8 @@
 namespace LlmTco.SelfHosted;
 
 /// <summary>
-/// The one rounding rule for replicas, shared by the monthly engine, the steady-state curve and the Monte Carlo
-/// kernel so that they can never disagree: any traffic needs a whole replica, at least the minimum runs, spares are
+/// The one rounding rule for replicas, shared by the monthly evaluation and the steady-state curve so that they can
+/// never disagree: any traffic needs a whole replica, at least the minimum runs, spares are
 /// added on top.
 /// </summary>
 internal static class ReplicaCount

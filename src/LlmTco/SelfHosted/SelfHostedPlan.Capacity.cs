@@ -41,8 +41,8 @@ internal sealed partial class SelfHostedPlan
         rowOutput = rows.Select(r => (double)r.OutputTokens).ToArray();
         rowThroughputExact = rows.Select(r => r.OutputTokensPerSecondPerReplica).ToArray();
         rowThroughput = rows.Select(r => (double)r.OutputTokensPerSecondPerReplica).ToArray();
-        baseShape = Shape(workload, baseVolumes);
-        BaseThroughput = Throughput(baseline, workload, baseVolumes, out var row);
+        baseShape = Shape(baseline, workload, baseVolumes, Lead);
+        BaseThroughput = Throughput(baseline, workload, baseVolumes, Lead, out var row);
         ThroughputSource = o.ReplicaThroughputTokensPerSecond is not null ? ThroughputSource.Given : rows.Count > 0 ? ThroughputSource.Benchmark : ThroughputSource.RooflineEstimate;
         if (!describe)
         {
@@ -71,7 +71,7 @@ internal sealed partial class SelfHostedPlan
     /// nearest the workload's mean in the first month served (log distance; the slower one on a tie, the first on a full
     /// tie); else the roofline estimate at that shape. <paramref name="row"/> is the row chosen, or −1.
     /// </summary>
-    private double Throughput(double[] p, WorkloadPlan workload, WorkloadVolumes v, out int row)
+    private double Throughput(double[] p, WorkloadPlan workload, WorkloadVolumes v, int lead, out int row)
     {
         row = -1;
         var given = p[ThroughputSlot];
@@ -86,7 +86,7 @@ internal sealed partial class SelfHostedPlan
             return rowThroughput[0];
         }
 
-        var (input, output) = Shape(workload, v);
+        var (input, output) = Shape(p, workload, v, lead);
         if (rowThroughput.Length == 0)
         {
             return input.Equals(baseShape.Input) && output.Equals(baseShape.Output) && BaseThroughput > 0
@@ -109,10 +109,10 @@ internal sealed partial class SelfHostedPlan
     }
 
     /// <summary>The workload's mean request shape in the first month from the lead time with output (the lead time's month when none has).</summary>
-    private (double Input, double Output) Shape(WorkloadPlan workload, WorkloadVolumes v)
+    private (double Input, double Output) Shape(double[] p, WorkloadPlan workload, WorkloadVolumes v, int lead)
     {
-        var month = Lead;
-        for (var m = Lead; m < months; m++)
+        var month = lead;
+        for (var m = lead; m < months; m++)
         {
             if (v.TotalOutput[m] > 0)
             {
@@ -121,7 +121,7 @@ internal sealed partial class SelfHostedPlan
             }
         }
 
-        return workload.MeanRequestShape(v, month);
+        return workload.MeanRequestShape(p, v, month);
     }
 
     /// <summary>
@@ -130,7 +130,7 @@ internal sealed partial class SelfHostedPlan
     /// replicas per unit of month-1 volume at the first month served. False when a month needs more replicas than
     /// <see cref="ReplicaCount.Max"/>.
     /// </summary>
-    private bool Capacity(double[] p, WorkloadVolumes v, WorkloadPlan workload, PlanWorkspace ws, int[] gpus, out double replicasPerUnitScale)
+    private bool Capacity(double[] p, WorkloadVolumes v, WorkloadPlan workload, PlanWorkspace ws, int lead, int[] gpus, out double replicasPerUnitScale)
     {
         unchecked
         {
@@ -139,9 +139,9 @@ internal sealed partial class SelfHostedPlan
             var minReplicas = (int)p[MinReplicasSlot];
             var redundancy = (int)p[RedundancySlot];
             var ratio = p[workload.RatioSlot];
-            var tps = Throughput(p, workload, v, out _);
+            var tps = Throughput(p, workload, v, lead, out _);
             var replicas = ws.Replicas[Index];
-            var first = Math.Min(Lead, months);
+            var first = Math.Min(lead, months);
             Array.Clear(gpus, 0, first);
             Array.Clear(replicas, 0, first);
             var perReplica = tps * utilization;
@@ -161,7 +161,7 @@ internal sealed partial class SelfHostedPlan
             }
 
             ws.Throughput[Index] = tps;
-            replicasPerUnitScale = tps <= 0 ? 0 : output[Lead] / CapacityMath.SecondsPerMonth * ratio / perReplica;
+            replicasPerUnitScale = tps <= 0 ? 0 : output[lead] / CapacityMath.SecondsPerMonth * ratio / perReplica;
             return true;
         }
     }

@@ -32,6 +32,8 @@ internal sealed partial class SelfHostedPlan
 
     public int ResidualSlot { get; private set; }
 
+    public int PerServerSlot { get; private set; }
+
     private void CompileOwned(PricingCatalog catalog, OwnedHardware owned, Gpu gpu, Scenario scenario, PlanParameters prm, string at, bool describe)
     {
         var name = Option.Name;
@@ -43,6 +45,7 @@ internal sealed partial class SelfHostedPlan
         HostingSlot = prm.Add(at + ".owned.hostingPricePerKwMonth", owned.HostingPricePerKwMonth, ParameterRule.NonNegative);
         MaintenanceSlot = prm.Add(at + ".owned.maintenanceYearlyFraction", owned.MaintenanceYearlyFraction, ParameterRule.NonNegative);
         ResidualSlot = prm.Add(at + ".owned.residualValueFraction", owned.ResidualValueFraction, ParameterRule.Share);
+        PerServerSlot = prm.Add(at + ".owned.hostingPricePerServerMonth", owned.HostingPricePerServerMonth, ParameterRule.NonNegative);
         kwPerGpu = (double)gpu.TdpWatts / 1000;
         cashView = scenario.CostView == CostView.Cash;
 
@@ -94,7 +97,7 @@ internal sealed partial class SelfHostedPlan
     /// (accounting view); power = installed GPUs × TDP × load × PUE × 730 h × price per kWh; hosting per kW-month and per
     /// server-month; maintenance = capital so far × the yearly fraction ÷ 12. Also the steady cost of a replica.
     /// </summary>
-    private bool BillOwned(double[] p, PlanWorkspace ws, SelfHostedLines lines, int[] gpus, double utilization)
+    private bool BillOwned(double[] p, PlanWorkspace ws, SelfHostedLines lines, int[] gpus, double utilization, int lead)
     {
         var owned = Option.Owned!;
         var unitPrice = !double.IsNaN(p[UnitPriceSlot]) ? p[UnitPriceSlot] : listedUnitPrice;
@@ -105,7 +108,7 @@ internal sealed partial class SelfHostedPlan
         var load = !double.IsNaN(p[LoadSlot]) ? p[LoadSlot] : utilization;
         var maintenance = p[MaintenanceSlot];
         var life = owned.UsefulLifeMonths;
-        var perServer = owned.HostingPricePerServerMonth;
+        var perServer = p[PerServerSlot];
         var gpusPerServer = owned.GpusPerServer;
         var kw = kwPerGpu;
         var purchaseMonths = ws.PurchaseMonths;
@@ -113,7 +116,7 @@ internal sealed partial class SelfHostedPlan
         var purchases = 0;
         var installed = 0;
         var capitalSoFar = 0.0;
-        for (var m = Math.Min(Lead, months); m < months; m++)
+        for (var m = Math.Min(lead, months); m < months; m++)
         {
             if (gpus[m] > installed)
             {

@@ -18,6 +18,19 @@ internal sealed partial class SelfHostedPlan
     /// <summary>Gets the steady-state monthly share of fine-tuning (the last run's cost ÷ the interval), or NaN without recurring runs.</summary>
     public double FineTuningSteady { get; private set; } = double.NaN;
 
+    public int TrainingTokensSlot { get; private set; } = -1;
+
+    public int EpochsSlot { get; private set; } = -1;
+
+    public int FineTuningMfuSlot { get; private set; } = -1;
+
+    public int MeasuredHoursSlot { get; private set; } = -1;
+
+    public int FineTuningPriceSlot { get; private set; } = -1;
+
+    private (double K, double Parameters, double Flops) fineTuningFlops;
+    private (int Month, double Price)[] fineTuningRuns = [];
+
     public int GbHeldSlot { get; private set; } = -1;
 
     public int StoragePriceSlot { get; private set; }
@@ -92,7 +105,7 @@ internal sealed partial class SelfHostedPlan
         }
     }
 
-    private void CompileFineTuning(PricingCatalog catalog, OpenModel openModel, Gpu servingGpu, Scenario scenario, bool describe)
+    private void CompileFineTuning(PricingCatalog catalog, OpenModel openModel, Gpu servingGpu, Scenario scenario, PlanParameters prm, string at, bool describe)
     {
         FineTuning = new double[months];
         if (Option.FineTuning is not { } ft)
@@ -103,45 +116,71 @@ internal sealed partial class SelfHostedPlan
         var gpu = ft.Gpu is null ? servingGpu : catalog.GetGpu(ft.Gpu);
         var k = ft.FlopsPerParameterPerToken ?? (ft.Method == FineTuningMethod.Full ? 6 : 4);
         var parameters = (double)openModel.ActiveParametersBillions * 1e9;
-        var tokens = ft.TrainingTokens * ft.Epochs;
-        var hours = ft.MeasuredGpuHoursPerRun ?? CapacityMath.TrainingGpuHours(k, parameters, tokens, CapacityMath.PeakFlopsPerSecond(gpu, ft.Precision), ft.Mfu);
+        fineTuningFlops = (k, parameters, CapacityMath.PeakFlopsPerSecond(gpu, ft.Precision));
+        TrainingTokensSlot = prm.Add(at + ".fineTuning.trainingTokens", ft.TrainingTokens, ParameterRule.NonNegative);
+        EpochsSlot = prm.Add(at + ".fineTuning.epochs", ft.Epochs, ParameterRule.Positive);
+        FineTuningMfuSlot = prm.Add(at + ".fineTuning.mfu", ft.Mfu, ParameterRule.Fraction);
+        MeasuredHoursSlot = prm.Add(at + ".fineTuning.measuredGpuHoursPerRun", ft.MeasuredGpuHoursPerRun, ParameterRule.NonNegative);
+        FineTuningPriceSlot = prm.Add(at + ".fineTuning.pricePerGpuHour", ft.PricePerGpuHour, ParameterRule.Positive);
+        var baseline = prm.Baseline;
+        var hours = FineTuningHours(baseline);
         if (describe)
         {
+            var tokens = ft.TrainingTokens * ft.Epochs;
             assumptions.Add(new Assumption(Option.Name, ft.MeasuredGpuHoursPerRun is null ? AssumptionKind.Estimate : AssumptionKind.Choice, ft.MeasuredGpuHoursPerRun is null
                 ? string.Create(CultureInfo.InvariantCulture, $"Fine-tuning ({(ft.Method == FineTuningMethod.Full ? "full" : ft.Method == FineTuningMethod.Lora ? "LoRA" : "QLoRA")}): {k} × {parameters:G3} parameters × {tokens:G3} tokens = {k * parameters * tokens:G3} FLOPs on {gpu.GpuModel} at MFU {ft.Mfu} = {hours:N0} GPU-hours per run, billed as rented GPU-hours.")
                 : string.Create(CultureInfo.InvariantCulture, $"Fine-tuning: {hours:N0} measured GPU-hours per run, billed as rented GPU-hours.")));
         }
 
+        // The runs' months and on-demand prices, looked up once (none when the scenario gives the price).
         var provider = ft.Provider ?? Option.Rented?.Provider;
-        var runs = 0;
-        var costOfLastRun = 0.0;
+        var runs = new List<(int Month, double Price)>();
         for (var m = ft.FirstMonth - 1; m < months; m += ft.EveryMonths > 0 ? ft.EveryMonths : months)
         {
-            double price;
-            if (ft.PricePerGpuHour is { } given)
-            {
-                price = given;
-            }
-            else
+            var price = double.NaN;
+            if (ft.PricePerGpuHour is null)
             {
                 var offer = catalog.FindRentalOffer(provider!, gpu.GpuModel, RentalPlan.OnDemand, scenario.StartDate.AddMonths(m));
                 CheckCurrency(offer.Currency, scenario, "fine-tuning GPU", ".fineTuning.provider");
                 price = (double)offer.PricePerGpuHour;
-                if (runs == 0 && describe)
+                if (runs.Count == 0 && describe)
                 {
                     AddRow(string.Create(CultureInfo.InvariantCulture, $"gpu_rentals.csv (fine-tuning): {offer.Provider} {offer.Sku} on-demand, {offer.Region}: {offer.PricePerGpuHour} {offer.Currency} per GPU-hour; checked {Iso(offer.CheckedOn)}."), offer, offer.SourceUrl);
                 }
             }
 
-            costOfLastRun = hours * price;
-            FineTuning[m] = costOfLastRun;
-            runs++;
+            runs.Add((m, price));
         }
 
-        if (ft.EveryMonths > 0)
+        fineTuningRuns = [.. runs];
+        FineTuningSteady = FineTuningLine(baseline, FineTuning);
+    }
+
+    /// <summary>The GPU-hours of one fine-tuning run: as measured, or k × parameters × (tokens × epochs) ÷ (GPU FLOPS × MFU) ÷ 3,600.</summary>
+    private double FineTuningHours(double[] p)
+    {
+        var measured = p[MeasuredHoursSlot];
+        var (k, parameters, flops) = fineTuningFlops;
+        return !double.IsNaN(measured) ? measured : CapacityMath.TrainingGpuHours(k, parameters, p[TrainingTokensSlot] * p[EpochsSlot], flops, p[FineTuningMfuSlot]);
+    }
+
+    /// <summary>
+    /// The fine-tuning line: each run's GPU-hours × the on-demand price in its month (or the price given), billed as
+    /// rented GPU-hours; returns the steady-state monthly share (the last run's cost ÷ the interval), NaN without
+    /// recurring runs.
+    /// </summary>
+    private double FineTuningLine(double[] p, double[] line)
+    {
+        var hours = FineTuningHours(p);
+        var given = p[FineTuningPriceSlot];
+        var costOfLastRun = 0.0;
+        foreach (var (month, price) in fineTuningRuns)
         {
-            FineTuningSteady = costOfLastRun / ft.EveryMonths;
+            costOfLastRun = hours * (double.IsNaN(given) ? price : given);
+            line[month] = costOfLastRun;
         }
+
+        return Option.FineTuning!.EveryMonths > 0 ? costOfLastRun / Option.FineTuning.EveryMonths : double.NaN;
     }
 
     private void CompilePeople(PlanParameters prm, string at)
@@ -163,9 +202,18 @@ internal sealed partial class SelfHostedPlan
     /// per GB, people = FTEs × yearly loaded cost ÷ 12, licences and support, the set-up cost (month 1 only); and the
     /// steady-state fixed cost (these plus the fine-tuning share). False when a drawn volume needs a price the tables lack.
     /// </summary>
-    private bool Recurring(double[] p, PlanWorkspace ws, out RecurringCosts costs)
+    private bool Recurring(double[] p, PlanWorkspace ws, bool fineTuningVaries, out RecurringCosts costs)
     {
         costs = default;
+        var fineTuningSteady = FineTuningSteady;
+        ws.FineTuning[Index] = FineTuning;
+        if (fineTuningVaries && Option.FineTuning is not null)
+        {
+            var line = ws.FineTuningBuffers[Index];
+            fineTuningSteady = FineTuningLine(p, line);
+            ws.FineTuning[Index] = line;
+        }
+
         double fixedCost = 0;
         if (GbHeldSlot >= 0)
         {
@@ -184,9 +232,9 @@ internal sealed partial class SelfHostedPlan
             fixedCost += costs.Storage + costs.Egress;
         }
 
-        if (!double.IsNaN(FineTuningSteady))
+        if (!double.IsNaN(fineTuningSteady))
         {
-            fixedCost += FineTuningSteady;
+            fixedCost += fineTuningSteady;
         }
 
         if (FtesSlot >= 0)

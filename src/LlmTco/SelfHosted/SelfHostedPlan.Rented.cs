@@ -18,6 +18,8 @@ internal sealed partial class SelfHostedPlan
     private double[] onDemandPrice = [];
     private int term;
     private int? committedGpus;
+
+    public int CommittedSlot { get; private set; }
     private PricingCatalog? rentalCatalog;
     private Gpu? rentalGpu;
 
@@ -39,6 +41,7 @@ internal sealed partial class SelfHostedPlan
             _ => 0,
         };
         committedGpus = rented.CommittedGpus;
+        CommittedSlot = prm.Add(at + ".rented.committedGpus", rented.CommittedGpus, ParameterRule.Gpus);
 
         // The GPU's offers of the provider and region on the two plans this option can bill, found once; each month's offer
         // is then chosen among them exactly as catalog.FindRentalOffer chooses among all offers. A month without an offer
@@ -91,13 +94,14 @@ internal sealed partial class SelfHostedPlan
     /// each term commits its busiest month's GPUs (or the committed GPUs given) at the price in force on the term's first
     /// month, and GPUs above a given commitment bill on demand. Also the steady cost of a replica at the first month served.
     /// </summary>
-    private bool BillRented(double[] p, PlanWorkspace ws, SelfHostedLines lines, int[] gpus)
+    private bool BillRented(double[] p, PlanWorkspace ws, SelfHostedLines lines, int[] gpus, int lead)
     {
         unchecked
         {
             var given = p[RentalPriceSlot];
             var hasPrice = !double.IsNaN(given);
-            var first = Math.Min(Lead, months);
+            var fixedCommitment = p[CommittedSlot];
+            var first = Math.Min(lead, months);
             var rental = lines.Rental;
             if (term == 0)
             {
@@ -125,7 +129,7 @@ internal sealed partial class SelfHostedPlan
                         return Fail(ws, termStart, onDemand: false);
                     }
 
-                    committed = committedGpus ?? MaxOver(gpus, termStart, count);
+                    committed = double.IsNaN(fixedCommitment) ? MaxOver(gpus, termStart, count) : (int)fixedCommitment;
                     for (var m = termStart; m < termStart + count; m++)
                     {
                         var overflow = Math.Max(0, gpus[m] - committed);
@@ -141,10 +145,10 @@ internal sealed partial class SelfHostedPlan
                 }
             }
 
-            var steadyPrice = hasPrice ? given : planPrice[Lead];
+            var steadyPrice = hasPrice ? given : planPrice[lead];
             if (double.IsNaN(steadyPrice))
             {
-                return Fail(ws, Lead, onDemand: false);
+                return Fail(ws, lead, onDemand: false);
             }
 
             ws.SteadyCostPerReplica[Index] = GpusPerReplica * Hours * steadyPrice;

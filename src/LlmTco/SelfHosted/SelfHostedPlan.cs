@@ -25,6 +25,9 @@ internal sealed partial class SelfHostedPlan
     /// <summary>The option's assumptions, in the order they are reported; a <see langword="null"/> entry is where the rental offers used go.</summary>
     private readonly List<Assumption?> assumptions = [];
 
+    /// <summary>The weight bytes, KV-cache bytes per token and usable bytes per GPU of the memory fit.</summary>
+    private (double Weights, double KvPerToken, double UsablePerGpu) fitBytes;
+
     private SelfHostedPlan(SelfHostedOption option, int index, int optionIndex, int months, string path)
     {
         Option = option;
@@ -46,7 +49,7 @@ internal sealed partial class SelfHostedPlan
     /// <summary>Gets the lead time: the months (from the start) billed by the bridge API before self-hosting serves.</summary>
     public int Lead { get; }
 
-    /// <summary>Gets the bridge API option's index, or −1 without a lead time.</summary>
+    /// <summary>Gets the bridge API option's index, or −1 when the option names none.</summary>
     public int Bridge { get; private set; } = -1;
 
     public int GpusPerReplica { get; private set; }
@@ -56,6 +59,8 @@ internal sealed partial class SelfHostedPlan
     public int MinReplicasSlot { get; private set; }
 
     public int RedundancySlot { get; private set; }
+
+    public int LeadSlot { get; private set; }
 
     /// <summary>
     /// Compiles an option. Throws <see cref="ScenarioValidationException"/> when the model does not fit or a price is in
@@ -95,14 +100,12 @@ internal sealed partial class SelfHostedPlan
         var at = string.Create(CultureInfo.InvariantCulture, $"selfHostedOptions[{Index}]");
         var openModel = catalog.GetOpenModel(o.Model);
         var gpu = catalog.GetGpu(o.Gpu);
-        if (Lead > 0)
-        {
-            Bridge = scenario.ApiOptions.Select((a, i) => (a, i)).First(x => string.Equals(x.a.Name, o.BridgeApiOption, StringComparison.Ordinal)).i;
-        }
+        Bridge = scenario.ApiOptions.Select((a, i) => (a, i)).FirstOrDefault(x => string.Equals(x.a.Name, o.BridgeApiOption, StringComparison.Ordinal), (null!, -1)).i;
 
         UtilizationSlot = prm.Add(at + ".targetUtilization", o.TargetUtilization, ParameterRule.Fraction);
         MinReplicasSlot = prm.Add(at + ".minReplicas", o.MinReplicas, ParameterRule.Replicas);
         RedundancySlot = prm.Add(at + ".redundancyReplicas", o.RedundancyReplicas, ParameterRule.Replicas);
+        LeadSlot = prm.Add(at + ".leadTimeMonths", o.LeadTimeMonths, ParameterRule.Replicas);
         ThroughputSlot = prm.Add(at + ".replicaThroughputTokensPerSecond", o.ReplicaThroughputTokensPerSecond, ParameterRule.Positive);
 
         // Memory fit: the smallest power-of-two group whose usable memory holds the weights and the KV cache.
@@ -112,30 +115,17 @@ internal sealed partial class SelfHostedPlan
         var kv = o.ServingConcurrency * longest * kvPerToken;
         var usablePerGpu = (double)gpu.MemoryGb * 1e9 * o.UsableMemoryFraction;
         var need = weights + kv;
+        fitBytes = (weights, kvPerToken, usablePerGpu);
         string Fit() => string.Create(CultureInfo.InvariantCulture, $"'{openModel.ModelId}' in {o.Precision.ToString().ToUpperInvariant()} needs {need / 1e9:N1} GB: {weights / 1e9:N1} GB of weights + {kv / 1e9:N1} GB of KV cache ({o.ServingConcurrency} sequences × {longest:N0} tokens × {kvPerToken:N0} bytes per token); one {gpu.GpuModel} has {usablePerGpu / 1e9:N1} GB usable ({o.UsableMemoryFraction:P0} of {gpu.MemoryGb} GB)");
-        if (o.GpusPerReplica is { } fixedGroup)
+        GpusPerReplica = GroupFor(longest);
+        if (GpusPerReplica == 0 && o.GpusPerReplica is { } fixedGroup)
         {
-            if (fixedGroup * usablePerGpu < need)
-            {
-                throw new ScenarioValidationException([new ScenarioError(optionPath + ".gpusPerReplica", fixedGroup.ToString(CultureInfo.InvariantCulture), Fit() + $"; {fixedGroup} GPUs are not enough")]);
-            }
-
-            GpusPerReplica = fixedGroup;
+            throw new ScenarioValidationException([new ScenarioError(optionPath + ".gpusPerReplica", fixedGroup.ToString(CultureInfo.InvariantCulture), Fit() + $"; {fixedGroup} GPUs are not enough")]);
         }
-        else
+
+        if (GpusPerReplica == 0)
         {
-            var n = 1;
-            while (n <= o.MaxGpusPerReplica && n * usablePerGpu < need)
-            {
-                n *= 2;
-            }
-
-            if (n > o.MaxGpusPerReplica)
-            {
-                throw new ScenarioValidationException([new ScenarioError(optionPath + ".model", o.Model, Fit() + string.Create(CultureInfo.InvariantCulture, $"; it does not fit on {o.MaxGpusPerReplica} GPUs, the largest group allowed: use a GPU with more memory, a lower precision, a lower serving concurrency, or a larger maxGpusPerReplica"))]);
-            }
-
-            GpusPerReplica = n;
+            throw new ScenarioValidationException([new ScenarioError(optionPath + ".model", o.Model, Fit() + string.Create(CultureInfo.InvariantCulture, $"; it does not fit on {o.MaxGpusPerReplica} GPUs, the largest group allowed: use a GPU with more memory, a lower precision, a lower serving concurrency, or a larger maxGpusPerReplica"))]);
         }
 
         if (describe)
@@ -161,12 +151,35 @@ internal sealed partial class SelfHostedPlan
         }
 
         CompileStorage(catalog, scenario, prm, at, describe);
-        CompileFineTuning(catalog, openModel, gpu, scenario, describe);
+        CompileFineTuning(catalog, openModel, gpu, scenario, prm, at, describe);
         CompilePeople(prm, at);
         if (Lead > 0 && describe)
         {
             Add(AssumptionKind.Choice, string.Create(CultureInfo.InvariantCulture, $"Lead time: months 1 to {Lead} are served and billed by the API option '{o.BridgeApiOption}'; GPU capacity is paid from month {Lead + 1}."));
         }
+    }
+
+    /// <summary>
+    /// The GPUs one replica needs to hold the weights and the KV cache of <see cref="SelfHostedOption.ServingConcurrency"/>
+    /// sequences of <paramref name="longestRequest"/> tokens: the group given in the scenario, or the smallest power of two
+    /// up to the largest group allowed; 0 when it does not fit.
+    /// </summary>
+    private int GroupFor(double longestRequest)
+    {
+        var (weights, kvPerToken, usablePerGpu) = fitBytes;
+        var need = weights + (Option.ServingConcurrency * longestRequest * kvPerToken);
+        if (Option.GpusPerReplica is { } fixedGroup)
+        {
+            return fixedGroup * usablePerGpu < need ? 0 : fixedGroup;
+        }
+
+        var n = 1;
+        while (n <= Option.MaxGpusPerReplica && n * usablePerGpu < need)
+        {
+            n *= 2;
+        }
+
+        return n > Option.MaxGpusPerReplica ? 0 : n;
     }
 
     private void Add(AssumptionKind kind, string text) => assumptions.Add(new Assumption(Option.Name, kind, text));
@@ -179,37 +192,48 @@ internal sealed partial class SelfHostedPlan
     /// values in <paramref name="p"/> need what the option cannot give (more replicas than it sizes, a month without a
     /// price), with the reason in <see cref="PlanWorkspace.Failure"/>.
     /// </summary>
-    public bool Evaluate(double[] p, PlanWorkspace ws, WorkloadPlan workload, WorkloadVolumes v, double[]? bridgeUsage, double[]? bridgeShortfall, double bridgeFee)
+    public bool Evaluate(double[] p, PlanWorkspace ws, WorkloadPlan workload, WorkloadVolumes v, (bool Tokens, bool FineTuning) varied, double[]? bridgeUsage, double[]? bridgeShortfall, double bridgeFee)
     {
         unchecked
         {
             var s = Index;
+            var lead = (int)p[LeadSlot];
+            ws.Lead[s] = lead;
+
+            // A lead time needs a bridge API and a month served; other tokens per request must need the same GPUs per
+            // replica (otherwise the trial's own scenario is compiled, which finds the group or says the model does not fit).
+            if (lead >= months || (lead > 0 && bridgeUsage is null) || (varied.Tokens && GroupFor(workload.LongestRequest(p)) != GpusPerReplica))
+            {
+                ws.Failure = new PlanFailure(PlanFailureKind.Invalid, OptionIndex, 0, false, 0, 0, 0);
+                return false;
+            }
+
             var lines = ws.SelfLines[s];
             lines.Clear(Rented);
             var gpus = ws.Gpus[s];
-            if (!Capacity(p, v, workload, ws, gpus, out ws.ReplicasPerUnitScale[s]))
+            if (!Capacity(p, v, workload, ws, lead, gpus, out ws.ReplicasPerUnitScale[s]))
             {
                 return false;
             }
 
             ws.MinReplicas[s] = (int)p[MinReplicasSlot];
             ws.Redundancy[s] = (int)p[RedundancySlot];
-            var ok = Rented ? BillRented(p, ws, lines, gpus) : BillOwned(p, ws, lines, gpus, p[UtilizationSlot]);
-            if (!ok || !Recurring(p, ws, out var recurring))
+            var ok = Rented ? BillRented(p, ws, lines, gpus, lead) : BillOwned(p, ws, lines, gpus, p[UtilizationSlot], lead);
+            if (!ok || !Recurring(p, ws, varied.FineTuning, out var recurring))
             {
                 return false;
             }
 
             if (bridgeUsage is not null)
             {
-                for (var m = 0; m < Lead; m++)
+                for (var m = 0; m < lead; m++)
                 {
                     lines.Bridge[m] = bridgeUsage[m] + bridgeShortfall![m] + bridgeFee;
                 }
             }
 
             ws.Recurring[s] = recurring;
-            lines.Sum(FineTuning, recurring, ws.Totals[OptionIndex]);
+            lines.Sum(ws.FineTuning[s], recurring, ws.Totals[OptionIndex]);
             return true;
         }
     }
@@ -224,7 +248,8 @@ internal sealed partial class SelfHostedPlan
     /// <summary>The monthly tokens one replica carries at steady state: the first month served's tokens ÷ the replicas it needs before rounding.</summary>
     public double TokensPerMonthPerReplica(PlanWorkspace ws, WorkloadVolumes v)
     {
-        var tokens = v.TotalInput[Lead] + v.TotalOutput[Lead];
+        var lead = ws.Lead[Index];
+        var tokens = v.TotalInput[lead] + v.TotalOutput[lead];
         return ws.ReplicasPerUnitScale[Index] > 0 ? tokens / ws.ReplicasPerUnitScale[Index] : 0;
     }
 

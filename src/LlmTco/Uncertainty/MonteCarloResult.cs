@@ -51,7 +51,7 @@ public sealed class MonteCarloResult
     /// <summary>Gets how the trials were evaluated: <see cref="TrialEvaluation.Kernel"/> or <see cref="TrialEvaluation.Engine"/>.</summary>
     public TrialEvaluation Evaluation { get; }
 
-    /// <summary>Gets the trials the kernel handed to the full engine (values outside what it handles); 0 when the engine evaluated every trial by choice.</summary>
+    /// <summary>Gets the trials evaluated from their own scenario although the scenario was compiled once (<see cref="TrialEvaluation.Kernel"/>), because their drawn values are ones the compiled scenario cannot take; 0 when every trial was evaluated from its own scenario by choice.</summary>
     public int TrialsEvaluatedByEngine { get; }
 
     /// <summary>Gets the number of (first) trials the month-by-month percentiles use.</summary>

@@ -224,7 +224,7 @@ public sealed class MonteCarloSimulator
 
         void Store(Worker worker, int t)
         {
-            // Unchecked: indices bounded by the arrays' lengths, in a loop run per trial (see CompiledTrialEvaluator).
+            // Unchecked: indices bounded by the arrays' lengths, in a loop run per trial (see ScenarioPlan).
             unchecked
             {
                 var r = worker.Record;
@@ -395,7 +395,7 @@ public sealed class MonteCarloSimulator
     /// </summary>
     internal static void CountCheaper(ReadOnlySpan<double> differences, Span<long> counts)
     {
-        // Unchecked: indices bounded by the arrays' lengths, in a loop run per trial (see CompiledTrialEvaluator).
+        // Unchecked: indices bounded by the arrays' lengths, in a loop run per trial (see ScenarioPlan).
         unchecked
         {
             var m = 0;
@@ -533,7 +533,7 @@ public sealed class MonteCarloSimulator
         /// <summary>Draws trial <paramref name="trial"/>'s value of every input, each from its own stream, rounding whole-number inputs.</summary>
         public void Draw(long seed, int trial, TrialRandom random, double[] values)
         {
-            // Unchecked: indices bounded by the arrays' lengths, in a loop run per trial (see CompiledTrialEvaluator).
+            // Unchecked: indices bounded by the arrays' lengths, in a loop run per trial (see ScenarioPlan).
             unchecked
             {
                 for (var i = 0; i < values.Length; i++)

@@ -206,7 +206,7 @@ internal sealed class TrialEvaluator
         var s = self.Index;
         var v = pw.CurrentVolumes;
         var p = pw.Parameters;
-        var perMillion = ApiPlan.CostPerMillionTokens(pw.Usage[api.Index], v, self.Lead);
+        var perMillion = ApiPlan.CostPerMillionTokens(pw.Usage[api.Index], v, pw.Lead[s]);
         var key = ws.VolumeKeys[pair];
         Span<double> now = [pw.SteadyFixedCost[s], pw.SteadyCostPerReplica[s], self.TokensPerMonthPerReplica(pw, v), pw.MinReplicas[s], pw.Redundancy[s], perMillion, p[api.FeeSlot], p[api.CommitmentSlot], maxTokens];
         if (ws.VolumeKnown[pair] && now.SequenceEqual(key))

@@ -1,8 +1,7 @@
 namespace LlmTco.Workloads;
 
 /// <summary>
-/// Compound factors as running products, computed one way for the engine and the Monte Carlo kernel so that both give
-/// the same bits: (1 + rate)^m for m = 0, 1, 2, ... as 1, (1 + rate), (1 + rate)², ... multiplied month by month.
+/// Compound factors as running products, the one implementation of compound growth and of the discount weights: (1 + rate)^m for m = 0, 1, 2, ... as 1, (1 + rate), (1 + rate)², ... multiplied month by month.
 /// </summary>
 internal static class CompoundFactors
 {

@@ -19,20 +19,26 @@ internal sealed class WorkloadPlan
         this.months = months;
         Profiles = workload.Profiles.Select((p, i) => new ProfilePlan(p, i, parameters, months)).ToArray();
         RatioSlot = parameters.Add("workload.peakToAverageRatio", workload.PeakToAverageRatio, ParameterRule.AtLeastOne);
-
-        // No traffic: the request shape weighs the profiles equally, so that capacity can still be sized.
-        IdleShape = (workload.Profiles.Average(p => p.InputTokensPerRequest), workload.Profiles.Average(p => p.OutputTokensPerRequest));
     }
 
     public ProfilePlan[] Profiles { get; }
 
     public int RatioSlot { get; }
 
-    /// <summary>Gets the request shape of a month without requests: the profiles' mean input and output tokens per request.</summary>
-    public (double Input, double Output) IdleShape { get; }
-
     /// <summary>Gets whether varying <paramref name="slots"/> changes any month's volumes.</summary>
-    public bool VolumesVary(HashSet<int> slots) => Profiles.Any(p => slots.Contains(p.RateSlot) || slots.Contains(p.RequestsSlot) || slots.Contains(p.ReadSlot) || slots.Contains(p.WriteSlot) || slots.Contains(p.IncrementSlot));
+    public bool VolumesVary(HashSet<int> slots) => Profiles.Any(p => slots.Contains(p.RateSlot) || slots.Contains(p.RequestsSlot) || slots.Contains(p.ReadSlot) || slots.Contains(p.WriteSlot) || slots.Contains(p.IncrementSlot) || slots.Contains(p.InputSlot) || slots.Contains(p.OutputSlot));
+
+    /// <summary>The longest request in tokens (input + output) of any profile, which the KV cache must hold.</summary>
+    public double LongestRequest(double[] p)
+    {
+        var longest = double.NegativeInfinity;
+        foreach (var profile in Profiles)
+        {
+            longest = Math.Max(longest, p[profile.InputSlot] + p[profile.OutputSlot]);
+        }
+
+        return longest;
+    }
 
     /// <summary>
     /// Every profile's requests and token volumes month by month, with the parameters <paramref name="p"/>; false when a
@@ -81,7 +87,7 @@ internal sealed class WorkloadPlan
                         break;
                 }
 
-                if (!Split(requestsRow, profile.InputTokens, profile.OutputTokens, p[profile.ReadSlot], p[profile.WriteSlot], v.Uncached[i], v.CacheRead[i], v.CacheWrite[i], v.Output[i], v.TotalInput, v.TotalOutput))
+                if (!Split(requestsRow, p[profile.InputSlot], p[profile.OutputSlot], p[profile.ReadSlot], p[profile.WriteSlot], v.Uncached[i], v.CacheRead[i], v.CacheWrite[i], v.Output[i], v.TotalInput, v.TotalOutput))
                 {
                     return false;
                 }
@@ -91,18 +97,34 @@ internal sealed class WorkloadPlan
         }
     }
 
-    /// <summary>The request-weighted mean input and output tokens per request in a month (<see cref="IdleShape"/> when it has no requests).</summary>
-    public (double Input, double Output) MeanRequestShape(WorkloadVolumes v, int month)
+    /// <summary>
+    /// The request-weighted mean input and output tokens per request in a month; without requests, the profiles' plain
+    /// mean (each profile weighs the same), so that capacity can still be sized.
+    /// </summary>
+    public (double Input, double Output) MeanRequestShape(double[] p, WorkloadVolumes v, int month)
     {
         double requests = 0, input = 0, output = 0;
         for (var i = 0; i < Profiles.Length; i++)
         {
             requests += v.Requests[i][month];
-            input += v.Requests[i][month] * Profiles[i].InputTokens;
-            output += v.Requests[i][month] * Profiles[i].OutputTokens;
+            input += v.Requests[i][month] * p[Profiles[i].InputSlot];
+            output += v.Requests[i][month] * p[Profiles[i].OutputSlot];
         }
 
-        return requests > 0 ? (input / requests, output / requests) : IdleShape;
+        if (requests > 0)
+        {
+            return (input / requests, output / requests);
+        }
+
+        // As Enumerable.Average sums: in order, then ÷ the count.
+        double inputSum = 0, outputSum = 0;
+        foreach (var profile in Profiles)
+        {
+            inputSum += p[profile.InputSlot];
+            outputSum += p[profile.OutputSlot];
+        }
+
+        return (inputSum / Profiles.Length, outputSum / Profiles.Length);
     }
 
     /// <summary>The largest month's tokens (input + output); a maximum is exact in any order, so four months at a time where the CPU has 256-bit vectors.</summary>
@@ -259,8 +281,8 @@ internal sealed class WorkloadPlan
             var at = string.Create(CultureInfo.InvariantCulture, $"workload.profiles[{index}]");
             var growth = profile.Growth ?? GrowthRule.None;
             Kind = growth.Kind;
-            InputTokens = profile.InputTokensPerRequest;
-            OutputTokens = profile.OutputTokensPerRequest;
+            InputSlot = prm.Add(at + ".inputTokensPerRequest", profile.InputTokensPerRequest, ParameterRule.NonNegative);
+            OutputSlot = prm.Add(at + ".outputTokensPerRequest", profile.OutputTokensPerRequest, ParameterRule.NonNegative);
             RequestsSlot = prm.Add(at + ".monthlyRequests", profile.MonthlyRequests, ParameterRule.NonNegative);
             ReadSlot = prm.Add(at + ".cacheReadShare", profile.CacheReadShare, ParameterRule.Share);
             WriteSlot = prm.Add(at + ".cacheWriteShare", profile.CacheWriteShare, ParameterRule.Share);
@@ -274,9 +296,9 @@ internal sealed class WorkloadPlan
 
         public GrowthKind Kind { get; }
 
-        public double InputTokens { get; }
+        public int InputSlot { get; }
 
-        public double OutputTokens { get; }
+        public int OutputSlot { get; }
 
         public int RequestsSlot { get; }
 

@@ -43,6 +43,10 @@ public sealed class GoldenMonteCarloTests
         }
 
         json.Should().Be(File.ReadAllText(file));
+
+        // And evaluating every trial from its own scenario gives the same figures (only the evaluation's name differs)
+        var ownScenarios = ScenarioResultJson.Serialize(engine.Evaluate(scenario), simulator.Run(scenario, new MonteCarloOptions { Evaluation = TrialEvaluation.Engine }), simulator.Tornado(scenario)) + "\n";
+        ownScenarios.Replace("\"evaluation\": \"engine\"", "\"evaluation\": \"kernel\"", StringComparison.Ordinal).Should().Be(json);
     }
 
     private static string Variant(string text)

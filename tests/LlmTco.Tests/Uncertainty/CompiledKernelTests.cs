@@ -120,14 +120,35 @@ public sealed class CompiledKernelTests
     [Fact]
     public void Run_InputTheKernelDoesNotRecompute_FallsBackToTheEngine()
     {
-        // Given an uncertain input that changes the memory fit and the context tier
-        var scenario = UncertaintyScenarios.Growing(trials: 30, inputs: new UncertainInput { Path = "workload.profiles[0].inputTokensPerRequest", Distribution = Distribution.Uniform(500, 1500) });
+        // Given an uncertain input that is not a parameter of the compiled scenario (the serving concurrency changes the
+        // memory fit and the roofline batch)
+        var scenario = UncertaintyScenarios.Growing(trials: 30, inputs: new UncertainInput { Path = "selfHostedOptions[0].servingConcurrency", Distribution = Distribution.Uniform(8, 64) });
 
         var automatic = Simulator.Run(scenario);
         var forced = () => Simulator.Run(scenario, new MonteCarloOptions { Evaluation = TrialEvaluation.Kernel });
 
         automatic.Evaluation.Should().Be(TrialEvaluation.Engine);
-        forced.Should().Throw<ArgumentException>().WithMessage("*'workload.profiles[0].inputTokensPerRequest' is not among the inputs it recomputes*");
+        forced.Should().Throw<ArgumentException>().WithMessage("*'selfHostedOptions[0].servingConcurrency' is not among the inputs it recomputes*");
+    }
+
+    [Fact]
+    public void Run_TokensPerRequestAcrossAContextTier_InPlaceWhereTheTierHoldsAndFromTheTrialsScenarioWhereNot_BothEqualTheEngine()
+    {
+        // Given input tokens per request from 500 to 250,000: acme-mini's long-context row (over 200,000 input tokens)
+        // applies to about a fifth of the trials, whose prices the compiled scenario did not look up; and with 2 sequences
+        // per replica the KV cache of requests over about 213,000 tokens needs 2 GPUs per replica instead of 1
+        // (16 GB of weights + 2 × 213,000 × 131,072 bytes ≈ 72 GB, one GPU-A's usable memory)
+        var growing = UncertaintyScenarios.Growing(trials: 40, inputs: new UncertainInput { Path = "workload.profiles[0].inputTokensPerRequest", Distribution = Distribution.Uniform(500, 250_000) });
+        var scenario = growing with { SelfHostedOptions = [.. growing.SelfHostedOptions.Select(o => o with { ServingConcurrency = 2 })] };
+
+        // When it runs in place, and with every trial's own scenario compiled
+        var kernel = Simulator.Run(scenario, new MonteCarloOptions { Evaluation = TrialEvaluation.Kernel });
+        var engine = Simulator.Run(scenario, new MonteCarloOptions { Evaluation = TrialEvaluation.Engine });
+
+        // Then the trials the compiled scenario cannot take are evaluated from their own, and every figure is the same
+        kernel.Evaluation.Should().Be(TrialEvaluation.Kernel);
+        kernel.TrialsEvaluatedByEngine.Should().BeInRange(1, 39);
+        MonteCarloSimulatorTests.Fingerprint(kernel).Should().Equal(MonteCarloSimulatorTests.Fingerprint(engine));
     }
 
     [Fact]
