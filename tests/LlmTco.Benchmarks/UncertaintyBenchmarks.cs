@@ -72,3 +72,65 @@ public class UncertaintyEngineBenchmarks
     [Benchmark]
     public MonteCarloResult Engine() => simulator.Run(scenario, new MonteCarloOptions { Trials = Trials, Evaluation = TrialEvaluation.Engine });
 }
+
+/// <summary>
+/// Monte Carlo of the headline scenario over 60 months with, besides its own five uncertain inputs (growth,
+/// peak-to-average, utilisation, GPT-4o's price decline, engineers), the inputs that change which months and rows apply:
+/// both profiles' input and output tokens per request, the first self-hosted option's lead time (bridged by GPT-4o),
+/// its fine-tuning tokens (a LoRA run every quarter at a given 3.50 per GPU-hour) and its committed GPUs on the
+/// one-year reservation. Before issue 14 these four kinds of input sent every trial through the full engine.
+/// </summary>
+[MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
+public class UncertaintyAllInputsBenchmarks
+{
+    private Scenario scenario = null!;
+    private MonteCarloSimulator simulator = null!;
+
+    /// <summary>Gets or sets the number of trials.</summary>
+    [Params(100_000)]
+    public int Trials { get; set; }
+
+    /// <summary>Loads the headline scenario and widens its uncertainty section.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        var headline = ScenarioJson.Load(Path.Combine(AppContext.BaseDirectory, "Scenarios", "customer-service.json"));
+        var first = headline.SelfHostedOptions[0];
+        var fineTuned = first with
+        {
+            LeadTimeMonths = 2,
+            BridgeApiOption = headline.ApiOptions[0].Name,
+            Rented = first.Rented! with { CommittedGpus = 16 },
+            FineTuning = new SelfHosted.FineTuningSchedule { TrainingTokens = 50_000_000, Epochs = 2, Method = SelfHosted.FineTuningMethod.Lora, EveryMonths = 3, PricePerGpuHour = 3.5 },
+        };
+        static UncertainInput Triangular(string path, double min, double mode, double max) =>
+            new() { Path = path, Distribution = Distribution.Triangular(min, mode, max) };
+        scenario = headline with
+        {
+            HorizonMonths = 60,
+            SelfHostedOptions = [fineTuned, .. headline.SelfHostedOptions.Skip(1)],
+            Uncertainty = headline.Uncertainty! with
+            {
+                Inputs =
+                [
+                    .. headline.Uncertainty!.Inputs,
+                    Triangular("workload.profiles[0].inputTokensPerRequest", 1_000, 1_500, 2_500),
+                    Triangular("workload.profiles[1].inputTokensPerRequest", 2_000, 3_000, 5_000),
+                    Triangular("workload.profiles[*].outputTokensPerRequest", 200, 300, 500),
+                    Triangular("selfHostedOptions[0].leadTimeMonths", 1, 2, 4),
+                    Triangular("selfHostedOptions[0].fineTuning.trainingTokens", 20_000_000, 50_000_000, 100_000_000),
+                    Triangular("selfHostedOptions[0].rented.committedGpus", 8, 16, 32),
+                ],
+            },
+        };
+        simulator = new MonteCarloSimulator(PricingCatalog.Default);
+    }
+
+    /// <summary>Runs the simulation in place (the scenario compiled once) on every core.</summary>
+    /// <returns>The result.</returns>
+    [Benchmark]
+    public MonteCarloResult InPlace() => simulator.Run(scenario, new MonteCarloOptions { Trials = Trials, Evaluation = TrialEvaluation.Kernel });
+}

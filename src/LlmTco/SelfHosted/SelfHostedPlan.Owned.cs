@@ -159,8 +159,7 @@ internal sealed partial class SelfHostedPlan
 
     private double LookupPue(PricingCatalog catalog, string figure, bool describe)
     {
-        var row = catalog.PueFigures.FirstOrDefault(p => string.Equals(p.Name, figure, StringComparison.OrdinalIgnoreCase))
-            ?? throw new PricingLookupException($"Unknown PUE figure '{figure}'; known: {string.Join(", ", catalog.PueFigures.Select(p => p.Name))}.");
+        var row = catalog.GetPueFigure(figure);
         if (describe)
         {
             AddRow(string.Create(CultureInfo.InvariantCulture, $"pue_figures.csv: {row.Name}: PUE {row.Pue}; checked {Iso(row.CheckedOn)}."), row, row.SourceUrl);
@@ -171,11 +170,7 @@ internal sealed partial class SelfHostedPlan
 
     private double LookupElectricity(PricingCatalog catalog, OwnedHardware owned, Scenario scenario, bool describe)
     {
-        var row = catalog.ElectricityPrices
-            .Where(p => string.Equals(p.Region, owned.ElectricityRegion, StringComparison.OrdinalIgnoreCase) && string.Equals(p.Sector, owned.ElectricitySector, StringComparison.OrdinalIgnoreCase))
-            .OrderByDescending(p => p.Period, StringComparer.Ordinal)
-            .FirstOrDefault()
-            ?? throw new PricingLookupException($"No {owned.ElectricitySector} electricity price for region '{owned.ElectricityRegion}'; known regions: {string.Join(", ", catalog.ElectricityPrices.Select(p => p.Region).Distinct(StringComparer.OrdinalIgnoreCase))}.");
+        var row = catalog.GetElectricityPrice(owned.ElectricityRegion, owned.ElectricitySector);
         if (!string.Equals(row.Currency, scenario.Currency, StringComparison.Ordinal))
         {
             throw new ScenarioValidationException([new ScenarioError(optionPath + ".owned.electricityRegion", owned.ElectricityRegion, $"the electricity price for {row.Region} is in {row.Currency}, but the scenario's currency is {scenario.Currency}; give electricityPricePerKwh")]);
@@ -191,8 +186,7 @@ internal sealed partial class SelfHostedPlan
 
     private double LookupHosting(PricingCatalog catalog, string provider, Scenario scenario, bool describe)
     {
-        var row = catalog.HostingPrices.FirstOrDefault(p => string.Equals(p.Provider, provider, StringComparison.OrdinalIgnoreCase))
-            ?? throw new PricingLookupException($"Unknown hosting provider '{provider}'; known: {string.Join(", ", catalog.HostingPrices.Select(p => p.Provider))}.");
+        var row = catalog.GetHostingPrice(provider);
         if (!string.Equals(row.Currency, scenario.Currency, StringComparison.Ordinal))
         {
             throw new ScenarioValidationException([new ScenarioError(optionPath + ".owned.hostingProvider", provider, $"the hosting price is in {row.Currency}, but the scenario's currency is {scenario.Currency}")]);

@@ -63,12 +63,12 @@ internal sealed partial class SelfHostedPlan
 
         // The tables are read when the scenario's own volumes need them (an error if they have no row); otherwise they are
         // read quietly, for a Monte Carlo trial that draws a volume where the scenario has none (NaN without a row).
-        var storage = catalog.StoragePrices.FirstOrDefault(p => string.Equals(p.Provider, s.StorageProvider, StringComparison.OrdinalIgnoreCase) && string.Equals(p.Service, s.StorageService, StringComparison.OrdinalIgnoreCase));
+        var storage = catalog.FindStoragePrice(s.StorageProvider, s.StorageService);
         if (s.PricePerGbMonth is null && s.GbHeld > 0)
         {
             if (storage is null)
             {
-                throw new PricingLookupException($"No storage price for '{s.StorageProvider}' '{s.StorageService}'; known: {string.Join("; ", catalog.StoragePrices.Select(p => $"{p.Provider} {p.Service}"))}.");
+                throw catalog.NoStoragePrice(s.StorageProvider, s.StorageService);
             }
 
             CheckCurrency(storage.Currency, scenario, "storage", ".storage.storageProvider");
@@ -79,12 +79,12 @@ internal sealed partial class SelfHostedPlan
         }
 
         storagePriceValue = storage is not null && string.Equals(storage.Currency, scenario.Currency, StringComparison.Ordinal) ? (double)storage.PricePerGbMonth : double.NaN;
-        var egress = catalog.EgressPrices.FirstOrDefault(p => string.Equals(p.Provider, s.EgressProvider, StringComparison.OrdinalIgnoreCase) && string.Equals(p.Service, s.EgressService, StringComparison.OrdinalIgnoreCase));
+        var egress = catalog.FindEgressPrice(s.EgressProvider, s.EgressService);
         if (s.EgressPricePerGb is null && s.EgressGbPerMonth > 0)
         {
             if (egress is null)
             {
-                throw new PricingLookupException($"No egress price for '{s.EgressProvider}' '{s.EgressService}'; known: {string.Join("; ", catalog.EgressPrices.Select(p => $"{p.Provider} {p.Service}"))}.");
+                throw catalog.NoEgressPrice(s.EgressProvider, s.EgressService);
             }
 
             CheckCurrency(egress.Currency, scenario, "egress", ".storage.egressProvider");
