@@ -310,9 +310,8 @@ internal sealed class ApiPlan
     }
 
     /// <summary>
-    /// One profile's usage charges added to each month's usage: the price × the decline factor, × the volume, summed,
-    /// ÷ 10⁶ × (1 − batch share × batch discount), plus requests × the per-request price × the decline factor. Four months
-    /// at a time where the CPU has 256-bit vectors (lane by lane the same IEEE operations as the scalar loop).
+    /// One profile's usage charges (<see cref="Charge"/>) added to each month's usage. Four months at a time where the CPU
+    /// has 256-bit vectors: lane by lane the same IEEE operations as <see cref="Charge"/>.
     /// </summary>
     private void AccumulateUsage(double share, double[] uncached, double[] cacheRead, double[] cacheWrite, double[] output, double[] requests, double[] input, double[] readPrice, double[] writePrice, double[] outputPrice, double[] requestPrice, double[] discount, double[] factor, double[] usage)
     {
@@ -353,12 +352,20 @@ internal sealed class ApiPlan
 
             for (; m < months; m++)
             {
-                var f = factor[m];
-                var tokens = (uncached[m] * (input[m] * f)) + (cacheRead[m] * (readPrice[m] * f)) + (cacheWrite[m] * (writePrice[m] * f)) + (output[m] * (outputPrice[m] * f));
-                var batch = 1 - (share * discount[m]);
-                usage[m] += (tokens / 1e6 * batch) + (requests[m] * (requestPrice[m] * f));
+                usage[m] += Charge(uncached[m], cacheRead[m], cacheWrite[m], output[m], requests[m], input[m], readPrice[m], writePrice[m], outputPrice[m], requestPrice[m], share, discount[m], factor[m]);
             }
         }
+    }
+
+    /// <summary>
+    /// The usage charge of tokens and requests at one price row: (uncached × input + cache reads × cached + cache writes ×
+    /// cache-write + output × output price, each price × the decline factor) ÷ 10⁶ × (1 − batch share × batch discount) +
+    /// requests × the per-request price × the decline factor. Prices are per 1M tokens.
+    /// </summary>
+    internal static double Charge(double uncached, double cacheRead, double cacheWrite, double output, double requests, double input, double readPrice, double writePrice, double outputPrice, double requestPrice, double batchShare, double batchDiscount, double factor)
+    {
+        var tokens = (uncached * (input * factor)) + (cacheRead * (readPrice * factor)) + (cacheWrite * (writePrice * factor)) + (output * (outputPrice * factor));
+        return (tokens / 1e6 * (1 - (batchShare * batchDiscount))) + (requests * (requestPrice * factor));
     }
 
     private static string Describe(ApiPrice row)

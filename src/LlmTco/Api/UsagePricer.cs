@@ -65,13 +65,20 @@ public sealed class UsagePricer
                 continue;
             }
 
-            var inputPrice = (double)row.InputPricePerMillionTokens;
-            var tokens = ((input - record.CachedInputTokens - record.CacheWriteTokens) * inputPrice)
-                + (record.CachedInputTokens * (double)(row.CachedInputPricePerMillionTokens ?? row.InputPricePerMillionTokens))
-                + (record.CacheWriteTokens * (double)(row.CacheWritePricePerMillionTokens ?? row.InputPricePerMillionTokens))
-                + (record.OutputTokens * (double)row.OutputPricePerMillionTokens);
-            var discount = record.Batch ? (double)(row.BatchDiscountFraction ?? 0m) : 0;
-            return (tokens / 1e6 * (1 - discount)) + (double)(row.PricePerRequest ?? 0m);
+            return ApiPlan.Charge(
+                input - record.CachedInputTokens - record.CacheWriteTokens,
+                record.CachedInputTokens,
+                record.CacheWriteTokens,
+                record.OutputTokens,
+                1,
+                (double)row.InputPricePerMillionTokens,
+                (double)(row.CachedInputPricePerMillionTokens ?? row.InputPricePerMillionTokens),
+                (double)(row.CacheWritePricePerMillionTokens ?? row.InputPricePerMillionTokens),
+                (double)row.OutputPricePerMillionTokens,
+                (double)(row.PricePerRequest ?? 0m),
+                record.Batch ? 1 : 0,
+                (double)(row.BatchDiscountFraction ?? 0m),
+                1);
         }
 
         throw new PricingLookupException(string.Create(

@@ -6,7 +6,7 @@ namespace LlmTco.Timeline;
 internal static class BreakEvenCalculator
 {
     /// <summary>The most replica steps the volume search walks before giving up on finding where self-hosting stays cheaper.</summary>
-    private const int MaxSegments = 2_000_000;
+    internal const int MaxSegments = 2_000_000;
 
     /// <summary>
     /// Finds the first time after which the self-hosted cumulative cost stays at or below the API's to the horizon.
@@ -84,31 +84,12 @@ internal static class BreakEvenCalculator
     internal static VolumeBreakEven ByVolume(SteadyStateCost self, SteadyStateCost api, double maxTokensOfHorizon, int maxSegments)
     {
         var perReplica = self.TokensPerMonthPerReplica;
-        var apiPerToken = api.CostPerMillionTokens / 1e6;
-        if (perReplica <= 0 || apiPerToken <= 0)
+        if (perReplica <= 0 || api.CostPerMillionTokens / 1e6 <= 0)
         {
             return new VolumeBreakEven([], null, 0, self.PriceDate);
         }
 
-        // Where a replica costs less than the API charges for the tokens it carries, each stair ends lower than the
-        // last by a constant amount: find the stair after which every stair is below the API.
-        var apiPerReplica = apiPerToken * perReplica;
-        var firstStair = Math.Max(self.MinReplicas, 1);
-        double? lastStair = null;
-        if (self.CostPerReplica < apiPerReplica)
-        {
-            var top = self.FixedMonthlyCost + (self.RedundancyReplicas * self.CostPerReplica) - api.FixedMonthlyCost + apiPerReplica;
-            lastStair = Math.Max(firstStair, Math.Ceiling(top / (apiPerReplica - self.CostPerReplica)) + 1);
-        }
-
-        var maxTokens = Math.Max(10 * maxTokensOfHorizon, (firstStair + 1) * perReplica);
-        if (lastStair is { } stair)
-        {
-            maxTokens = Math.Max(maxTokens, (stair + 1) * perReplica);
-        }
-
-        maxTokens = Math.Min(maxTokens, maxSegments * perReplica);
-        var kink = api.MonthlyCommitment > 0 ? api.MonthlyCommitment / apiPerToken : double.NaN;
+        var (firstStair, _, lastStair, maxTokens, kink) = SearchRange(self.FixedMonthlyCost, self.CostPerReplica, perReplica, self.MinReplicas, self.RedundancyReplicas, api.FixedMonthlyCost, api.CostPerMillionTokens, api.MonthlyCommitment, maxTokensOfHorizon, maxSegments);
         var crossings = new List<VolumeCrossing>();
         var start = 0.0;
         var previousEnd = double.NaN;
@@ -165,7 +146,39 @@ internal static class BreakEvenCalculator
         previousEnd = fb;
     }
 
-    /// <summary>The root of F(v) = stair cost − API cost(v) in [a, b], by MathNet.Numerics; the only place F is made a delegate.</summary>
+    /// <summary>The root of F(v) = stair cost − API cost(v) in [a, b], by MathNet.Numerics.</summary>
     private static double Root(double a, double b, double fa, double stairCost, SteadyStateCost api) =>
-        FindRoots.OfFunction(v => stairCost - api.MonthlyCostAt(v), a, b, accuracy: 1e-9 * Math.Max(1, Math.Abs(fa)), maxIterations: 200);
+        Root(v => stairCost - api.MonthlyCostAt(v), a, b, fa);
+
+    /// <summary>The root of a stair's difference <paramref name="f"/> in [a, b] (f(a) = <paramref name="fa"/> &gt; 0 ≥ f(b)), by MathNet.Numerics to 10⁻⁹ of |f(a)|.</summary>
+    internal static double Root(Func<double, double> f, double a, double b, double fa) =>
+        FindRoots.OfFunction(f, a, b, accuracy: 1e-9 * Math.Max(1, Math.Abs(fa)), maxIterations: 200);
+
+    /// <summary>
+    /// The volume search's range: the first stair (at least one replica), the stair after which every stair is below the
+    /// API where a replica costs less than the API charges for its tokens (with top = the self-hosted fixed cost + the
+    /// spares' cost − the API's fixed cost + a replica's tokens at API prices, and lastStair = ceil(top ÷ (API cost of a
+    /// replica's tokens − replica cost)) + 1), the largest volume searched (10 × the horizon's largest month, past
+    /// lastStair, at most <paramref name="maxSegments"/> stairs) and the API commitment's kink (NaN without one).
+    /// </summary>
+    internal static (int FirstStair, double Top, double? LastStair, double MaxTokens, double Kink) SearchRange(double selfFixed, double costPerReplica, double perReplica, int minReplicas, int redundancy, double apiFixed, double apiPerMillion, double commitment, double maxTokensOfHorizon, int maxSegments)
+    {
+        var apiPerToken = apiPerMillion / 1e6;
+        var apiPerReplica = apiPerToken * perReplica;
+        var firstStair = Math.Max(minReplicas, 1);
+        double? lastStair = null;
+        var top = selfFixed + (redundancy * costPerReplica) - apiFixed + apiPerReplica;
+        if (costPerReplica < apiPerReplica)
+        {
+            lastStair = Math.Max(firstStair, Math.Ceiling(top / (apiPerReplica - costPerReplica)) + 1);
+        }
+
+        var maxTokens = Math.Max(10 * maxTokensOfHorizon, (firstStair + 1) * perReplica);
+        if (lastStair is { } stair)
+        {
+            maxTokens = Math.Max(maxTokens, (stair + 1) * perReplica);
+        }
+
+        return (firstStair, top, lastStair, Math.Min(maxTokens, maxSegments * perReplica), commitment > 0 ? commitment / apiPerToken : double.NaN);
+    }
 }

@@ -35,21 +35,24 @@ public sealed record SteadyStateCost(
     /// <summary>Gets the replicas (spares included) a self-hosted option runs at a volume; 0 for API options.</summary>
     /// <param name="tokensPerMonth">Input plus output tokens per month.</param>
     /// <returns>The replicas.</returns>
-    public int ReplicasAt(double tokensPerMonth)
-    {
-        if (Kind == OptionKind.Api)
-        {
-            return 0;
-        }
-
-        var fractional = TokensPerMonthPerReplica > 0 ? tokensPerMonth / TokensPerMonthPerReplica : 0;
-        return SelfHosted.ReplicaCount.Of(fractional, MinReplicas, RedundancyReplicas);
-    }
+    public int ReplicasAt(double tokensPerMonth) => Kind == OptionKind.Api ? 0 : Replicas(tokensPerMonth, TokensPerMonthPerReplica, MinReplicas, RedundancyReplicas);
 
     /// <summary>Gets the steady-state monthly cost at a volume.</summary>
     /// <param name="tokensPerMonth">Input plus output tokens per month.</param>
     /// <returns>The monthly cost in the scenario currency.</returns>
     public double MonthlyCostAt(double tokensPerMonth) => Kind == OptionKind.Api
-        ? Math.Max(tokensPerMonth / 1e6 * CostPerMillionTokens, MonthlyCommitment) + FixedMonthlyCost
-        : FixedMonthlyCost + (ReplicasAt(tokensPerMonth) * CostPerReplica);
+        ? ApiCostAt(tokensPerMonth, FixedMonthlyCost, CostPerMillionTokens, MonthlyCommitment)
+        : SelfHostedCostAt(tokensPerMonth, FixedMonthlyCost, CostPerReplica, TokensPerMonthPerReplica, MinReplicas, RedundancyReplicas);
+
+    /// <summary>The replicas a self-hosted option runs at a volume: volume ÷ tokens per replica, rounded by <see cref="SelfHosted.ReplicaCount.Of"/>.</summary>
+    internal static int Replicas(double tokensPerMonth, double tokensPerReplica, int minReplicas, int redundancyReplicas) =>
+        SelfHosted.ReplicaCount.Of(tokensPerReplica > 0 ? tokensPerMonth / tokensPerReplica : 0, minReplicas, redundancyReplicas);
+
+    /// <summary>The self-hosted steady-state cost at a volume: fixed cost + replicas × cost per replica.</summary>
+    internal static double SelfHostedCostAt(double tokensPerMonth, double fixedCost, double costPerReplica, double tokensPerReplica, int minReplicas, int redundancyReplicas) =>
+        fixedCost + (Replicas(tokensPerMonth, tokensPerReplica, minReplicas, redundancyReplicas) * costPerReplica);
+
+    /// <summary>The API steady-state cost at a volume: max(tokens ÷ 10⁶ × price per 1M, commitment) + fixed fees.</summary>
+    internal static double ApiCostAt(double tokensPerMonth, double fixedCost, double costPerMillionTokens, double commitment) =>
+        Math.Max(tokensPerMonth / 1e6 * costPerMillionTokens, commitment) + fixedCost;
 }

@@ -1,7 +1,3 @@
-using LlmTco.SelfHosted;
-using LlmTco.Timeline;
-using MathNet.Numerics;
-
 namespace LlmTco.Timeline;
 
 /// <summary>
@@ -22,9 +18,6 @@ namespace LlmTco.Timeline;
 /// </remarks>
 internal sealed class VolumeSolver
 {
-    /// <summary>ByVolume's cap on the stairs it walks.</summary>
-    private const int MaxSegments = 2_000_000;
-
     private readonly Func<double, double> difference;
     private double selfFixed;
     private double costPerReplica;
@@ -78,13 +71,8 @@ internal sealed class VolumeSolver
         }
 
         // The search range, as ByVolume sets it.
-        firstStair = Math.Max(minReplicas, 1);
-        var top = selfFixed + (redundancy * costPerReplica) - apiFixed + apiPerReplica;
-        var lastStair = Math.Max(firstStair, Math.Ceiling(top / (apiPerReplica - costPerReplica)) + 1);
-        maxTokens = Math.Max(10 * maxTokensOfHorizon, (firstStair + 1) * perReplica);
-        maxTokens = Math.Max(maxTokens, (lastStair + 1) * perReplica);
-        maxTokens = Math.Min(maxTokens, MaxSegments * perReplica);
-        kink = commitment > 0 ? commitment / apiPerToken : double.NaN;
+        double top;
+        (firstStair, top, _, maxTokens, kink) = BreakEvenCalculator.SearchRange(selfFixed, costPerReplica, perReplica, minReplicas, redundancy, apiFixed, apiPerMillion, commitment, maxTokensOfHorizon, BreakEvenCalculator.MaxSegments);
 
         // The last stair walked: stair n is walked while its start, (n − 1) × perReplica, is below maxTokens.
         var last = (long)Math.Max(firstStair, Math.Ceiling(maxTokens / perReplica));
@@ -165,18 +153,11 @@ internal sealed class VolumeSolver
         return walked ? Reference(maxTokensOfHorizon) : cheaperAbove ? crossing : null;
     }
 
-    /// <summary>SteadyStateCost.ReplicasAt of the self-hosted steady state.</summary>
-    private int ReplicasAt(double tokensPerMonth)
-    {
-        var fractional = tokensPerReplica > 0 ? tokensPerMonth / tokensPerReplica : 0;
-        return ReplicaCount.Of(fractional, minReplicas, redundancy);
-    }
+    /// <summary>The self-hosted steady state's monthly cost (<see cref="SteadyStateCost.MonthlyCostAt"/>).</summary>
+    private double SelfCostAt(double tokensPerMonth) => SteadyStateCost.SelfHostedCostAt(tokensPerMonth, selfFixed, costPerReplica, tokensPerReplica, minReplicas, redundancy);
 
-    /// <summary>SteadyStateCost.MonthlyCostAt of the self-hosted steady state.</summary>
-    private double SelfCostAt(double tokensPerMonth) => selfFixed + (ReplicasAt(tokensPerMonth) * costPerReplica);
-
-    /// <summary>SteadyStateCost.MonthlyCostAt of the API steady state.</summary>
-    private double ApiCostAt(double tokensPerMonth) => Math.Max(tokensPerMonth / 1e6 * apiPerMillion, commitment) + apiFixed;
+    /// <summary>The API steady state's monthly cost (<see cref="SteadyStateCost.MonthlyCostAt"/>).</summary>
+    private double ApiCostAt(double tokensPerMonth) => SteadyStateCost.ApiCostAt(tokensPerMonth, apiFixed, apiPerMillion, commitment);
 
     /// <summary>ByVolume's F on the stair being solved.</summary>
     private double Difference(double v) => stairCost - ApiCostAt(v);
@@ -235,7 +216,7 @@ internal sealed class VolumeSolver
 
             if (fa > 0 && fb <= 0)
             {
-                (tokens, cheaperAbove, found) = (FindRoots.OfFunction(difference, a, b, accuracy: 1e-9 * Math.Max(1, Math.Abs(fa)), maxIterations: 200), true, true);
+                (tokens, cheaperAbove, found) = (BreakEvenCalculator.Root(difference, a, b, fa), true, true);
             }
 
             previousEnd = fb;

@@ -42,16 +42,16 @@ public sealed record GrowthRule
     public static GrowthRule Series(params double[] requestsPerMonth) => new() { Kind = GrowthKind.Series, RequestsPerMonth = requestsPerMonth };
 
     /// <summary>(1 + rate)^n as a running product, the same bits as the engine's month-by-month volumes.</summary>
+    /// <summary>(1 + rate)^n as the running product <see cref="CompoundFactors.Growth"/> computes for every month.</summary>
     private double CompoundFactor(int n)
     {
-        var factor = 1.0;
-        for (var i = 0; i < n; i++)
-        {
-            factor *= 1 + MonthlyRate;
-        }
-
-        return factor;
+        Span<double> factors = n < 512 ? stackalloc double[n + 1] : new double[n + 1];
+        CompoundFactors.Growth(MonthlyRate, factors);
+        return factors[n];
     }
+
+    /// <summary>Linear growth's requests in month index <paramref name="m"/> (0-based): first + m × added, never below 0.</summary>
+    internal static double Linear(double firstMonthRequests, int m, double requestsAddedPerMonth) => Math.Max(0, firstMonthRequests + (m * requestsAddedPerMonth));
 
     /// <summary>Gets the requests of month <paramref name="month"/> (1-based) for a profile with <paramref name="firstMonthRequests"/>.</summary>
     /// <param name="firstMonthRequests">Requests in month 1.</param>
@@ -60,7 +60,7 @@ public sealed record GrowthRule
     public double RequestsInMonth(double firstMonthRequests, int month) => Kind switch
     {
         GrowthKind.Compound => firstMonthRequests * CompoundFactor(month - 1),
-        GrowthKind.Linear => Math.Max(0, firstMonthRequests + ((month - 1) * RequestsAddedPerMonth)),
+        GrowthKind.Linear => Linear(firstMonthRequests, month - 1, RequestsAddedPerMonth),
         GrowthKind.Series => RequestsPerMonth![month - 1],
         _ => firstMonthRequests,
     };

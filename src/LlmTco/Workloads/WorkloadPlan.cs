@@ -75,7 +75,7 @@ internal sealed class WorkloadPlan
                         var increment = p[profile.IncrementSlot];
                         for (var m = 0; m < months; m++)
                         {
-                            requestsRow[m] = Math.Max(0, first + (m * increment));
+                            requestsRow[m] = GrowthRule.Linear(first, m, increment);
                         }
 
                         break;
