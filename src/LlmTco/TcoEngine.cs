@@ -4,6 +4,7 @@ using LlmTco.Pricing;
 using LlmTco.Scenarios;
 using LlmTco.SelfHosted;
 using LlmTco.Timeline;
+using LlmTco.Workloads;
 
 namespace LlmTco;
 
@@ -120,7 +121,7 @@ public sealed class TcoEngine
         }
 
         var breakEvens = new List<BreakEvenResult>();
-        var maxTokens = plan.Workload.MaxTokens(volumes);
+        var maxTokens = WorkloadPlan.MaxTokens(volumes);
         foreach (var self in plan.Selves)
         {
             var selfResult = options[self.OptionIndex];

@@ -30,7 +30,8 @@ internal sealed class ApiPlan
         CommitmentSlot = prm.Add(at + ".monthlyCommitment", option.MonthlyCommitment, ParameterRule.NonNegative);
         BatchDiscountSlot = prm.Add(at + ".batchDiscountFraction", option.BatchDiscountFraction, ParameterRule.Share);
         Rows = new PriceTable(profiles, months);
-        BasePrices = new PriceTable(profiles, months);
+        BaseFactors = WorkloadVolumes.Rows(profiles, months);
+        BatchDiscounts = WorkloadVolumes.Rows(profiles, months);
         YearsIndex = new int[profiles][];
         FineTuningFee = new double[months];
     }
@@ -54,8 +55,11 @@ internal sealed class ApiPlan
     /// <summary>Gets the table rows' prices, before any decline.</summary>
     public PriceTable Rows { get; }
 
-    /// <summary>Gets the prices with the scenario's own decline and batch discount.</summary>
-    public PriceTable BasePrices { get; }
+    /// <summary>Gets the decline factor of each profile and month at the scenario's own yearly decline (1 where the row is not the last one).</summary>
+    public double[][] BaseFactors { get; }
+
+    /// <summary>Gets the batch discount of each profile and month: the option's own, or the row's.</summary>
+    public double[][] BatchDiscounts { get; }
 
     /// <summary>Gets, per profile and month, the index of the row's days since its date in <see cref="DistinctDays"/>, or −1 when the row is not the last one (no decline).</summary>
     public int[][] YearsIndex { get; }
@@ -176,13 +180,8 @@ internal sealed class ApiPlan
         {
             for (var m = 0; m < months; m++)
             {
-                var factor = option.YearlyPriceDecline > 0 && plan.YearsIndex[p][m] >= 0 ? factors[plan.YearsIndex[p][m]] : 1.0;
-                plan.BasePrices.Input[p][m] = plan.Rows.Input[p][m] * factor;
-                plan.BasePrices.CacheRead[p][m] = plan.Rows.CacheRead[p][m] * factor;
-                plan.BasePrices.CacheWrite[p][m] = plan.Rows.CacheWrite[p][m] * factor;
-                plan.BasePrices.Output[p][m] = plan.Rows.Output[p][m] * factor;
-                plan.BasePrices.PerRequest[p][m] = plan.Rows.PerRequest[p][m] * factor;
-                plan.BasePrices.BatchDiscount[p][m] = option.BatchDiscountFraction ?? plan.Rows.BatchDiscount[p][m];
+                plan.BaseFactors[p][m] = option.YearlyPriceDecline > 0 && plan.YearsIndex[p][m] >= 0 ? factors[plan.YearsIndex[p][m]] : 1.0;
+                plan.BatchDiscounts[p][m] = option.BatchDiscountFraction ?? plan.Rows.BatchDiscount[p][m];
             }
         }
 
@@ -221,37 +220,36 @@ internal sealed class ApiPlan
             var fee = p[FeeSlot];
             var commitment = p[CommitmentSlot];
             var decline = p[DeclineSlot];
-            var prices = BasePrices;
             if (varied.Decline)
             {
-                prices = Rows;
                 Factors(decline, scratch.DeclineFactors);
             }
 
+            var prices = Rows;
             Array.Clear(usage);
             var profiles = workload.Profiles;
             for (var i = 0; i < profiles.Length; i++)
             {
-                var discount = prices.BatchDiscount[i];
+                var discount = BatchDiscounts[i];
                 if (varied.Batch)
                 {
                     Array.Fill(scratch.BatchDiscounts, p[BatchDiscountSlot]);
                     discount = scratch.BatchDiscounts;
                 }
-                else if (varied.Decline)
-                {
-                    discount = BasePrices.BatchDiscount[i];
-                }
 
                 // The decline factor of each month (1 where the row is not the last one or nothing declines).
-                var factorRow = scratch.Ones;
-                if (varied.Decline && decline > 0)
+                var factorRow = BaseFactors[i];
+                if (varied.Decline)
                 {
-                    factorRow = scratch.FactorRow;
-                    var years = YearsIndex[i];
-                    for (var m = 0; m < months; m++)
+                    factorRow = scratch.Ones;
+                    if (decline > 0)
                     {
-                        factorRow[m] = years[m] >= 0 ? scratch.DeclineFactors[years[m]] : 1.0;
+                        factorRow = scratch.FactorRow;
+                        var years = YearsIndex[i];
+                        for (var m = 0; m < months; m++)
+                        {
+                            factorRow[m] = years[m] >= 0 ? scratch.DeclineFactors[years[m]] : 1.0;
+                        }
                     }
                 }
 

@@ -31,12 +31,9 @@ internal sealed class PlanWorkspace
         Recurring = new RecurringCosts[selves];
         PurchaseMonths = new int[months];
         PurchaseCapital = new double[months];
-        Throughput = new double[selves];
         ReplicasPerUnitScale = new double[selves];
         SteadyFixedCost = new double[selves];
         SteadyCostPerReplica = new double[selves];
-        MinReplicas = new int[selves];
-        Redundancy = new int[selves];
         CapitalSoFar = new double[selves];
         Lead = new int[selves];
         FineTuning = plan.Selves.Select(self => self.FineTuning).ToArray();
@@ -100,18 +97,11 @@ internal sealed class PlanWorkspace
 
     internal double[] PurchaseCapital { get; }
 
-    /// <summary>Gets each self-hosted option's replica throughput, in output tokens per second.</summary>
-    public double[] Throughput { get; }
-
     internal double[] ReplicasPerUnitScale { get; }
 
     internal double[] SteadyFixedCost { get; }
 
     internal double[] SteadyCostPerReplica { get; }
-
-    internal int[] MinReplicas { get; }
-
-    internal int[] Redundancy { get; }
 
     /// <summary>Gets each owned option's capital spent by the horizon.</summary>
     public double[] CapitalSoFar { get; }

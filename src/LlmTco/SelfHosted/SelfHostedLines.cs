@@ -1,6 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-
 namespace LlmTco.SelfHosted;
 
 /// <summary>The line items of a self-hosted option that vary by month, reused from one evaluation to the next.</summary>
@@ -39,48 +36,19 @@ internal sealed class SelfHostedLines(int months)
 
     /// <summary>
     /// Each month's total: its line items added one by one from 0 in <see cref="Timeline.CostLine"/> order (the API lines,
-    /// and set-up after month 1, are 0 and change nothing). Four months at a time where the CPU has 256-bit vectors: each
-    /// lane performs the same additions in the same order.
+    /// and set-up after month 1, are 0 and change nothing).
     /// </summary>
     public void Sum(double[] fineTuning, RecurringCosts costs, double[] totals)
     {
         unchecked
         {
-            var (storage, egress, people, licences) = (costs.Storage, costs.Egress, costs.People, costs.Licences);
-            double Month(int m) => 0.0 + Bridge[m] + Rental[m] + Capital[m] + Depreciation[m] + Power[m] + Hosting[m]
-                + Maintenance[m] + storage + egress + fineTuning[m] + people + licences;
-            var months = totals.Length;
-            totals[0] = Month(0) + costs.Setup;
-            var m = 1;
-            if (Vector256.IsHardwareAccelerated)
+            for (var m = 0; m < totals.Length; m++)
             {
-                var vStorage = Vector256.Create(storage);
-                var vEgress = Vector256.Create(egress);
-                var vPeople = Vector256.Create(people);
-                var vLicences = Vector256.Create(licences);
-                ref var br = ref MemoryMarshal.GetArrayDataReference(Bridge);
-                ref var re = ref MemoryMarshal.GetArrayDataReference(Rental);
-                ref var ca = ref MemoryMarshal.GetArrayDataReference(Capital);
-                ref var de = ref MemoryMarshal.GetArrayDataReference(Depreciation);
-                ref var po = ref MemoryMarshal.GetArrayDataReference(Power);
-                ref var ho = ref MemoryMarshal.GetArrayDataReference(Hosting);
-                ref var ma = ref MemoryMarshal.GetArrayDataReference(Maintenance);
-                ref var ft = ref MemoryMarshal.GetArrayDataReference(fineTuning);
-                ref var to = ref MemoryMarshal.GetArrayDataReference(totals);
-                for (; m <= months - 4; m += 4)
-                {
-                    var at = (nuint)m;
-                    var total = Vector256<double>.Zero + Vector256.LoadUnsafe(ref br, at) + Vector256.LoadUnsafe(ref re, at) + Vector256.LoadUnsafe(ref ca, at)
-                        + Vector256.LoadUnsafe(ref de, at) + Vector256.LoadUnsafe(ref po, at) + Vector256.LoadUnsafe(ref ho, at) + Vector256.LoadUnsafe(ref ma, at)
-                        + vStorage + vEgress + Vector256.LoadUnsafe(ref ft, at) + vPeople + vLicences;
-                    total.StoreUnsafe(ref to, at);
-                }
+                totals[m] = 0.0 + Bridge[m] + Rental[m] + Capital[m] + Depreciation[m] + Power[m] + Hosting[m] + Maintenance[m]
+                    + costs.Storage + costs.Egress + fineTuning[m] + costs.People + costs.Licences;
             }
 
-            for (; m < months; m++)
-            {
-                totals[m] = Month(m);
-            }
+            totals[0] += costs.Setup;
         }
     }
 

@@ -160,7 +160,6 @@ internal sealed partial class SelfHostedPlan
                 gpus[m] = checked(replicas[m] * GpusPerReplica);
             }
 
-            ws.Throughput[Index] = tps;
             replicasPerUnitScale = tps <= 0 ? 0 : output[lead] / CapacityMath.SecondsPerMonth * ratio / perReplica;
             return true;
         }

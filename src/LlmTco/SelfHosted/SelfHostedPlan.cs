@@ -216,8 +216,6 @@ internal sealed partial class SelfHostedPlan
                 return false;
             }
 
-            ws.MinReplicas[s] = (int)p[MinReplicasSlot];
-            ws.Redundancy[s] = (int)p[RedundancySlot];
             var ok = Rented ? BillRented(p, ws, lines, gpus, lead) : BillOwned(p, ws, lines, gpus, p[UtilizationSlot], lead);
             if (!ok || !Recurring(p, ws, varied.FineTuning, out var recurring))
             {
@@ -242,7 +240,7 @@ internal sealed partial class SelfHostedPlan
     public SteadyStateCost SteadyState(PlanWorkspace ws, WorkloadVolumes v, DateOnly priceDate)
     {
         var s = Index;
-        return new SteadyStateCost(OptionKind.SelfHosted, ws.SteadyFixedCost[s], 0, 0, ws.SteadyCostPerReplica[s], TokensPerMonthPerReplica(ws, v), ws.MinReplicas[s], ws.Redundancy[s], priceDate);
+        return new SteadyStateCost(OptionKind.SelfHosted, ws.SteadyFixedCost[s], 0, 0, ws.SteadyCostPerReplica[s], TokensPerMonthPerReplica(ws, v), (int)ws.Parameters[MinReplicasSlot], (int)ws.Parameters[RedundancySlot], priceDate);
     }
 
     /// <summary>The monthly tokens one replica carries at steady state: the first month served's tokens ÷ the replicas it needs before rounding.</summary>

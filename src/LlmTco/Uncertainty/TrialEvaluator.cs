@@ -1,9 +1,8 @@
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using LlmTco.Api;
 using LlmTco.Evaluation;
 using LlmTco.Scenarios;
 using LlmTco.Timeline;
+using LlmTco.Workloads;
 
 namespace LlmTco.Uncertainty;
 
@@ -160,39 +159,19 @@ internal sealed class TrialEvaluator
                 record.CostPerMillionTokensAtHorizon[o] = tokens > 0 ? pw.Totals[o][last] / (tokens / 1e6) : double.NaN;
             }
 
-            var maxTokens = evaluated.Workload.MaxTokens(v);
+            var maxTokens = WorkloadPlan.MaxTokens(v);
             for (var pair = 0; pair < layout.Pairs.Length; pair++)
             {
                 var (self, api) = layout.Pairs[pair];
                 var selfCumulative = pw.Cumulative[self];
                 var apiCumulative = pw.Cumulative[api];
                 record.BreakEvenMonth[pair] = BreakEvenCalculator.MonthsFromStart(selfCumulative, apiCumulative, out _, out _);
-                Subtract(selfCumulative, apiCumulative, record.CumulativeDifference.AsSpan(pair * months, months));
-                record.BreakEvenVolume[pair] = VolumeBreakEven(pw, ws, pair, evaluated.Selves[self - evaluated.Apis.Length], evaluated.Apis[api], maxTokens);
-            }
-        }
-    }
-
-    /// <summary>self − api month by month into <paramref name="difference"/>, four months at a time where the CPU has 256-bit vectors.</summary>
-    private static void Subtract(double[] self, double[] api, Span<double> difference)
-    {
-        unchecked
-        {
-            var m = 0;
-            if (Vector256.IsHardwareAccelerated)
-            {
-                ref var s = ref MemoryMarshal.GetArrayDataReference(self);
-                ref var a = ref MemoryMarshal.GetArrayDataReference(api);
-                ref var d = ref MemoryMarshal.GetReference(difference);
-                for (; m <= difference.Length - 4; m += 4)
+                for (var m = 0; m < months; m++)
                 {
-                    (Vector256.LoadUnsafe(ref s, (nuint)m) - Vector256.LoadUnsafe(ref a, (nuint)m)).StoreUnsafe(ref d, (nuint)m);
+                    record.CumulativeDifference[(pair * months) + m] = selfCumulative[m] - apiCumulative[m];
                 }
-            }
 
-            for (; m < difference.Length; m++)
-            {
-                difference[m] = self[m] - api[m];
+                record.BreakEvenVolume[pair] = VolumeBreakEven(pw, ws, pair, evaluated.Selves[self - evaluated.Apis.Length], evaluated.Apis[api], maxTokens);
             }
         }
     }
@@ -208,7 +187,7 @@ internal sealed class TrialEvaluator
         var p = pw.Parameters;
         var perMillion = ApiPlan.CostPerMillionTokens(pw.Usage[api.Index], v, pw.Lead[s]);
         var key = ws.VolumeKeys[pair];
-        Span<double> now = [pw.SteadyFixedCost[s], pw.SteadyCostPerReplica[s], self.TokensPerMonthPerReplica(pw, v), pw.MinReplicas[s], pw.Redundancy[s], perMillion, p[api.FeeSlot], p[api.CommitmentSlot], maxTokens];
+        Span<double> now = [pw.SteadyFixedCost[s], pw.SteadyCostPerReplica[s], self.TokensPerMonthPerReplica(pw, v), p[self.MinReplicasSlot], p[self.RedundancySlot], perMillion, p[api.FeeSlot], p[api.CommitmentSlot], maxTokens];
         if (ws.VolumeKnown[pair] && now.SequenceEqual(key))
         {
             return ws.VolumeAnswers[pair];

@@ -69,7 +69,11 @@ internal sealed class WorkloadPlan
                             GrowthFactors(p, i, growth, rateVaries);
                         }
 
-                        Scale(factors, first, requestsRow);
+                        for (var m = 0; m < months; m++)
+                        {
+                            requestsRow[m] = first * factors[m];
+                        }
+
                         break;
                     case GrowthKind.Linear:
                         var increment = p[profile.IncrementSlot];
@@ -127,38 +131,16 @@ internal sealed class WorkloadPlan
         return (inputSum / Profiles.Length, outputSum / Profiles.Length);
     }
 
-    /// <summary>The largest month's tokens (input + output); a maximum is exact in any order, so four months at a time where the CPU has 256-bit vectors.</summary>
-    public double MaxTokens(WorkloadVolumes v)
+    /// <summary>The largest month's tokens (input + output).</summary>
+    public static double MaxTokens(WorkloadVolumes v)
     {
-        unchecked
+        var most = double.NegativeInfinity;
+        for (var m = 0; m < v.TotalInput.Length; m++)
         {
-            var input = v.TotalInput;
-            var output = v.TotalOutput;
-            var most = double.NegativeInfinity;
-            var m = 0;
-            if (Vector256.IsHardwareAccelerated && months >= 4)
-            {
-                ref var i = ref MemoryMarshal.GetArrayDataReference(input);
-                ref var o = ref MemoryMarshal.GetArrayDataReference(output);
-                var vMost = Vector256.Create(double.NegativeInfinity);
-                for (; m <= months - 4; m += 4)
-                {
-                    vMost = Vector256.Max(vMost, Vector256.LoadUnsafe(ref i, (nuint)m) + Vector256.LoadUnsafe(ref o, (nuint)m));
-                }
-
-                for (var lane = 0; lane < 4; lane++)
-                {
-                    most = Math.Max(most, vMost[lane]);
-                }
-            }
-
-            for (; m < months; m++)
-            {
-                most = Math.Max(most, input[m] + output[m]);
-            }
-
-            return most;
+            most = Math.Max(most, v.TotalInput[m] + v.TotalOutput[m]);
         }
+
+        return most;
     }
 
     /// <summary>(1 + rate)^m for each month as a running product, once per distinct rate (profiles often share one).</summary>
@@ -175,30 +157,6 @@ internal sealed class WorkloadPlan
         }
 
         CompoundFactors.Growth(rate, growth[i].AsSpan(0, months));
-    }
-
-    /// <summary>Requests of a compound-growth month: the first month's requests × the growth factor, four months at a time where the CPU has 256-bit vectors.</summary>
-    private void Scale(double[] growth, double first, double[] requests)
-    {
-        unchecked
-        {
-            var m = 0;
-            if (Vector256.IsHardwareAccelerated)
-            {
-                var vFirst = Vector256.Create(first);
-                ref var g = ref MemoryMarshal.GetArrayDataReference(growth);
-                ref var r = ref MemoryMarshal.GetArrayDataReference(requests);
-                for (; m <= months - 4; m += 4)
-                {
-                    (vFirst * Vector256.LoadUnsafe(ref g, (nuint)m)).StoreUnsafe(ref r, (nuint)m);
-                }
-            }
-
-            for (; m < months; m++)
-            {
-                requests[m] = first * growth[m];
-            }
-        }
     }
 
     /// <summary>
