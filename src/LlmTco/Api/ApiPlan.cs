@@ -231,7 +231,7 @@ internal sealed class ApiPlan
             for (var i = 0; i < profiles.Length; i++)
             {
                 var discount = BatchDiscounts[i];
-                if (varied.Batch)
+                if (varied.Batch && !double.IsNaN(p[BatchDiscountSlot]))
                 {
                     Array.Fill(scratch.BatchDiscounts, p[BatchDiscountSlot]);
                     discount = scratch.BatchDiscounts;
