@@ -3,7 +3,7 @@
 # tests in tests/LlmTco.Tests. Not part of CI: it takes tens of minutes on 2 cores.
 #
 #   eng/mutation-test.sh            # whole library
-#   eng/mutation-test.sh engine     # the cost engine only (Api, SelfHosted, Timeline, Workloads, TcoEngine.cs)
+#   eng/mutation-test.sh engine     # the cost engine only (Api, SelfHosted, Timeline, Workloads, Evaluation, TcoEngine.cs)
 #   eng/mutation-test.sh rest       # everything but the engine (catalog, scenarios, uncertainty, output, DI); with an
 #                                   # engine run of the same commit, the two reports add up to the whole library
 #   eng/mutation-test.sh rest --mutate '!**/Uncertainty/**/*.cs'
@@ -17,7 +17,7 @@ dotnet tool restore
 scope=${1:-all}
 shift $(( $# > 0 ? 1 : 0 ))
 args=(--project LlmTco.csproj --reporter html --reporter json --reporter progress --concurrency "${STRYKER_CONCURRENCY:-$(nproc)}" --break-at 0)
-engine=("**/Api/**/*.cs" "**/SelfHosted/**/*.cs" "**/Timeline/**/*.cs" "**/Workloads/**/*.cs" "**/TcoEngine.cs")
+engine=("**/Api/**/*.cs" "**/SelfHosted/**/*.cs" "**/Timeline/**/*.cs" "**/Workloads/**/*.cs" "**/Evaluation/**/*.cs" "**/TcoEngine.cs")
 case "$scope" in
   all) ;;
   engine) for g in "${engine[@]}"; do args+=(--mutate "$g"); done ;;
