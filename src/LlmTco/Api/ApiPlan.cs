@@ -140,7 +140,7 @@ internal sealed class ApiPlan
                 var slot = -1;
                 if (row.EffectiveTo is null)
                 {
-                    var days = DeclineFactor.Days(date, row.EffectiveFrom);
+                    var days = DeclineFactor.Days(date, DeclineFactor.ReferenceDate(row.EffectiveFrom, row.CheckedOn, scenario.StartDate));
                     slot = distinct.IndexOf(days);
                     if (slot < 0)
                     {
@@ -167,7 +167,8 @@ internal sealed class ApiPlan
             if (option.YearlyPriceDecline > 0 && p == 0)
             {
                 var last = history.Where(h => h.ContextThresholdTokens == 0).MaxBy(h => h.EffectiveFrom)!;
-                assumptions?.Add(new Assumption(option.Name, AssumptionKind.Choice, string.Create(CultureInfo.InvariantCulture, $"Prices decline {option.YearlyPriceDecline:P1} a year after the last known price (from {Iso(last.EffectiveFrom)}): price × (1 − {option.YearlyPriceDecline})^(years since {Iso(last.EffectiveFrom)}).")));
+                var from = DeclineFactor.ReferenceDate(last.EffectiveFrom, last.CheckedOn, scenario.StartDate);
+                assumptions?.Add(new Assumption(option.Name, AssumptionKind.Choice, string.Create(CultureInfo.InvariantCulture, $"Prices decline {option.YearlyPriceDecline:P1} a year from {Iso(from)}, the last date the price is known to hold (the latest of its effective date {Iso(last.EffectiveFrom)}, the date it was checked {Iso(last.CheckedOn)} and the scenario's start): price × (1 − {option.YearlyPriceDecline})^(years since {Iso(from)}); before that date the table price.")));
             }
         }
 

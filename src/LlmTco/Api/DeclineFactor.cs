@@ -21,11 +21,22 @@ internal static class DeclineFactor
     /// <summary>Bits of a day count the powers cover: 2^31 days is far beyond any horizon.</summary>
     public const int PowerCount = 31;
 
-    /// <summary>Whole days from a row's effective date to a month's first day, 0 when the month starts before it.</summary>
+    /// <summary>Whole days from the decline's reference date to a month's first day, 0 when the month starts before it.</summary>
     /// <param name="monthStart">The month's first day.</param>
-    /// <param name="effectiveFrom">The row's effective date.</param>
+    /// <param name="effectiveFrom">The reference date (<see cref="ReferenceDate"/>).</param>
     /// <returns>The days, at least 0.</returns>
     public static int Days(DateOnly monthStart, DateOnly effectiveFrom) => Math.Max(0, monthStart.DayNumber - effectiveFrom.DayNumber);
+
+    /// <summary>
+    /// The date a yearly decline counts from: the last date the price is known to hold — the later of the row's
+    /// <c>effective_from</c> and its <c>checked_on</c> — and never before the scenario's start.
+    /// </summary>
+    /// <param name="effectiveFrom">The row's effective date.</param>
+    /// <param name="checkedOn">The date the row's source was last read.</param>
+    /// <param name="start">The scenario's start date.</param>
+    /// <returns>The latest of the three dates.</returns>
+    public static DateOnly ReferenceDate(DateOnly effectiveFrom, DateOnly checkedOn, DateOnly start) =>
+        DateOnly.FromDayNumber(Math.Max(Math.Max(effectiveFrom.DayNumber, checkedOn.DayNumber), start.DayNumber));
 
     /// <summary>Fills <paramref name="powers"/>[k] with b^(2^k), b = (1 − d)^(1 ÷ 365.25), by repeated squaring.</summary>
     /// <param name="decline">The yearly decline d, 0 &lt; d ≤ 1.</param>

@@ -225,37 +225,82 @@ public sealed class ApiCostModelTests
     // ---- Yearly price decline ----
 
     [Fact]
-    public void Evaluate_YearlyDecline_AppliesFromTheOpenRowsEffectiveDate()
+    public void Evaluate_YearlyDecline_AppliesFromTheScenarioStartWhenThePriceWasCheckedBefore()
     {
-        // Given acme-mini (open-ended row from 2025-01-01), 20 % decline a year, 13 months from 2025-01-01
+        // Given acme-mini (open-ended row from 2025-01-01, checked 2026-11-29), 20 % decline a year, 13 months from
+        // 2027-01-01: the decline counts from the latest of 2025-01-01, 2026-11-29 and the start, 2027-01-01
         var option = AcmeMini with { YearlyPriceDecline = 0.2 };
 
         // When
-        var api = Engine.Evaluate(ApiOnly(option, new DateOnly(2025, 1, 1), 13, Plain)).Option("Acme Mini");
+        var api = Engine.Evaluate(ApiOnly(option, new DateOnly(2027, 1, 1), 13, Plain)).Option("Acme Mini");
 
-        // Then list price 225 a month × 0.8^(days since 2025-01-01 / 365.25):
-        //   month 1 (0 days): 225
-        //   month 7 (2025-07-01, 31+28+31+30+31+30 = 181 days): 225 × 0.8^0.495551 = 225 × 0.895316 = 201.4460
-        //   month 13 (2026-01-01, 365 days): 225 × 0.8^0.999316 = 225 × 0.800122 = 180.0275 (tolerance 1e-3)
-        api.Months[0].Cost(CostLine.ApiUsage).Should().BeApproximately(225, Tolerance);
+        // Then list price 225 a month × 0.8^(days since 2027-01-01 / 365.25):
+        //   month 1 (0 days): 225, the table price
+        //   month 7 (2027-07-01, 31+28+31+30+31+30 = 181 days): 225 × 0.8^0.495551 = 225 × 0.895316 = 201.4460
+        //   month 13 (2028-01-01, 365 days): 225 × 0.8^0.999316 = 225 × 0.800122 = 180.0275 (tolerance 1e-3)
+        api.Months[0].Cost(CostLine.ApiUsage).Should().Be(225);
         api.Months[6].Cost(CostLine.ApiUsage).Should().BeApproximately(201.4460, 1e-3);
         api.Months[12].Cost(CostLine.ApiUsage).Should().BeApproximately(180.0275, 1e-3);
         api.Months[12].Cost(CostLine.ApiUsage).Should().BeApproximately(225 * Math.Pow(0.8, 365 / 365.25), 1e-9);
     }
 
     [Fact]
-    public void Evaluate_YearlyDecline_LeavesClosedRowsAlone()
+    public void Evaluate_YearlyDecline_StartsAfterTheDateThePriceWasLastChecked()
     {
-        // Given acme-large with 20 % decline: May and June use the closed row (to 2025-06-10), July the open row from 2025-06-10
-        var option = AcmeLarge with { YearlyPriceDecline = 0.2 };
+        // Given acme-mini (checked 2026-11-29), 20 % decline a year, 12 months from 2026-06-01: the price is known to hold
+        // until 2026-11-29, after the start, so the decline counts from 2026-11-29
+        var option = AcmeMini with { YearlyPriceDecline = 0.2 };
 
         // When
-        var api = Engine.Evaluate(ThreeMonths() with { ApiOptions = [option] }).Option("Acme Large");
+        var api = Engine.Evaluate(ApiOnly(option, new DateOnly(2026, 6, 1), 12, Plain)).Option("Acme Mini");
 
-        // Then May, June: 21,375 exactly; July (21 days after 2025-06-10): 4,275 × 0.8^(21/365.25) = 4,275 × 0.987252
-        //   = 4,220.50 (tolerance 0.01)
+        // Then months 1–6 (2026-06-01 to 2026-11-01, before 2026-11-29): the table price, 225
+        //   month 7 (2026-12-01, 2 days after 2026-11-29): 225 × 0.8^(2/365.25) = 225 × 0.998779 = 224.7252
+        //   month 12 (2027-05-01, 2 + 31 + 31 + 28 + 31 + 30 = 153 days): 225 × 0.8^(153/365.25) = 225 × 0.910763 = 204.9216
+        Line(api, CostLine.ApiUsage)[..6].Should().OnlyContain(x => x == 225);
+        api.Months[6].Cost(CostLine.ApiUsage).Should().BeApproximately(224.7252, 1e-3);
+        api.Months[11].Cost(CostLine.ApiUsage).Should().BeApproximately(204.9216, 1e-3);
+    }
+
+    [Fact]
+    public void Evaluate_Gpt4oWithAThirtyPercentDecline_BillsMonthOneAtTheTablePrice()
+    {
+        // Given the bundled gpt-4o row (in force from 2025-07-04, checked 2026-11-29: 2.5 input, 10 output per 1M tokens),
+        // a 30 % yearly decline and 13 months from 2026-12-01 of 1e9 input and 5e8 output tokens a month (issue 16's case:
+        // counted from 2025-07-04, month 1 was billed 0.7^(515/365.25) = 0.6048 of the table price, 40 % below it)
+        var engine = new TcoEngine(PricingCatalog.Default);
+        var option = new ApiOption { Name = "GPT-4o", Provider = "openai", Model = "gpt-4o", YearlyPriceDecline = 0.3 };
+        var profile = new TrafficProfile { Name = "p", MonthlyRequests = 1e6, InputTokensPerRequest = 1000, OutputTokensPerRequest = 500 };
+
+        // When
+        var api = engine.Evaluate(ApiOnly(option, new DateOnly(2026, 12, 1), 13, profile)).Option("GPT-4o");
+
+        // Then month 1 is the table price, 1e9 × 2.5 / 1e6 + 5e8 × 10 / 1e6 = 2,500 + 5,000 = 7,500, since the decline
+        // counts from the start (2026-12-01, after the check on 2026-11-29); month 13 (2027-12-01, 365 days on) is
+        // 7,500 × 0.7^(365/365.25) = 7,500 × 0.700171 = 5,251.28
+        api.Months[0].Cost(CostLine.ApiUsage).Should().Be(7_500);
+        api.Months[12].Cost(CostLine.ApiUsage).Should().BeApproximately(5_251.28, 0.01);
+    }
+
+    [Fact]
+    public void Evaluate_YearlyDecline_LeavesClosedRowsAlone()
+    {
+        // Given acme-later: a closed row to 2027-02-10 (10 in, 40 out) and an open row from 2027-02-10 (2 in, 8 out), both
+        // checked 2026-11-29, 20 % decline, 3 months from 2027-01-01 of the chat profile (1e9 input, 20 % cache reads at a
+        // quarter of the input price; 5e8 output; half batchable at a 50 % discount)
+        var engine = new TcoEngine(PricingCatalog.Load(PricingSource.InMemory(TestTables.With("api_prices.csv", TestTables.Valid()["api_prices.csv"] + TestTables.Lines(
+            "acme,acme-later,,standard,0,2025-01-01,2027-02-10,USD,10,2.5,,40,,0.5,,,https://example.com/acme,2026-11-29",
+            "acme,acme-later,,standard,0,2027-02-10,,USD,2,0.5,,8,,0.5,,,https://example.com/acme,2026-11-29")))));
+        var option = new ApiOption { Name = "Later", Provider = "acme", Model = "acme-later", YearlyPriceDecline = 0.2 };
+
+        // When
+        var api = engine.Evaluate(ThreeMonths() with { StartDate = new DateOnly(2027, 1, 1), ApiOptions = [option] }).Option("Later");
+
+        // Then January and February use the closed row: (8e8 × 10 + 2e8 × 2.5 + 5e8 × 40) / 1e6 = 28,500 × (1 − 0.5 × 0.5)
+        //   = 21,375 exactly; March (2027-03-01, 19 days after 2027-02-10) the open row: 5,700 × 0.75 = 4,275
+        //   × 0.8^(19/365.25) = 4,275 × 0.988459 = 4,225.66 (tolerance 0.01)
         Line(api, CostLine.ApiUsage)[..2].Should().Equal([21_375, 21_375], (a, b) => Math.Abs(a - b) < Tolerance);
-        api.Months[2].Cost(CostLine.ApiUsage).Should().BeApproximately(4_220.50, 0.01);
+        api.Months[2].Cost(CostLine.ApiUsage).Should().BeApproximately(4_225.66, 0.01);
     }
 
     // ---- API fine-tuning ----
@@ -407,14 +452,15 @@ public sealed class ApiCostModelTests
     [Fact]
     public void Evaluate_YearlyDecline_AlsoLowersCacheWriteAndPerRequestPrices()
     {
-        // Given 20 % a year on acme-cachy and acme-search (open rows from 2025-01-01), month 13 = 2026-01-01, 365 days on
+        // Given 20 % a year on acme-cachy and acme-search (open rows from 2025-01-01, checked before the start), 13 months from
+        // 2027-01-01: month 13 = 2028-01-01, 365 days on
         var cachy = new ApiOption { Name = "Cachy", Provider = "acme", Model = "acme-cachy", YearlyPriceDecline = 0.2 };
         var search = new ApiOption { Name = "Search", Provider = "acme", Model = "acme-search", YearlyPriceDecline = 0.2 };
         var cacheProfile = Plain with { OutputTokensPerRequest = 200, CacheReadShare = 0.6, CacheWriteShare = 0.1 };
         var searchProfile = new TrafficProfile { Name = "search", MonthlyRequests = 1e5, InputTokensPerRequest = 100, OutputTokensPerRequest = 50, BatchShare = 0.5 };
 
-        var cachyMonth13 = EngineWithExtraModels.Evaluate(ApiOnly(cachy, new DateOnly(2025, 1, 1), 13, cacheProfile)).Option("Cachy").Months[12];
-        var searchMonth13 = EngineWithExtraModels.Evaluate(ApiOnly(search, new DateOnly(2025, 1, 1), 13, searchProfile)).Option("Search").Months[12];
+        var cachyMonth13 = EngineWithExtraModels.Evaluate(ApiOnly(cachy, new DateOnly(2027, 1, 1), 13, cacheProfile)).Option("Cachy").Months[12];
+        var searchMonth13 = EngineWithExtraModels.Evaluate(ApiOnly(search, new DateOnly(2027, 1, 1), 13, searchProfile)).Option("Search").Months[12];
 
         // Then every price × 0.8^(365 / 365.25) = 0.800122: cachy 4,455 (900 + 180 + 375 write + 3,000) × 0.800122 = 3,564.54;
         // search (15 for tokens + 1,000 for requests) × 0.800122 = 812.12
@@ -432,12 +478,14 @@ public sealed class ApiCostModelTests
         var one = Engine.Evaluate(ThreeMonths() with { ApiOptions = [option] });
         var two = Engine.Evaluate(ThreeMonths() with { ApiOptions = [option], Workload = new Workload { Profiles = [Chat, Chat with { Name = "second" }] } });
 
-        // Then one statement each, with the rate and the date of the last known price
+        // Then one statement each, with the rate and the date it counts from: the row took effect on 2025-06-10 and was
+        // checked on 2026-11-29, after the start (2025-05-01), so it counts from 2026-11-29
         foreach (var result in new[] { one, two })
         {
             result.Assumptions.Where(a => a.Text.Contains("decline", StringComparison.Ordinal)).Should().ContainSingle()
                 .Which.Should().Match<Assumption>(a => a.Option == "Acme Large" && a.Kind == AssumptionKind.Choice
-                    && a.Text.Contains("20.0", StringComparison.Ordinal) && a.Text.Contains("from 2025-06-10", StringComparison.Ordinal));
+                    && a.Text.Contains("20.0", StringComparison.Ordinal) && a.Text.Contains("a year from 2026-11-29", StringComparison.Ordinal)
+                    && a.Text.Contains("effective date 2025-06-10", StringComparison.Ordinal) && a.Text.Contains("checked 2026-11-29", StringComparison.Ordinal));
         }
 
         // And none without a decline
@@ -492,14 +540,15 @@ public sealed class ApiCostModelTests
     public void Evaluate_YearlyDecline_LeavesAClosedTierRowAloneNextToADecliningProfile()
     {
         // Given acme-tiered: base row open-ended (1 in, 2 out), the tier above 1,000 input tokens closed at 2030-01-01
-        // (3 in, 6 out), 20 % decline a year; month 13 = 2026-01-01, 365 days after both rows' 2025-01-01
+        // (3 in, 6 out), both checked 2026-11-29, 20 % decline a year from the start 2027-01-01; month 13 = 2028-01-01,
+        // 365 days after it
         var engine = new TcoEngine(PricingCatalog.Load(PricingSource.InMemory(TestTables.With("api_prices.csv", TestTables.Valid()["api_prices.csv"] + TestTables.Lines(
             "acme,acme-tiered,,standard,0,2025-01-01,,USD,1,,,2,,,,,https://example.com/acme,2026-11-29",
             "acme,acme-tiered,,standard,1000,2025-01-01,2030-01-01,USD,3,,,6,,,,,https://example.com/acme,2026-11-29")))));
         var option = new ApiOption { Name = "Tiered", Provider = "acme", Model = "acme-tiered", YearlyPriceDecline = 0.2 };
         var longProfile = Plain with { Name = "long", InputTokensPerRequest = 2000 };
 
-        var month13 = engine.Evaluate(ApiOnly(option, new DateOnly(2025, 1, 1), 13, Plain, longProfile)).Option("Tiered").Months[12];
+        var month13 = engine.Evaluate(ApiOnly(option, new DateOnly(2027, 1, 1), 13, Plain, longProfile)).Option("Tiered").Months[12];
 
         // Then plain (base row, declines): (1e9 × 1 + 5e8 × 2) / 1e6 = 2,000 × 0.8^(365 / 365.25) = 2,000 × 0.800122;
         // long (closed tier row, no decline): (2e9 × 3 + 5e8 × 6) / 1e6 = 9,000 → 1,600.24 + 9,000 = 10,600.24
