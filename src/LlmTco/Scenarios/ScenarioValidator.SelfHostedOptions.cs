@@ -57,6 +57,11 @@ internal sealed partial class ScenarioValidator
             {
                 AtLeast(committed, 1, Prop(path, "CommittedGpus"));
             }
+
+            if (Range(rented.YearlyPriceDecline, Prop(path, "YearlyPriceDecline"), 0, 1, "a yearly fraction from 0 to below 1") && rented.YearlyPriceDecline >= 1)
+            {
+                errors.Add(Prop(path, "YearlyPriceDecline"), rented.YearlyPriceDecline, "must be below 1: a 100 % yearly decline would make prices zero");
+            }
         }
 
         if (o.Owned is { } owned)

@@ -32,4 +32,13 @@ public sealed record RentedCompute
     /// provider's on-demand price.
     /// </summary>
     public int? CommittedGpus { get; init; }
+
+    /// <summary>
+    /// Gets the yearly decline d of the table's rental prices (0 ≤ d &lt; 1): an open-ended offer's price × (1 − d)^(years
+    /// since the last date it is known to hold — the latest of its <c>effective_from</c>, its <c>checked_on</c> and the
+    /// scenario's start), the table price before that date. A reserved term keeps the price of its first month. A price
+    /// given in <see cref="PricePerGpuHour"/> does not decline.
+    /// </summary>
+    /// <value>The default value is 0.</value>
+    public double YearlyPriceDecline { get; init; }
 }

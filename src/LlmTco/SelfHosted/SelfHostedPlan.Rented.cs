@@ -1,4 +1,5 @@
 using System.Globalization;
+using LlmTco.Api;
 using LlmTco.Evaluation;
 using LlmTco.Pricing;
 using LlmTco.Pricing.Csv;
@@ -56,9 +57,9 @@ internal sealed partial class SelfHostedPlan
         for (var m = 0; m < months; m++)
         {
             planOffers[m] = PricingCatalog.SelectRentalOffer(forPlan, rented.Provider, rented.Plan, monthStarts[m], rented.Region, rented.Sku);
-            planPrice[m] = PriceOf(planOffers[m], scenario.Currency);
+            planPrice[m] = PriceOf(planOffers[m], scenario.Currency) * DeclineOf(planOffers[m], forPlan, rented.YearlyPriceDecline, monthStarts[m], scenario.StartDate);
             onDemandOffers[m] = term == 0 ? null : PricingCatalog.SelectRentalOffer(forOnDemand, rented.Provider, RentalPlan.OnDemand, monthStarts[m], rented.Region, null);
-            onDemandPrice[m] = PriceOf(onDemandOffers[m], scenario.Currency);
+            onDemandPrice[m] = PriceOf(onDemandOffers[m], scenario.Currency) * DeclineOf(onDemandOffers[m], forOnDemand, rented.YearlyPriceDecline, monthStarts[m], scenario.StartDate);
         }
 
         if (!describe)
@@ -78,6 +79,12 @@ internal sealed partial class SelfHostedPlan
             }
         }
 
+        if (rented.YearlyPriceDecline > 0 && planOffers[Math.Min(Lead, months - 1)] is { } offer)
+        {
+            var from = DeclineFactor.ReferenceDate(offer.EffectiveFrom, offer.CheckedOn, scenario.StartDate);
+            Add(AssumptionKind.Choice, string.Create(CultureInfo.InvariantCulture, $"GPU rental prices decline {rented.YearlyPriceDecline:P1} a year from the last date each offer's price is known to hold ({Iso(from)} for {offer.Provider} {offer.Sku}: the latest of its effective date, the date it was checked and the scenario's start): price × (1 − {rented.YearlyPriceDecline})^(years since that date); a reserved term keeps its first month's price{(rented.PricePerGpuHour is null ? string.Empty : "; the price given in the scenario does not decline")}."));
+        }
+
         if (term > 0)
         {
             Add(AssumptionKind.Choice, rented.CommittedGpus is { } c
@@ -85,6 +92,15 @@ internal sealed partial class SelfHostedPlan
                 : string.Create(CultureInfo.InvariantCulture, $"Reserved plan: each {term}-month term commits the most GPUs needed during that term, billed every month of the term."));
         }
     }
+
+    /// <summary>
+    /// The yearly decline's factor for an offer in a month (<see cref="DeclineFactor"/>): only for the latest offer of its
+    /// SKU, plan and region (a price a later row replaces does not decline), 1 otherwise or without a decline.
+    /// </summary>
+    private static double DeclineOf(GpuRentalOffer? offer, GpuRentalOffer[] offers, double decline, DateOnly monthStart, DateOnly start) =>
+        offer is not null && decline > 0 && !offers.Any(o => o.EffectiveFrom > offer.EffectiveFrom && o.Plan == offer.Plan && string.Equals(o.Sku, offer.Sku, StringComparison.OrdinalIgnoreCase) && string.Equals(o.Region, offer.Region, StringComparison.OrdinalIgnoreCase))
+            ? DeclineFactor.Of(decline, DeclineFactor.Days(monthStart, DeclineFactor.ReferenceDate(offer.EffectiveFrom, offer.CheckedOn, start)))
+            : 1;
 
     private static double PriceOf(GpuRentalOffer? offer, string currency) =>
         offer is not null && string.Equals(offer.Currency, currency, StringComparison.Ordinal) ? (double)offer.PricePerGpuHour : double.NaN;

@@ -243,6 +243,58 @@ public sealed class SelfHostedCostModelTests
     }
 
     [Fact]
+    public void Evaluate_RentalYearlyDecline_CountsFromTheLatestOfEffectiveDateCheckAndStart()
+    {
+        // Given cloudy's on-demand GPU-A offer (2.5 per GPU-hour from 2025-01-01, checked 2026-11-29), a 20 % yearly
+        // decline, and one replica of one GPU for 13 months from 2026-10-01: the price is known to hold until 2026-11-29
+        var option = RentedModel8B with { Rented = new RentedCompute { Provider = "cloudy", YearlyPriceDecline = 0.2 } };
+        var scenario = Over(13, Chat, option) with { StartDate = new DateOnly(2026, 10, 1) };
+
+        // When
+        var result = Engine.Evaluate(scenario);
+        var rented = result.Option("Model-8B on GPU-A");
+
+        // Then months 1–2 (2026-10-01, 2026-11-01, before 2026-11-29): 1 GPU × 730 h × 2.5 = 1,825;
+        //   month 3 (2026-12-01, 2 days on): 1,825 × 0.8^(2/365.25) = 1,825 × 0.998779 = 1,822.77;
+        //   month 13 (2027-10-01, 2 + 304 = 306 days on): 1,825 × 0.8^(306/365.25) = 1,825 × 0.829489 = 1,513.82
+        rented.Months.Should().OnlyContain(m => m.Gpus == 1);
+        Line(rented, CostLine.GpuRental)[..2].Should().Equal([1_825, 1_825]);
+        rented.Months[2].Cost(CostLine.GpuRental).Should().BeApproximately(1_822.77, 0.01);
+        rented.Months[12].Cost(CostLine.GpuRental).Should().BeApproximately(1_513.82, 0.01);
+        result.Assumptions.Should().Contain(a => a.Option == "Model-8B on GPU-A" && a.Text.StartsWith("GPU rental prices decline 20.0 % a year", StringComparison.Ordinal) && a.Text.Contains("(2026-11-29 for cloudy big.8x", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Evaluate_RentalYearlyDecline_LeavesAGivenPriceAlone()
+    {
+        // Given a price of 2.0 per GPU-hour given in the scenario and a 20 % yearly decline over 13 months from 2027-01-01
+        var option = RentedModel8B with { Rented = new RentedCompute { Provider = "cloudy", PricePerGpuHour = 2.0, YearlyPriceDecline = 0.2 } };
+
+        // When
+        var rented = Engine.Evaluate(Over(13, Chat, option) with { StartDate = new DateOnly(2027, 1, 1) }).Option("Model-8B on GPU-A");
+
+        // Then every month 1 GPU × 730 h × 2.0 = 1,460: a price the user states is not a table price that declines
+        Line(rented, CostLine.GpuRental).Should().OnlyContain(c => c == 1_460);
+    }
+
+    [Fact]
+    public void Parse_RentalYearlyDecline_IsReadAndAtLeastOneIsRejected()
+    {
+        // Given scenario JSON with a rental decline of 0.15, and one of 1
+        static string Json(double decline) => $$"""
+            { "name": "s", "startDate": "2027-01-01", "horizonMonths": 3,
+              "workload": { "profiles": [ { "name": "p", "monthlyRequests": 1000, "inputTokensPerRequest": 100, "outputTokensPerRequest": 50 } ] },
+              "apiOptions": [ { "name": "a", "provider": "acme", "model": "acme-large" } ],
+              "selfHostedOptions": [ { "name": "s", "model": "model-8b", "gpu": "GPU-A", "rented": { "provider": "cloudy", "yearlyPriceDecline": {{decline.ToString(System.Globalization.CultureInfo.InvariantCulture)}} } } ] }
+            """;
+
+        // Then the first is read, and the second is refused at its path
+        ScenarioJson.Parse(Json(0.15)).SelfHostedOptions[0].Rented!.YearlyPriceDecline.Should().Be(0.15);
+        var refused = () => ScenarioJson.Parse(Json(1));
+        refused.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle(e => e.Path == "$.selfHostedOptions[0].rented.yearlyPriceDecline");
+    }
+
+    [Fact]
     public void Evaluate_SpotPlan_BillsTheSpotPrice()
     {
         // Given a spot row at 1.0 per GPU-hour
