@@ -378,6 +378,36 @@ public sealed class SelfHostedCostModelTests
     }
 
     [Fact]
+    public void Evaluate_NoMinimumAndNoTraffic_RunsNoSpareEither()
+    {
+        // Given min replicas 0, one spare (N+1) and a month without requests
+        var option = RentedModel8B with { MinReplicas = 0, RedundancyReplicas = 1 };
+        var profile = Chat with { Growth = GrowthRule.Series(1e6, 0, 1e6) };
+
+        // When
+        var rented = Engine.Evaluate(Over(3, profile, option)).Option("Model-8B on GPU-A");
+
+        // Then N = max(0, 1) = 1 → 1 + 1 = 2 replicas in months 1 and 3; in month 2 N = max(0, 0) = 0, so no spare either:
+        // 0 GPUs and no rent (before issue 15 the spare ran alone: 1 GPU, 1,825)
+        rented.Months.Select(m => m.Replicas).Should().Equal(2, 0, 2);
+        Line(rented, CostLine.GpuRental).Should().Equal([3_650, 0, 3_650], (a, b) => Math.Abs(a - b) < Tolerance);
+    }
+
+    [Fact]
+    public void Evaluate_MinimumAndNoTraffic_KeepsItsSpares()
+    {
+        // Given min replicas 1, one spare and a month without requests
+        var option = RentedModel8B with { MinReplicas = 1, RedundancyReplicas = 1 };
+        var profile = Chat with { Growth = GrowthRule.Series(1e6, 0, 1e6) };
+
+        // When
+        var rented = Engine.Evaluate(Over(3, profile, option)).Option("Model-8B on GPU-A");
+
+        // Then N = max(1, 0) = 1 even without traffic, so 1 + 1 = 2 replicas every month
+        rented.Months.Select(m => m.Replicas).Should().Equal(2, 2, 2);
+    }
+
+    [Fact]
     public void Evaluate_NoMinimumAndNoTraffic_RentsNothingThatMonth()
     {
         // Given min replicas 0 and a month without requests
