@@ -148,11 +148,15 @@ public sealed class TcoEngine
     {
         var volumes = ws.CurrentVolumes;
         var lead = option < plan.Apis.Length ? 0 : plan.Selves[option - plan.Apis.Length].Lead;
+        var beyond = option >= plan.Apis.Length && ws.SelfLines[option - plan.Apis.Length].BeyondMonths > 0;
+        var last = plan.Months - 1;
         var months = new List<MonthResult>(plan.Months);
         for (var m = 0; m < plan.Months; m++)
         {
             var (lines, gpus, replicas, utilization) = month(m);
-            months.Add(new MonthResult(m + 1, plan.MonthStarts[m], lines, ws.Totals[option][m], ws.Cumulative[option][m], ws.CurrentFactors[m], ws.Discounted[option][m], volumes.TotalInput[m], volumes.TotalOutput[m], gpus, replicas, utilization, m < lead));
+            // The last month's discounted cost, when it holds rent of months after the horizon, weighs each at its own month.
+            double? discountedTotal = beyond && m == last ? ws.Discounted[option][m] - (m > 0 ? ws.Discounted[option][m - 1] : 0) : null;
+            months.Add(new MonthResult(m + 1, plan.MonthStarts[m], lines, ws.Totals[option][m], ws.Cumulative[option][m], ws.CurrentFactors[m], ws.Discounted[option][m], volumes.TotalInput[m], volumes.TotalOutput[m], gpus, replicas, utilization, m < lead, discountedTotal));
         }
 
         return months;

@@ -179,6 +179,11 @@ internal sealed class ScenarioPlan
         }
 
         Accumulate(ws, factors);
+        foreach (var self in Selves)
+        {
+            AccumulateBeyondHorizon(ws, factors, self.OptionIndex, ws.SelfLines[self.Index]);
+        }
+
         return true;
     }
 
@@ -217,6 +222,30 @@ internal sealed class ScenarioPlan
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A reserved term's committed months after the horizon, whose rent the last month's total holds: in the discounted
+    /// cumulative cost each payment is weighted by its own month's factor, the running product continued past the horizon
+    /// ((1 + rate)^(−(m + 1)/12) for month m), rather than by the last month's.
+    /// </summary>
+    private static void AccumulateBeyondHorizon(PlanWorkspace ws, double[] factors, int option, SelfHostedLines lines)
+    {
+        if (lines.BeyondMonths <= 0)
+        {
+            return;
+        }
+
+        var last = factors.Length - 1;
+        var discounted = (last > 0 ? ws.Discounted[option][last - 1] : 0) + (lines.LastMonthBeforeBeyond * factors[last]);
+        var factor = factors[last];
+        for (var k = 0; k < lines.BeyondMonths; k++)
+        {
+            factor *= factors[0];
+            discounted += lines.BeyondPayment * factor;
+        }
+
+        ws.Discounted[option][last] = discounted;
     }
 
     /// <summary>Prefixes a failed lookup's message with the option's path, so the reader knows which option named it.</summary>

@@ -34,6 +34,15 @@ public sealed record RentedCompute
     public int? CommittedGpus { get; init; }
 
     /// <summary>
+    /// Gets a value indicating whether a reserved term that runs past the horizon is counted in full: its committed rent
+    /// for the months after the horizon goes into the last month's <see cref="Timeline.CostLine.CommitmentBeyondHorizon"/>
+    /// line (each payment discounted at its own month in the NPV). <see langword="false"/> leaves those months out, with a
+    /// warning.
+    /// </summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool CountCommitmentBeyondHorizon { get; init; } = true;
+
+    /// <summary>
     /// Gets the yearly decline d of the table's rental prices (0 ≤ d &lt; 1): an open-ended offer's price × (1 − d)^(years
     /// since the last date it is known to hold — the latest of its <c>effective_from</c>, its <c>checked_on</c> and the
     /// scenario's start), the table price before that date. A reserved term keeps the price of its first month. A price

@@ -17,10 +17,24 @@ internal sealed class SelfHostedLines(int months)
 
     public double[] Maintenance { get; } = new double[months];
 
+    /// <summary>Gets or sets the months of a reserved term after the horizon that are counted (0 when none).</summary>
+    public int BeyondMonths { get; set; }
+
+    /// <summary>Gets or sets the committed rent of each such month.</summary>
+    public double BeyondPayment { get; set; }
+
+    /// <summary>Gets the committed rent of all the months after the horizon, counted in the last month.</summary>
+    public double BeyondNominal => BeyondMonths * BeyondPayment;
+
+    /// <summary>Gets the last month's total without <see cref="BeyondNominal"/> (its other lines), as <see cref="Sum"/> last wrote it.</summary>
+    public double LastMonthBeforeBeyond { get; private set; }
+
     /// <summary>Clears the lines an option of that kind writes (the others stay 0).</summary>
     public void Clear(bool rented)
     {
         Array.Clear(Bridge);
+        BeyondMonths = 0;
+        BeyondPayment = 0;
         if (rented)
         {
             Array.Clear(Rental);
@@ -49,6 +63,8 @@ internal sealed class SelfHostedLines(int months)
             }
 
             totals[0] += costs.Setup;
+            LastMonthBeforeBeyond = totals[^1];
+            totals[^1] += BeyondNominal;
         }
     }
 
@@ -68,5 +84,6 @@ internal sealed class SelfHostedLines(int months)
         into[(int)Timeline.CostLine.People] = costs.People;
         into[(int)Timeline.CostLine.LicencesAndSupport] = costs.Licences;
         into[(int)Timeline.CostLine.Setup] = m == 0 ? costs.Setup : 0;
+        into[(int)Timeline.CostLine.CommitmentBeyondHorizon] = m == Bridge.Length - 1 ? BeyondNominal : 0;
     }
 }

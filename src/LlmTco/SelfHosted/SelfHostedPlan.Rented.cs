@@ -75,7 +75,9 @@ internal sealed partial class SelfHostedPlan
             var lastTermStart = first + ((months - 1 - first) / term * term);
             if (lastTermStart + term > months)
             {
-                Add(AssumptionKind.Warning, string.Create(CultureInfo.InvariantCulture, $"The reserved term that starts in month {lastTermStart + 1} runs {lastTermStart + term - months} month(s) past the horizon; those committed months are not counted."));
+                Add(AssumptionKind.Warning, rented.CountCommitmentBeyondHorizon
+                    ? string.Create(CultureInfo.InvariantCulture, $"The reserved term that starts in month {lastTermStart + 1} runs {lastTermStart + term - months} month(s) past the horizon; its committed rent for those months is counted in full, in month {months}'s 'commitment beyond horizon' line, each payment discounted at its own month in the NPV (rented.countCommitmentBeyondHorizon: false leaves it out).")
+                    : string.Create(CultureInfo.InvariantCulture, $"The reserved term that starts in month {lastTermStart + 1} runs {lastTermStart + term - months} month(s) past the horizon; those committed months are not counted (rented.countCommitmentBeyondHorizon is false)."));
             }
         }
 
@@ -136,7 +138,8 @@ internal sealed partial class SelfHostedPlan
             {
                 var committed = 0;
                 var termPrice = 0.0;
-                for (var termStart = first; termStart < months; termStart += term)
+                var termStart = first;
+                for (; termStart < months; termStart += term)
                 {
                     var count = Math.Min(term, months - termStart);
                     termPrice = hasPrice ? given : planPrice[termStart];
@@ -158,6 +161,13 @@ internal sealed partial class SelfHostedPlan
                         rental[m] = (committed * Hours * termPrice) + (overflow > 0 ? overflow * Hours * onDemandPrice[m] : 0);
                         gpus[m] = Math.Max(gpus[m], committed);
                     }
+                }
+
+                // The last term's committed months after the horizon: paid in full unless the scenario cuts them.
+                if (first < months && Option.Rented!.CountCommitmentBeyondHorizon)
+                {
+                    lines.BeyondMonths = termStart - months;
+                    lines.BeyondPayment = committed * Hours * termPrice;
                 }
             }
 

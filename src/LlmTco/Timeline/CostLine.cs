@@ -53,4 +53,12 @@ public enum CostLine
 
     /// <summary>One-off setup cost, in month 1.</summary>
     Setup = 16,
+
+    /// <summary>
+    /// The committed rent of a reserved term's months after the horizon (committed GPUs × 730 h × the term's price, each
+    /// such month), in the last month: a reservation is paid in full. In the NPV each of those payments is discounted at
+    /// its own month. Left out with <see cref="SelfHosted.RentedCompute.CountCommitmentBeyondHorizon"/> set to
+    /// <see langword="false"/>.
+    /// </summary>
+    CommitmentBeyondHorizon = 17,
 }

@@ -7,7 +7,7 @@ public sealed class MonthResult
     private readonly double[] lines;
 
     // total is lines.Sum(), which the caller has computed already for the cumulative cost.
-    internal MonthResult(int month, DateOnly startDate, double[] lines, double total, double cumulative, double discountFactor, double discountedCumulative, double inputTokens, double outputTokens, int gpus, int replicas, double? utilization, bool servedByBridge)
+    internal MonthResult(int month, DateOnly startDate, double[] lines, double total, double cumulative, double discountFactor, double discountedCumulative, double inputTokens, double outputTokens, int gpus, int replicas, double? utilization, bool servedByBridge, double? discountedTotal = null)
     {
         Month = month;
         StartDate = startDate;
@@ -15,7 +15,7 @@ public sealed class MonthResult
         Total = total;
         Cumulative = cumulative;
         DiscountFactor = discountFactor;
-        DiscountedTotal = Total * discountFactor;
+        DiscountedTotal = discountedTotal ?? Total * discountFactor;
         DiscountedCumulative = discountedCumulative;
         InputTokens = inputTokens;
         OutputTokens = outputTokens;
@@ -43,7 +43,11 @@ public sealed class MonthResult
     /// <summary>Gets the discount weight (1 + r)^(−m/12) of this month.</summary>
     public double DiscountFactor { get; }
 
-    /// <summary>Gets <see cref="Total"/> × <see cref="DiscountFactor"/>.</summary>
+    /// <summary>
+    /// Gets <see cref="Total"/> × <see cref="DiscountFactor"/>; in the last month, when it holds the rent of a reserved
+    /// term's months after the horizon (<see cref="CostLine.CommitmentBeyondHorizon"/>), each of those payments is weighted
+    /// by its own month's factor instead.
+    /// </summary>
     public double DiscountedTotal { get; }
 
     /// <summary>Gets the discounted totals of months 1 to this one.</summary>

@@ -295,6 +295,49 @@ public sealed class SelfHostedCostModelTests
     }
 
     [Fact]
+    public void Evaluate_ReservedTermPastTheHorizon_CountsItsCommittedMonthsInTheLastMonth()
+    {
+        // Given a 1-year reserved row at 1.5 per GPU-hour, traffic needing 1 GPU, 18 months at 12 % a year: the second
+        // term (months 13–24) runs 6 months past the horizon
+        var engine = EngineWithRows("gpu_rentals.csv", ReservedRow);
+        var option = RentedModel8B with { Rented = new RentedCompute { Provider = "cloudy", Plan = RentalPlan.Reserved1Year } };
+        var scenario = Over(18, Chat, option) with { YearlyDiscountRate = 0.12 };
+
+        // When
+        var result = engine.Evaluate(scenario);
+        var rented = result.Option("Model-8B on GPU-A");
+
+        // Then each month rents 1 GPU × 730 h × 1.5 = 1,095, and month 18 also holds the 6 committed months after the
+        // horizon, 6 × 1,095 = 6,570: the total is 24 × 1,095 = 26,280, the whole of both terms.
+        Line(rented, CostLine.GpuRental).Should().OnlyContain(c => c == 1_095);
+        Line(rented, CostLine.CommitmentBeyondHorizon).Should().Equal([.. Enumerable.Repeat(0.0, 17), 6_570]);
+        rented.TotalCost.Should().BeApproximately(26_280, 1e-6);
+
+        // And in the NPV each payment is discounted at its own month: with q = 1.12^(−1/12) = 0.990600, Σ over m = 1..24
+        // of 1,095 q^m = 1,095 q (1 − q^24) ÷ (1 − q) = 23,403.68 (months 19–24 alone: 5,363.39)
+        rented.Npv.Should().BeApproximately(23_403.68, 0.01);
+        rented.Months[^1].DiscountedTotal.Should().BeApproximately((1_095 * Math.Pow(1.12, -18 / 12.0)) + 5_363.39, 0.01);
+        result.Assumptions.Should().Contain(a => a.Kind == AssumptionKind.Warning && a.Text.Contains("runs 6 month(s) past the horizon; its committed rent for those months is counted in full", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Evaluate_ReservedTermPastTheHorizonNotCounted_LeavesThoseMonthsOutWithAWarning()
+    {
+        // Given the same reservation with countCommitmentBeyondHorizon false
+        var engine = EngineWithRows("gpu_rentals.csv", ReservedRow);
+        var option = RentedModel8B with { Rented = new RentedCompute { Provider = "cloudy", Plan = RentalPlan.Reserved1Year, CountCommitmentBeyondHorizon = false } };
+
+        // When
+        var result = engine.Evaluate(Over(18, Chat, option));
+
+        // Then only the 18 months of the horizon are counted, 18 × 1,095 = 19,710, and the cut is stated
+        var rented = result.Option("Model-8B on GPU-A");
+        Line(rented, CostLine.CommitmentBeyondHorizon).Should().OnlyContain(c => c == 0);
+        rented.TotalCost.Should().BeApproximately(19_710, 1e-6);
+        result.Assumptions.Should().Contain(a => a.Kind == AssumptionKind.Warning && a.Text.Contains("those committed months are not counted", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Evaluate_SpotPlan_BillsTheSpotPrice()
     {
         // Given a spot row at 1.0 per GPU-hour
