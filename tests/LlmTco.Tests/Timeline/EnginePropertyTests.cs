@@ -46,6 +46,45 @@ public sealed class EnginePropertyTests
     });
 
     [Fact]
+    public void Evaluate_YearlyDecline_NeverRaisesAPrice()
+    {
+        // Given any profile, start month and decline, on both test API models
+        var gen = Gen.Select(GenProfile, Gen.Int[0, 1], Gen.Int[0, 36], Gen.Double[0, 0.9]);
+
+        gen.Sample((profile, model, startOffset, decline) =>
+        {
+            var scenario = ThreeMonths() with { StartDate = new DateOnly(2025, 1, 1).AddMonths(startOffset), HorizonMonths = 24, Workload = new Workload { Profiles = [profile] } };
+            double[] Totals(double d) => Engine.Evaluate(scenario with { ApiOptions = [new ApiOption { Name = "api", Provider = "acme", Model = ApiModels[model], YearlyPriceDecline = d }] })
+                .Option("api").Months.Select(m => m.Total).ToArray();
+
+            // Then no month costs more with the decline than without it
+            Totals(decline).Zip(Totals(0)).Should().OnlyContain(pair => pair.First <= pair.Second);
+        }, iter: Iterations);
+    }
+
+    [Fact]
+    public void Evaluate_CountingACommitmentBeyondTheHorizon_NeverLowersATotal()
+    {
+        // Given a reserved plan over any horizon, lead time and traffic
+        var engine = new TcoEngine(PricingCatalog.Load(PricingSource.InMemory(TestTables.With("gpu_rentals.csv", TestTables.Valid()["gpu_rentals.csv"]
+            + "cloudy,big.8x,GPU-A,8,reserved-1y,us-east-1,USD,1.5,2025-01-01,,https://example.com/cloudy,2026-11-29\n"))));
+        var gen = Gen.Select(Gen.Int[1, 40], Gen.Int[0, 5], Gen.Double[0, 2e7], Gen.Double[0, 0.2]);
+
+        gen.Sample((horizon, lead, requests, rate) =>
+        {
+            var counted = RentedModel8B with { Rented = new RentedCompute { Provider = "cloudy", Plan = RentalPlan.Reserved1Year }, LeadTimeMonths = Math.Min(lead, horizon - 1), BridgeApiOption = "Acme Large" };
+            var scenario = ThreeMonths(counted) with { HorizonMonths = horizon, YearlyDiscountRate = rate, Workload = new Workload { Profiles = [Chat with { MonthlyRequests = requests }] } };
+            var withIt = engine.Evaluate(scenario).Option(counted.Name);
+            var without = engine.Evaluate(scenario with { SelfHostedOptions = [counted with { Rented = counted.Rented! with { CountCommitmentBeyondHorizon = false } }] }).Option(counted.Name);
+
+            // Then the total and the NPV are at least those without it, and differ only by the last month's line
+            withIt.TotalCost.Should().BeGreaterThanOrEqualTo(without.TotalCost);
+            withIt.Npv.Should().BeGreaterThanOrEqualTo(without.Npv - 1e-6);
+            withIt.TotalCost.Should().BeApproximately(without.TotalCost + withIt.Months[^1].Cost(CostLine.CommitmentBeyondHorizon), 1e-6 * Math.Max(1, withIt.TotalCost));
+        }, iter: 50);
+    }
+
+    [Fact]
     public void Evaluate_MoreUsage_NeverLowersTheApiCost()
     {
         // Given any profile and model, with or without a commitment; and the same profile with more requests,
