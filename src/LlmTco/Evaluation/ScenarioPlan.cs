@@ -237,7 +237,7 @@ internal sealed class ScenarioPlan
         }
 
         var last = factors.Length - 1;
-        var discounted = (last > 0 ? ws.Discounted[option][last - 1] : 0) + (lines.LastMonthBeforeBeyond * factors[last]);
+        var discounted = (last > 0 ? ws.Discounted[option][last - 1] : 0) + ((lines.LastMonthBeforeBeyond + lines.ResidualLine) * factors[last]);
         var factor = factors[last];
         for (var k = 0; k < lines.BeyondMonths; k++)
         {

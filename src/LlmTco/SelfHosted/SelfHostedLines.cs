@@ -26,7 +26,10 @@ internal sealed class SelfHostedLines(int months)
     /// <summary>Gets the committed rent of all the months after the horizon, counted in the last month.</summary>
     public double BeyondNominal => BeyondMonths * BeyondPayment;
 
-    /// <summary>Gets the last month's total without <see cref="BeyondNominal"/> (its other lines), as <see cref="Sum"/> last wrote it.</summary>
+    /// <summary>Gets or sets the owned GPUs' resale value at the horizon as a cost of the last month (0 or negative).</summary>
+    public double ResidualLine { get; set; }
+
+    /// <summary>Gets the last month's total without <see cref="BeyondNominal"/> and <see cref="ResidualLine"/> (its other lines), as <see cref="Sum"/> last wrote it.</summary>
     public double LastMonthBeforeBeyond { get; private set; }
 
     /// <summary>Clears the lines an option of that kind writes (the others stay 0).</summary>
@@ -35,6 +38,7 @@ internal sealed class SelfHostedLines(int months)
         Array.Clear(Bridge);
         BeyondMonths = 0;
         BeyondPayment = 0;
+        ResidualLine = 0;
         if (rented)
         {
             Array.Clear(Rental);
@@ -65,6 +69,7 @@ internal sealed class SelfHostedLines(int months)
             totals[0] += costs.Setup;
             LastMonthBeforeBeyond = totals[^1];
             totals[^1] += BeyondNominal;
+            totals[^1] += ResidualLine;
         }
     }
 
@@ -85,5 +90,6 @@ internal sealed class SelfHostedLines(int months)
         into[(int)Timeline.CostLine.LicencesAndSupport] = costs.Licences;
         into[(int)Timeline.CostLine.Setup] = m == 0 ? costs.Setup : 0;
         into[(int)Timeline.CostLine.CommitmentBeyondHorizon] = m == Bridge.Length - 1 ? BeyondNominal : 0;
+        into[(int)Timeline.CostLine.ResidualValue] = m == Bridge.Length - 1 ? ResidualLine : 0;
     }
 }

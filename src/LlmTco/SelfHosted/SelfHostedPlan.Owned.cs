@@ -88,6 +88,11 @@ internal sealed partial class SelfHostedPlan
             Add(AssumptionKind.Choice, "No hosting (colocation) cost given: hosting costs nothing.");
         }
 
+        if (owned.ResidualValueFraction > 0)
+        {
+            Add(AssumptionKind.Choice, string.Create(CultureInfo.InvariantCulture, $"Resale at the horizon: {owned.ResidualValueFraction:P0} of all capital bought, a negative cost in month {months} (in the NPV at that month's factor){(cashView ? string.Empty : "; the book value not yet depreciated at the horizon is not counted as a cost")}."));
+        }
+
         Add(AssumptionKind.Choice, string.Create(CultureInfo.InvariantCulture, $"Owned: {capitalPerGpu:N0} {scenario.Currency} capital per GPU ({unitPrice:N0} + {owned.ServerOverheadPerGpu:N0} server overhead), bought in the month first needed; {(cashView ? "cash view (capital in the month bought)" : $"accounting view (straight-line over {owned.UsefulLifeMonths} months)")}; power at {load:P0} of {gpu.TdpWatts} W × PUE {pueValue} × {kwhValue} {scenario.Currency}/kWh."));
     }
 
@@ -153,6 +158,10 @@ internal sealed partial class SelfHostedPlan
         }
 
         ws.CapitalSoFar[Index] = capitalSoFar;
+
+        // Resale at the horizon: a negative cost in the last month (-0.0 avoided: 0 when nothing is resold).
+        var resale = capitalSoFar * p[ResidualSlot];
+        lines.ResidualLine = resale > 0 ? -resale : 0;
         ws.SteadyCostPerReplica[Index] = GpusPerReplica * ((capitalPerGpu / life) + (kw * load * pue * Hours * kwh) + (kw * hostingPerKw) + (perServer / gpusPerServer) + (capitalPerGpu * maintenance / 12));
         return true;
     }

@@ -61,4 +61,10 @@ public enum CostLine
     /// <see langword="false"/>.
     /// </summary>
     CommitmentBeyondHorizon = 17,
+
+    /// <summary>
+    /// The owned GPUs' resale value at the horizon, as a negative cost in the last month: minus (all capital bought ×
+    /// <see cref="SelfHosted.OwnedHardware.ResidualValueFraction"/>), in the cash and in the accounting view.
+    /// </summary>
+    ResidualValue = 18,
 }

@@ -20,7 +20,7 @@ public sealed class CostLineCategory
     public static IReadOnlyList<CostLineCategory> All { get; } = new ReadOnlyCollection<CostLineCategory>(
     [
         new("API usage", CostLine.ApiUsage, CostLine.ApiCommitmentShortfall, CostLine.ApiFees, CostLine.BridgeApi),
-        new("Compute", CostLine.GpuRental, CostLine.CommitmentBeyondHorizon, CostLine.Capital, CostLine.Depreciation),
+        new("Compute", CostLine.GpuRental, CostLine.CommitmentBeyondHorizon, CostLine.Capital, CostLine.Depreciation, CostLine.ResidualValue),
         new("Power & hosting", CostLine.Power, CostLine.Hosting, CostLine.Maintenance),
         new("Storage & network", CostLine.Storage, CostLine.Egress),
         new("Fine-tuning", CostLine.FineTuning, CostLine.ApiFineTuning),

@@ -56,13 +56,13 @@ public sealed class ScenarioResultCsvTests
     public void Write_Header_IsTheColumnListTheReadmeDocuments()
     {
         // The columns are a public interface: these are the README's "JSON and CSV output" list, in its order, with one
-        // column per cost line item from api_usage to commitment_beyond_horizon.
+        // column per cost line item from api_usage to residual_value.
         string[] documented =
         [
             "option", "kind", "month", "start_date",
             "api_usage", "api_commitment_shortfall", "api_fees", "api_fine_tuning", "bridge_api", "gpu_rental", "capital",
             "depreciation", "power", "hosting", "maintenance", "storage", "egress", "fine_tuning", "people",
-            "licences_and_support", "setup", "commitment_beyond_horizon",
+            "licences_and_support", "setup", "commitment_beyond_horizon", "residual_value",
             "total", "cumulative", "discounted_total", "discounted_cumulative", "input_tokens", "output_tokens",
             "cost_per_mtok", "gpus", "replicas", "utilization", "served_by_bridge",
         ];

@@ -94,12 +94,13 @@ public sealed class SelfHostedCostModelTests
         // Maintenance = capital bought so far × 12 % ÷ 12 = 1 % a month: 400 on 40,000, then 800 on 80,000
         Line(owned, CostLine.Maintenance).Should().Equal([400, 400, 800, 800], (a, b) => Math.Abs(a - b) < Tolerance);
 
-        // Totals: 40,578.325 / 578.325 / 41,156.65 / 1,156.65; cumulative 83,469.95
-        owned.Months.Select(m => m.Total).Should().Equal([40_578.325, 578.325, 41_156.65, 1_156.65], (a, b) => Math.Abs(a - b) < 1e-8);
-        owned.TotalCost.Should().BeApproximately(83_469.95, 1e-8);
-
-        // Residual value = 80,000 × 0.25 = 20,000, reported apart from the monthly costs
+        // Resale at the horizon = 80,000 × 0.25 = 20,000, a negative cost in the last month (issue 16)
         owned.ResidualValue.Should().BeApproximately(20_000, Tolerance);
+        Line(owned, CostLine.ResidualValue).Should().Equal([0, 0, 0, -20_000], (a, b) => Math.Abs(a - b) < Tolerance);
+
+        // Totals: 40,578.325 / 578.325 / 41,156.65 / 1,156.65 − 20,000 = −18,843.35; cumulative 83,469.95 − 20,000 = 63,469.95
+        owned.Months.Select(m => m.Total).Should().Equal([40_578.325, 578.325, 41_156.65, -18_843.35], (a, b) => Math.Abs(a - b) < 1e-8);
+        owned.TotalCost.Should().BeApproximately(63_469.95, 1e-8);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class CostLineCategoryTests
             new[]
             {
                 new[] { CostLine.ApiUsage, CostLine.ApiCommitmentShortfall, CostLine.ApiFees, CostLine.BridgeApi },
-                [CostLine.GpuRental, CostLine.CommitmentBeyondHorizon, CostLine.Capital, CostLine.Depreciation],
+                [CostLine.GpuRental, CostLine.CommitmentBeyondHorizon, CostLine.Capital, CostLine.Depreciation, CostLine.ResidualValue],
                 [CostLine.Power, CostLine.Hosting, CostLine.Maintenance],
                 [CostLine.Storage, CostLine.Egress],
                 [CostLine.FineTuning, CostLine.ApiFineTuning],

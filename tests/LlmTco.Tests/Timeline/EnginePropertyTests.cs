@@ -112,7 +112,7 @@ public sealed class EnginePropertyTests
     }
 
     [Fact]
-    public void Evaluate_AnyScenario_CumulativeCostsNeverDecreaseAndEveryCostIsFiniteAndNonNegative()
+    public void Evaluate_AnyScenario_CumulativeCostsNeverDecreaseButByTheResaleAndEveryOtherCostIsFiniteAndNonNegative()
     {
         // Given generated scenarios: an API option, a rented and an owned self-hosted option with random prices,
         // growth, lead time, people, storage and fine-tuning, over 1 to 24 months
@@ -131,18 +131,22 @@ public sealed class EnginePropertyTests
             // When
             var result = Engine.Evaluate(scenario);
 
-            // Then, for every option: each line finite and ≥ 0, totals add up, cumulative never falls
+            // Then, for every option: each line finite and ≥ 0 but the resale at the horizon (≤ 0, in the last month only),
+            // totals add up, cumulative never falls but by the resale
             foreach (var option in result.Options)
             {
                 var previous = 0.0;
                 foreach (var month in option.Months)
                 {
-                    if (month.Lines.Any(c => !double.IsFinite(c) || c < 0) || !double.IsFinite(month.Cumulative))
+                    var resale = month.Cost(CostLine.ResidualValue);
+                    var last = month.Month == option.Months.Count;
+                    if (month.Lines.Where((_, i) => i != (int)CostLine.ResidualValue).Any(c => !double.IsFinite(c) || c < 0) || !double.IsFinite(month.Cumulative)
+                        || resale > 0 || (!last && resale != 0))
                     {
                         return false;
                     }
 
-                    if (month.Cumulative < previous || Math.Abs(month.Total - month.Lines.Sum()) > 1e-9 * Math.Max(1, month.Total))
+                    if (month.Cumulative - resale < previous || Math.Abs(month.Total - month.Lines.Sum()) > 1e-9 * Math.Max(1, Math.Abs(month.Total)))
                     {
                         return false;
                     }
