@@ -90,7 +90,10 @@ internal sealed class VolumeSolver
         long falling = firstStair;
         if (!double.IsNaN(kink))
         {
-            falling = Math.Max(firstStair + 1, (long)Math.Floor(kink / perReplica));
+            // The kink may lie far beyond the last stair (a commitment of 10³⁰⁰ tokens' worth): any stair index past the
+            // search range gives the same answer, so one of 2⁶⁰ stands for it rather than overflow a long.
+            var kinkStair = Math.Floor(kink / perReplica);
+            falling = Math.Max(firstStair + 1, kinkStair < (double)(1L << 60) ? (long)kinkStair : 1L << 60);
             while (falling > firstStair + 1 && Start(falling - 1) >= kink)
             {
                 falling--;

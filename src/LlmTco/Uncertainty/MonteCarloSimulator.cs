@@ -129,6 +129,11 @@ public sealed partial class MonteCarloSimulator
             throw new ArgumentException("MonthlyPercentileTrials must not be negative.", nameof(options));
         }
 
+        if (options.Percentiles.Count > UncertaintySettings.MaxPercentiles)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"At most {UncertaintySettings.MaxPercentiles} percentiles may be asked for (value: {options.Percentiles.Count:N0})."), nameof(options));
+        }
+
         if (options.Percentiles.FirstOrDefault(p => !(p is > 0 and < 1)) is var bad && options.Percentiles.Any(p => !(p is > 0 and < 1)))
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Percentiles are fractions strictly between 0 and 1 (value: {bad})."), nameof(options));

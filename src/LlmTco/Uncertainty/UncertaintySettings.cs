@@ -11,6 +11,9 @@ public sealed record UncertaintySettings
     /// <summary>The most trials a run may ask for.</summary>
     public const int MaxTrials = 10_000_000;
 
+    /// <summary>The most extra percentiles a run may ask for (in the section and in <see cref="MonteCarloOptions.Percentiles"/> each): every percentile is kept for every output and month.</summary>
+    public const int MaxPercentiles = 99;
+
     /// <summary>Gets the number of Monte Carlo trials, 1 to <see cref="MaxTrials"/>.</summary>
     /// <value>The default value is 10,000.</value>
     public int Trials { get; init; } = 10_000;
@@ -20,7 +23,8 @@ public sealed record UncertaintySettings
     public long Seed { get; init; }
 
     /// <summary>
-    /// Gets percentiles to report besides P10, P50 and P90, as fractions strictly between 0 and 1 (0.05 is P5).
+    /// Gets percentiles to report besides P10, P50 and P90, as fractions strictly between 0 and 1 (0.05 is P5); at most
+    /// <see cref="MaxPercentiles"/>.
     /// </summary>
     /// <value>The default value is empty.</value>
     public IReadOnlyList<double> Percentiles { get; init; } = [];

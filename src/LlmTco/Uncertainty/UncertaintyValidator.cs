@@ -25,6 +25,11 @@ internal static class UncertaintyValidator
         }
 
         var percentiles = u.Percentiles ?? [];
+        if (percentiles.Count > UncertaintySettings.MaxPercentiles)
+        {
+            errors.Add(Prop(at, "Percentiles"), null, string.Create(CultureInfo.InvariantCulture, $"lists {percentiles.Count:N0} percentiles; at most {UncertaintySettings.MaxPercentiles} may be asked for (each is kept for every output and month)"));
+        }
+
         for (var i = 0; i < percentiles.Count; i++)
         {
             if (!(percentiles[i] is > 0 and < 1))

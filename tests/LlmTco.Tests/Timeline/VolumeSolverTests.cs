@@ -47,6 +47,22 @@ public sealed class VolumeSolverTests
     }
 
     [Fact]
+    public void CheaperAbove_CommitmentFarBeyondTheSearchRange_AnswersAsByVolumeWithoutOverflow()
+    {
+        // Given an API commitment of 10³⁰⁰ a month at 5 per million tokens: its kink lies 2 × 10³⁰⁵ tokens out, far more
+        // stairs of 10⁹ tokens than a long can count (issue 20: this threw an OverflowException in Monte Carlo)
+        var self = new SteadyStateCost(OptionKind.SelfHosted, 0, 0, 0, 1_000, 1e9, 1, 0, default);
+        var api = new SteadyStateCost(OptionKind.Api, 0, 5, 1e300, 0, 0, 0, 0, default);
+
+        // When
+        var actual = () => VolumeSolver.CheaperAbove(self, api, 1e10);
+
+        // Then it answers, and as the stair-by-stair walk does: the API costs the commitment at every volume searched, so
+        // self-hosting is cheaper from the first stair on (0)
+        actual.Should().NotThrow().Which.Should().Be(BreakEvenCalculator.ByVolume(self, api, 1e10).SelfHostedCheaperAboveTokensPerMonth);
+    }
+
+    [Fact]
     public void CheaperAbove_ReplicaDearerThanItsTokens_NeverStaysCheaper()
     {
         // Given a replica at 10,000 a month carrying 10⁹ tokens that the API sells for 5 per million (5,000)

@@ -43,6 +43,21 @@ public sealed class UncertaintyValidatorTests
     }
 
     [Fact]
+    public void Validate_MoreThanNinetyNinePercentiles_IsOneError_NinetyNineAreAccepted()
+    {
+        // Given 100 extra percentiles (0.005, 0.015, … 0.995), and the first 99 of them (issue 20: 99,999 ran out of memory)
+        var constant = UncertaintyScenarios.ConstantSaving(Distribution.Uniform(30_400, 152_000));
+        var hundred = Enumerable.Range(0, 100).Select(i => (i + 0.5) / 100).ToList();
+
+        // Then 100 is one error at the list, naming the limit; 99 is valid
+        ScenarioValidator.Validate(constant with { Uncertainty = constant.Uncertainty! with { Percentiles = hundred } }).Should().Equal(
+            new ScenarioError("$.uncertainty.percentiles", null, "lists 100 percentiles; at most 99 may be asked for (each is kept for every output and month)"));
+        ScenarioValidator.Validate(constant with { Uncertainty = constant.Uncertainty! with { Percentiles = hundred.Take(99).ToList() } }).Should().BeEmpty();
+        var options = () => new MonteCarloSimulator(TestScenarios.Engine).Run(constant, new MonteCarloOptions { Percentiles = hundred });
+        options.Should().Throw<ArgumentException>().WithMessage("At most 99 percentiles may be asked for (value: 100).*");
+    }
+
+    [Fact]
     public void Validate_InvalidDistribution_IsNotAlsoCheckedAtItsEnds()
     {
         // Given a target utilisation from 1.5 down to 0.5: its "lower end" 1.5 would make the scenario invalid, but the
