@@ -1,3 +1,4 @@
+using System.Globalization;
 using LlmTco.Pricing.Csv;
 using LlmTco.Uncertainty;
 using static LlmTco.Scenarios.ScenarioErrors;
@@ -43,6 +44,11 @@ internal sealed partial class ScenarioValidator
         if (s.HorizonMonths is < 1 or > MaxHorizonMonths)
         {
             errors.Add(Prop(at, "HorizonMonths"), s.HorizonMonths, $"must be a whole number of months from 1 to {MaxHorizonMonths}");
+        }
+        else if (s.StartDate > DateOnly.MaxValue.AddMonths(1 - s.HorizonMonths))
+        {
+            // Every month's first day must be a calendar date.
+            errors.Add(Prop(at, "StartDate"), s.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), string.Create(CultureInfo.InvariantCulture, $"leaves the calendar: {s.HorizonMonths} months from it run past 9999-12-31; start on {DateOnly.MaxValue.AddMonths(1 - s.HorizonMonths):yyyy-MM-dd} at the latest"));
         }
 
         if (!Words.Currencies.Contains(s.Currency ?? string.Empty))

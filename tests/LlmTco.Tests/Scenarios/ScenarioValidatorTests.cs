@@ -324,6 +324,20 @@ public class ScenarioValidatorTests
         ScenarioValidator.Validate(Valid with { Currency = currency }).Should().BeEmpty();
     }
 
+    [Fact]
+    public void Validate_StartDateWhoseMonthsLeaveTheCalendar_IsAnErrorNamingTheLatestStart()
+    {
+        // Given 3 months from 9999-12-01 (issue 20: DateOnly.AddMonths threw), and 3 months from 9999-10-01, the latest
+        // start whose third month, 9999-12-01, is still a date
+        var tooLate = Valid with { StartDate = new DateOnly(9999, 12, 1) };
+        var latest = Valid with { StartDate = new DateOnly(9999, 10, 1) };
+
+        // Then the first is one error at the start date; the second is valid
+        ScenarioValidator.Validate(tooLate).Should().Equal(
+            new ScenarioError("$.startDate", "9999-12-01", "leaves the calendar: 3 months from it run past 9999-12-31; start on 9999-10-31 at the latest"));
+        ScenarioValidator.Validate(latest).Should().BeEmpty();
+    }
+
     private static Scenario Invalid(string name)
     {
         var s = Valid;
