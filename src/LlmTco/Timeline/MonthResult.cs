@@ -62,8 +62,12 @@ public sealed class MonthResult
     /// <summary>Gets input plus output tokens.</summary>
     public double Tokens => InputTokens + OutputTokens;
 
-    /// <summary>Gets <see cref="Total"/> per million tokens, or <see langword="null"/> in a month without tokens.</summary>
-    public double? CostPerMillionTokens => Tokens > 0 ? Total / (Tokens / 1e6) : null;
+    /// <summary>
+    /// Gets the month's cost per million tokens: <see cref="Total"/> less the horizon's end adjustments
+    /// (<see cref="CostLine.CommitmentBeyondHorizon"/> and <see cref="CostLine.ResidualValue"/>, which pay for or return
+    /// other months' capacity), ÷ tokens ÷ 10⁶; <see langword="null"/> in a month without tokens.
+    /// </summary>
+    public double? CostPerMillionTokens => Tokens > 0 ? (Total - lines[(int)CostLine.CommitmentBeyondHorizon] - lines[(int)CostLine.ResidualValue]) / (Tokens / 1e6) : null;
 
     /// <summary>Gets the GPUs paid for this month (self-hosted; 0 for API options and during a lead time).</summary>
     public int Gpus { get; }

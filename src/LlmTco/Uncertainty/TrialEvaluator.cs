@@ -156,7 +156,9 @@ internal sealed class TrialEvaluator
             for (var o = 0; o < evaluated.OptionCount; o++)
             {
                 record.Npv[o] = pw.Discounted[o][last];
-                record.CostPerMillionTokensAtHorizon[o] = tokens > 0 ? pw.Totals[o][last] / (tokens / 1e6) : double.NaN;
+                var endOfHorizon = o < evaluated.Apis.Length ? 0.0 : pw.SelfLines[o - evaluated.Apis.Length].BeyondNominal;
+                var resale = o < evaluated.Apis.Length ? 0.0 : pw.SelfLines[o - evaluated.Apis.Length].ResidualLine;
+                record.CostPerMillionTokensAtHorizon[o] = tokens > 0 ? (pw.Totals[o][last] - endOfHorizon - resale) / (tokens / 1e6) : double.NaN;
             }
 
             var maxTokens = WorkloadPlan.MaxTokens(v);
