@@ -49,6 +49,12 @@ internal static class SampleApp
               --source-url <url>          The URL of the file read, for every row's source_url.
               --checked-on <yyyy-MM-dd>   The date the file was read (default: today, UTC).
               --effective-from <date>     The start of prices the file gives no date for (default: --checked-on).
+          compare-prices --with genai-prices <data.json>
+                                          Cross-check the catalog against genai-prices: every model both price on
+                                          a day, and every price cell on which they disagree.
+              --date <yyyy-MM-dd>         The day compared (default: today, UTC).
+              --pricing <folder>          Compare these pricing CSVs instead of the bundled ones.
+              --json                      Print the comparison as JSON.
           --help                          Show this help.
 
         Exit codes: 0 success; 1 invalid data, scenario or result; 2 bad command line.
@@ -70,6 +76,7 @@ internal static class SampleApp
                 "validate-pricing" => Task.FromResult(ValidatePricingCommand.Run(args[1..], stdout, stderr)),
                 "diff-prices" => Task.FromResult(DiffPricesCommand.Run(args[1..], stdout, stderr)),
                 "import-prices" => Task.FromResult(ImportPricesCommand.Run(args[1..], stdout, stderr)),
+                "compare-prices" => Task.FromResult(ComparePricesCommand.Run(args[1..], stdout, stderr)),
                 "run" => Task.FromResult(RunCommand.Run(args[1..], stdout, stderr)),
                 "scenarios" => Task.FromResult(ScenariosCommand.Run(args[1..], stdout, stderr)),
                 "catalog" => Task.FromResult(args.Length == 1 ? CatalogSummary(stdout) : Unknown(args[1], stderr)),

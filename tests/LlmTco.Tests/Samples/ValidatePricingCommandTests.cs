@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LlmTco.Pricing;
 using LlmTco.Samples;
 
 namespace LlmTco.Tests.Samples;
@@ -18,6 +19,20 @@ public sealed class ValidatePricingCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
+    /// <summary>
+    /// The warnings the bundled rows raise by design until issue 17's data work corrects them (snapshot rentals dated
+    /// on the day they were read, known long-context cache gaps); the tests below look past them.
+    /// </summary>
+    private static int AuditWarnings => PricingCatalog.Validate(PricingSource.Folder(RepositoryRoot.PricingData)).Warnings.Count(IsAudit);
+
+    private static bool IsAudit(PricingDiagnostic d) => IsAudit(d.Message);
+
+    private static bool IsAudit(string line) =>
+        line.Contains("known gap in the bundled tables", StringComparison.Ordinal) || line.Contains("comes from a snapshot of prices", StringComparison.Ordinal);
+
+    /// <summary>The output without the lines of <see cref="AuditWarnings"/>.</summary>
+    private static string Own(string stdout) => string.Concat(stdout.Split('\n').Where(l => !IsAudit(l)).Select(l => l + "\n"))[..^1];
+
     [Fact]
     public async Task Run_BundledData_ExitsZeroWithOneLinePerTable()
     {
@@ -25,10 +40,10 @@ public sealed class ValidatePricingCommandTests : IDisposable
         var (exit, stdout, _) = await Run("validate-pricing", folder, "--as-of", "2026-11-29");
 
         exit.Should().Be(0);
-        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = Own(stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines.Should().HaveCount(11);
         lines[0].Should().StartWith("api_prices.csv: ");
-        lines[^1].Should().Be("OK: 10 tables valid.");
+        lines[^1].Should().Be($"OK: 10 tables valid, {AuditWarnings} warning(s).");
     }
 
     [Fact]
@@ -45,8 +60,8 @@ public sealed class ValidatePricingCommandTests : IDisposable
         var (exit, stdout, _) = await Run("validate-pricing", folder);
 
         exit.Should().Be(1);
-        stdout.Should().StartWith($"{path}:5:3: error: column 'memory_gb': '48GB' is not a finite number");
-        stdout.Should().Contain("1 error(s), 0 warning(s)");
+        Own(stdout).Should().StartWith($"{path}:5:3: error: column 'memory_gb': '48GB' is not a finite number");
+        stdout.Should().Contain($"1 error(s), {AuditWarnings} warning(s)");
     }
 
     [Fact]
@@ -59,7 +74,7 @@ public sealed class ValidatePricingCommandTests : IDisposable
         exit.Should().Be(1);
         using var json = JsonDocument.Parse(stdout);
         json.RootElement.GetProperty("valid").GetBoolean().Should().BeFalse();
-        var diagnostic = json.RootElement.GetProperty("diagnostics")[0];
+        var diagnostic = json.RootElement.GetProperty("diagnostics").EnumerateArray().Single(d => d.GetProperty("severity").GetString() == "error");
         diagnostic.GetProperty("line").GetInt32().Should().Be(2);
         diagnostic.GetProperty("column").GetInt32().Should().Be(2);
         diagnostic.GetProperty("columnName").GetString().Should().Be("pue");
@@ -100,8 +115,8 @@ public sealed class ValidatePricingCommandTests : IDisposable
         var (exit, stdout, _) = await Run("validate-pricing", folder, "--as-of", "2026-11-29");
 
         exit.Should().Be(0);
-        stdout.Should().StartWith($"{path}:2:5: warning: stale: the source of '{name}' was checked on 2026-01-01, 332 days before 2026-11-29 (more than 180); re-read its source_url and update checked_on\n");
-        stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Should().Be("OK: 10 tables valid, 1 warning(s) (1 row(s) checked more than 180 days before 2026-11-29).");
+        Own(stdout).Should().StartWith($"{path}:2:5: warning: stale: the source of '{name}' was checked on 2026-01-01, 332 days before 2026-11-29 (more than 180); re-read its source_url and update checked_on\n");
+        stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Should().Be($"OK: 10 tables valid, {AuditWarnings + 1} warning(s) (1 row(s) checked more than 180 days before 2026-11-29).");
     }
 
     [Fact]
@@ -115,7 +130,7 @@ public sealed class ValidatePricingCommandTests : IDisposable
         var (exit, stdout, _) = await Run("validate-pricing", folder, "--as-of", "2026-11-29", "--max-age-days", "332");
 
         exit.Should().Be(0);
-        stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Should().Be("OK: 10 tables valid.");
+        stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Should().Be($"OK: 10 tables valid, {AuditWarnings} warning(s).");
     }
 
     [Fact]
@@ -133,7 +148,7 @@ public sealed class ValidatePricingCommandTests : IDisposable
         json.RootElement.GetProperty("valid").GetBoolean().Should().BeTrue();
         json.RootElement.GetProperty("asOf").GetString().Should().Be("2026-11-29");
         json.RootElement.GetProperty("maxAgeDays").GetInt32().Should().Be(90);
-        var warning = json.RootElement.GetProperty("diagnostics").EnumerateArray().Single();
+        var warning = json.RootElement.GetProperty("diagnostics").EnumerateArray().Single(d => !IsAudit(d.GetProperty("message").GetString()!));
         warning.GetProperty("severity").GetString().Should().Be("warning");
         warning.GetProperty("columnName").GetString().Should().Be("checked_on");
         warning.GetProperty("value").GetString().Should().Be("2026-01-01");
@@ -156,8 +171,8 @@ public sealed class ValidatePricingCommandTests : IDisposable
         var (exit, stdout, _) = await Run("validate-pricing", folder, "--as-of", "2026-11-29");
 
         exit.Should().Be(0);
-        stdout.Should().StartWith($"{path}:{row + 1}:6: warning: fp8_dense_tflops ({cells[5]}) of 'H100-SXM' is 4× its bf16_dense_tflops ({cells[4]});");
-        stdout.Should().Contain("OK: 10 tables valid, 1 warning(s).");
+        Own(stdout).Should().StartWith($"{path}:{row + 1}:6: warning: fp8_dense_tflops ({cells[5]}) of 'H100-SXM' is 4× its bf16_dense_tflops ({cells[4]});");
+        stdout.Should().Contain($"OK: 10 tables valid, {AuditWarnings + 1} warning(s).");
     }
 
     [Theory]

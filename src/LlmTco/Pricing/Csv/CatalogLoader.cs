@@ -26,6 +26,8 @@ internal static class CatalogLoader
         TableRules.CheckGpus(gpus, diagnostics);
         TableRules.CheckOpenModels(models, diagnostics);
         ConsistencyRules.CheckApiPrices(api, diagnostics);
+        ConsistencyRules.CheckSupersededModels(api, diagnostics);
+        ConsistencyRules.CheckRentals(rentals, diagnostics);
         ConsistencyRules.CheckGpus(gpus, diagnostics);
         // A table that failed to load would make every reference to it look dangling: check only against clean tables.
         TableRules.CheckReferences(

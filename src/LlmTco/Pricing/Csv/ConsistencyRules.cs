@@ -1,13 +1,14 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace LlmTco.Pricing.Csv;
 
 /// <summary>
 /// Checks for values that are allowed but unusual enough to be a mistake, reported as warnings: a price that moved
-/// more than tenfold between two dated rows (the per-1K vs per-1M slip), a cached price above the uncached one, output
+/// more than tenfold between two dated rows (the per-1K vs per-1M slip), a cached price above the uncached one, a cache-write price below it, output
 /// cheaper than input, and a GPU whose FP8 figure is not about twice its BF16 figure (a sparse figure suspected).
 /// </summary>
-internal static class ConsistencyRules
+internal static partial class ConsistencyRules
 {
     /// <summary>A price change bigger than this factor, up or down, between two dated rows is suspicious.</summary>
     public const decimal MaxPriceChangeFactor = 10m;
@@ -34,6 +35,11 @@ internal static class ConsistencyRules
             if (p.CachedInputPricePerMillionTokens is { } cached && cached > p.InputPricePerMillionTokens)
             {
                 diagnostics.Add(r.Warning("cached_input_per_mtok", Num(cached), $"cached_input_per_mtok ({Num(cached)}) of {What(p)} is above its input_per_mtok ({Num(p.InputPricePerMillionTokens)}); reading from a prompt cache costs less than uncached input: check the two columns"));
+            }
+
+            if (p.CacheWritePricePerMillionTokens is { } write && write < p.InputPricePerMillionTokens)
+            {
+                diagnostics.Add(r.Warning("cache_write_per_mtok", Num(write), $"cache_write_per_mtok ({Num(write)}) of {What(p)} is below its input_per_mtok ({Num(p.InputPricePerMillionTokens)}); writing to a prompt cache costs at least as much as uncached input (often 1.25× it): check that it is not the cached-read price"));
             }
 
             if (p.OutputPricePerMillionTokens < p.InputPricePerMillionTokens)
@@ -69,6 +75,65 @@ internal static class ConsistencyRules
             }
         }
     }
+
+    /// <summary>
+    /// An open-ended row of a model whose newer version is priced under another id (the same id but for its date stamp)
+    /// from a later day: the older model may have been retired or replaced, and its row left open by mistake. (An alias
+    /// that moved to a newer id while staying on the old one is already an error of the alias rule.)
+    /// </summary>
+    public static void CheckSupersededModels(IReadOnlyList<LoadedRow<ApiPrice>> rows, List<PricingDiagnostic> diagnostics)
+    {
+        foreach (var provider in rows.GroupBy(r => r.Row.Provider, StringComparer.OrdinalIgnoreCase))
+        {
+            var models = provider.GroupBy(r => r.Row.ModelId, StringComparer.OrdinalIgnoreCase)
+                .Select(g => (Id: g.First().Row.ModelId,
+                    Stem: DateStamp().Replace(g.Key, string.Empty),
+                    Stamped: DateStamp().IsMatch(g.Key),
+                    FirstFrom: g.Min(r => r.Row.EffectiveFrom),
+                    Rows: g.ToList()))
+                .ToList();
+            foreach (var old in models)
+            {
+                var newer = models
+                    .Where(m => !string.Equals(m.Id, old.Id, StringComparison.OrdinalIgnoreCase) && m.FirstFrom > old.FirstFrom)
+                    .Where(m => old.Stamped && m.Stamped && string.Equals(m.Stem, old.Stem, StringComparison.OrdinalIgnoreCase))
+                    .OrderByDescending(m => m.FirstFrom)
+                    .FirstOrDefault();
+                if (newer.Id is null)
+                {
+                    continue;
+                }
+
+                foreach (var r in old.Rows.Where(r => r.Row.EffectiveTo is null))
+                {
+                    var first = newer.Rows.OrderBy(n => n.Row.EffectiveFrom).First();
+                    diagnostics.Add(r.Warning("effective_to", string.Empty, $"{What(r.Row)} is open-ended, but '{newer.Id}' (from {RowKeys.Iso(newer.FirstFrom)} at {first.File}:{first.Line}) looks like a newer version of it; if '{old.Id}' was retired or replaced, set this row's effective_to to the day it ended"));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A rental row from a snapshot of prices (such as SkyPilot's catalog) whose <c>effective_from</c> is its
+    /// <c>checked_on</c>: the snapshot's own date is unknown, so an old price looks current.
+    /// </summary>
+    public static void CheckRentals(IReadOnlyList<LoadedRow<GpuRentalOffer>> rows, List<PricingDiagnostic> diagnostics)
+    {
+        foreach (var r in rows.Where(r => r.Row.EffectiveFrom == r.Row.CheckedOn && IsSnapshot(r.Row)))
+        {
+            var o = r.Row;
+            diagnostics.Add(r.Warning("effective_from", RowKeys.Iso(o.EffectiveFrom), $"the {Words.ToWord(o.Plan)} price of '{o.Sku}' at '{o.Provider}' ({o.Region}) comes from a snapshot of prices but is dated on the day it was read ({RowKeys.Iso(o.CheckedOn)}), so an old price looks current: date it from the provider's own page, or give the snapshot's date"));
+        }
+    }
+
+    /// <summary>Whether a rental row's figures come from a snapshot copy of prices rather than the provider's page.</summary>
+    internal static bool IsSnapshot(GpuRentalOffer offer) =>
+        offer.SourceUrl.AbsoluteUri.Contains("skypilot-catalog", StringComparison.OrdinalIgnoreCase)
+        || (offer.Notes?.Contains("snapshot", StringComparison.OrdinalIgnoreCase) ?? false);
+
+    /// <summary>A trailing date stamp of a model id: <c>-2024-08-06</c>, <c>-20240806</c>, <c>@20240806</c>, or a 4-digit <c>-2505</c>.</summary>
+    [GeneratedRegex(@"[-@](\d{4}-\d{2}-\d{2}|\d{8}|\d{4})$", RegexOptions.CultureInvariant)]
+    private static partial Regex DateStamp();
 
     public static void CheckGpus(IReadOnlyList<LoadedRow<Gpu>> rows, List<PricingDiagnostic> diagnostics)
     {

@@ -90,7 +90,7 @@ public static class GenAiPricesImporter
             return;
         }
 
-        var mapped = ProviderSlugs.TryGetValue(id, out var known) ? known : id;
+        var mapped = ProviderSlug(id);
         if (c.Slug(mapped, id, "id") is not { } slug)
         {
             return;
@@ -417,6 +417,9 @@ public static class GenAiPricesImporter
             }
         }
     }
+
+    /// <summary>The catalog's slug for a genai-prices provider id (<c>aws</c> → <c>bedrock</c>; others unchanged).</summary>
+    internal static string ProviderSlug(string id) => ProviderSlugs.TryGetValue(id, out var known) ? known : id;
 
     private static string? Text(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text.Json;
+using LlmTco.Pricing;
+using LlmTco.Pricing.Import;
+
+namespace LlmTco.Samples;
+
+/// <summary>
+/// <c>compare-prices --with genai-prices &lt;data.json&gt; [--date yyyy-MM-dd] [--pricing folder] [--json]</c>: the standing
+/// cross-check of the catalog against pydantic's genai-prices: every model both price on the day, and every cell on
+/// which they disagree (to explain in <c>pricing-data/known-differences.md</c>, or to fix).
+/// </summary>
+internal static class ComparePricesCommand
+{
+    private const string UsageLine = "usage: compare-prices --with genai-prices <data.json> [--date yyyy-MM-dd] [--pricing <folder>] [--json]";
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly HashSet<string> Flags = ["--json"];
+    private static readonly HashSet<string> Valued = ["--with", "--date", "--pricing"];
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var parsed = Arguments.Parse(args, Flags, Valued, out var error);
+        var date = DateOnly.FromDateTime(DateTime.UtcNow);
+        if (error is null && parsed.Value("--with") is not GenAiPricesImporter.FormatName)
+        {
+            error = parsed.Value("--with") is { } other
+                ? $"--with must be genai-prices; got '{other}'"
+                : "compare-prices needs --with genai-prices";
+        }
+        else if (error is null && parsed.Positionals.Count != 1)
+        {
+            error = "compare-prices takes one data.json file";
+        }
+        else if (error is null && parsed.Value("--date") is { } text
+            && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            error = $"--date must be a date written yyyy-MM-dd; got '{text}'";
+        }
+
+        if (error is not null)
+        {
+            stderr.WriteLine($"error: {error}.");
+            stderr.WriteLine(UsageLine);
+            return SampleApp.UsageError;
+        }
+
+        var file = parsed.Positionals[0];
+        if (!File.Exists(file))
+        {
+            stderr.WriteLine($"error: file '{file}' does not exist.");
+            return SampleApp.Failure;
+        }
+
+        if (parsed.Value("--pricing") is { } folder && !Directory.Exists(folder))
+        {
+            stderr.WriteLine($"error: folder '{folder}' does not exist.");
+            return SampleApp.Failure;
+        }
+
+        var catalog = parsed.Value("--pricing") is { } pricing ? PricingCatalog.LoadFolder(pricing) : PricingCatalog.Default;
+        PriceComparison comparison;
+        try
+        {
+            using var stream = File.OpenRead(file);
+            comparison = GenAiPricesComparer.Compare(catalog, stream, date);
+        }
+        catch (PriceImportException ex)
+        {
+            stderr.WriteLine($"error: {file}: {ex.Message}{(ex.Message.EndsWith('?') ? string.Empty : ".")}");
+            return SampleApp.Failure;
+        }
+
+        if (parsed.Has("--json"))
+        {
+            stdout.WriteLine(JsonSerializer.Serialize(Json(comparison, file), JsonOptions));
+            return SampleApp.Success;
+        }
+
+        var disagreeing = comparison.Models.Count(m => m.CellsDisagreeing > 0);
+        stdout.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Compared with genai-prices on {Iso(comparison.Date)}: {comparison.Models.Count} model(s) priced by both, {comparison.CellsCompared} cell(s) compared, {comparison.Disagreements.Count} disagree in {disagreeing} model(s)."));
+        var cells = comparison.Disagreements.ToLookup(d => (d.Provider, d.ModelId));
+        foreach (var model in comparison.Models)
+        {
+            var what = $"{model.Provider}/{model.ModelId} (genai-prices {model.GenAiPricesModelId})";
+            if (model.CellsDisagreeing == 0)
+            {
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  agree    {what}: {model.CellsCompared} cells"));
+                continue;
+            }
+
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  DIFFER   {what}: {model.CellsDisagreeing} of {model.CellsCompared} cells"));
+            foreach (var d in cells[(model.Provider, model.ModelId)])
+            {
+                stdout.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"    context tier {d.ContextThresholdTokens}: {d.Column} catalog {Show(d.CatalogPrice)}, genai-prices {Show(d.GenAiPricesPrice)}"));
+            }
+        }
+
+        return SampleApp.Success;
+    }
+
+    private static string Show(decimal? price) => price is { } p ? (p / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture) : "(blank)";
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static object Json(PriceComparison c, string file) => new
+    {
+        with = GenAiPricesImporter.FormatName,
+        file,
+        date = Iso(c.Date),
+        modelsCompared = c.Models.Count,
+        cellsCompared = c.CellsCompared,
+        cellsDisagreeing = c.Disagreements.Count,
+        models = c.Models.Select(m => new { provider = m.Provider, modelId = m.ModelId, genAiPricesModelId = m.GenAiPricesModelId, m.CellsCompared, m.CellsDisagreeing }),
+        disagreements = c.Disagreements.Select(d => new
+        {
+            provider = d.Provider,
+            modelId = d.ModelId,
+            genAiPricesModelId = d.GenAiPricesModelId,
+            contextThresholdTokens = d.ContextThresholdTokens,
+            column = d.Column,
+            catalog = d.CatalogPrice,
+            genAiPrices = d.GenAiPricesPrice,
+        }),
+    };
+}
