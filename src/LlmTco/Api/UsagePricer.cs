@@ -45,7 +45,11 @@ public sealed class UsagePricer
     /// <returns>The cost in the price row's currency.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A token count is negative, or cached plus cache-write tokens exceed the input.</exception>
     /// <exception cref="PricingLookupException">The provider or model is unknown, or no price is in force on the record's date.</exception>
-    public double Price(in UsageRecord record)
+    public double Price(in UsageRecord record) => Price(record, 1, record.InputTokens);
+
+    /// <summary>Prices an aggregate of <paramref name="requests"/> requests (a usage export's time bucket) whose
+    /// context tier is selected by <paramref name="tierInputTokens"/>, the input tokens of one of its requests.</summary>
+    internal double Price(in UsageRecord record, long requests, long tierInputTokens)
     {
         var rows = Rows(record);
         var input = record.InputTokens;
@@ -58,7 +62,7 @@ public sealed class UsagePricer
         {
             var row = rows[i];
             if (row.ServiceTier != record.ServiceTier
-                || (row.ContextThresholdTokens > 0 && input <= row.ContextThresholdTokens)
+                || (row.ContextThresholdTokens > 0 && tierInputTokens <= row.ContextThresholdTokens)
                 || row.EffectiveFrom > record.Date
                 || (row.EffectiveTo is { } end && record.Date >= end))
             {
@@ -70,7 +74,7 @@ public sealed class UsagePricer
                 record.CachedInputTokens,
                 record.CacheWriteTokens,
                 record.OutputTokens,
-                1,
+                requests,
                 (double)row.InputPricePerMillionTokens,
                 (double)(row.CachedInputPricePerMillionTokens ?? row.InputPricePerMillionTokens),
                 (double)(row.CacheWritePricePerMillionTokens ?? row.InputPricePerMillionTokens),

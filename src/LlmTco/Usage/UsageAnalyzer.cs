@@ -1,0 +1,480 @@
+using System.Globalization;
+using LlmTco.Api;
+using LlmTco.Pricing;
+using MathNet.Numerics;
+using MathNet.Numerics.Statistics;
+
+namespace LlmTco.Usage;
+
+/// <summary>
+/// Takes the entries of one or more usage exports, one by one, and gives the reconstructed bill
+/// (<see cref="Bill"/>) and the workload they imply (<see cref="DeriveWorkload"/>). Memory grows with the number of
+/// months, models and hours, never with the number of entries, so a per-request file can be streamed through it.
+/// </summary>
+/// <remarks>
+/// Each entry is priced by <see cref="UsagePricer"/>: the price row in force on the entry's day, its service tier,
+/// the context tier its input per request selects, cache read and write prices, the batch discount and the
+/// per-request fee. Entries the catalog cannot price are counted in <see cref="UsageBill.Unpriced"/> with the nearest
+/// catalog ids, and their cost is left out.
+/// <threadsafety>Not thread-safe: add entries from one thread.</threadsafety>
+/// </remarks>
+public sealed class UsageAnalyzer
+{
+    private const double PeakPercentile = 95;
+
+    private readonly PricingCatalog catalog;
+    private readonly UsagePricer pricer;
+    private readonly ProfileGrouping grouping;
+    private readonly Dictionary<(DateOnly Month, string Provider, string Model), LineTotals> lines = [];
+    private readonly Dictionary<(string Provider, string Model, string? Project), ProfileTotals> profiles = [];
+    private readonly Dictionary<(string Provider, string Model, ServiceTier Tier), PricingLookupException?> lookups = [];
+    private readonly Dictionary<(string Provider, string Model), UnpricedTotals> unpriced = [];
+    private readonly Dictionary<long, double> tokensByHour = [];
+    private LineTotals? lastLine;
+    private ProfileTotals? lastProfile;
+    private DateOnly dataStart = DateOnly.MaxValue;
+    private DateOnly dataEnd = DateOnly.MinValue;
+    private TimeSpan widest;
+    private long count;
+
+    /// <summary>Initializes a new instance.</summary>
+    /// <param name="catalog">The pricing catalog whose API prices reconstruct the bill.</param>
+    /// <param name="grouping">How usage is split into traffic profiles.</param>
+    /// <value>The default grouping is <see cref="ProfileGrouping.Model"/>.</value>
+    /// <exception cref="ArgumentNullException"><paramref name="catalog"/> is <see langword="null"/>.</exception>
+    public UsageAnalyzer(PricingCatalog catalog, ProfileGrouping grouping = ProfileGrouping.Model)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        this.catalog = catalog;
+        pricer = new UsagePricer(catalog);
+        this.grouping = grouping;
+    }
+
+    /// <summary>Gets the number of entries added.</summary>
+    public long Count => count;
+
+    /// <summary>Adds every entry of a sequence, e.g. <see cref="UsageCsv.Read"/> as it streams.</summary>
+    /// <param name="entries">The entries.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="entries"/> is <see langword="null"/>.</exception>
+    /// <exception cref="UsageImportException">The sequence's reader found problems; the analyzer should then be discarded.</exception>
+    public void AddRange(IEnumerable<UsageEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        foreach (var entry in entries)
+        {
+            Add(entry);
+        }
+    }
+
+    /// <summary>Adds one entry.</summary>
+    /// <param name="entry">The entry.</param>
+    /// <exception cref="ArgumentException">The entry's provider or model is empty, a token count is negative, or cached
+    /// plus cache-write tokens exceed the input.</exception>
+    public void Add(in UsageEntry entry)
+    {
+        if (string.IsNullOrEmpty(entry.Provider) || string.IsNullOrEmpty(entry.Model))
+        {
+            throw new ArgumentException("A usage entry needs a provider and a model.", nameof(entry));
+        }
+
+        if (entry.InputTokens < 0 || entry.CachedInputTokens < 0 || entry.CacheWriteTokens < 0 || entry.OutputTokens < 0
+            || entry.CachedInputTokens + entry.CacheWriteTokens > entry.InputTokens || entry.Requests < 0)
+        {
+            throw new ArgumentException("Token and request counts must not be negative, and cached plus cache-write tokens are part of the input tokens.", nameof(entry));
+        }
+
+        count++;
+        var utc = entry.Start.UtcDateTime;
+        var day = DateOnly.FromDateTime(utc);
+        var month = new DateOnly(day.Year, day.Month, 1);
+        dataStart = day < dataStart ? day : dataStart;
+        var lastDay = DateOnly.FromDateTime(entry.Width > TimeSpan.Zero ? utc + entry.Width - TimeSpan.FromTicks(1) : utc).AddDays(1);
+        dataEnd = lastDay > dataEnd ? lastDay : dataEnd;
+        widest = entry.Width > widest ? entry.Width : widest;
+        if (entry.Width <= TimeSpan.FromHours(1))
+        {
+            var hour = utc.Ticks / TimeSpan.TicksPerHour;
+            tokensByHour[hour] = tokensByHour.GetValueOrDefault(hour) + entry.InputTokens + entry.OutputTokens;
+        }
+
+        var line = Line(month, entry);
+        line.Add(entry);
+        var record = new UsageRecord(entry.Provider, entry.Model, day, entry.InputTokens, entry.CachedInputTokens, entry.CacheWriteTokens, entry.OutputTokens, entry.Batch, entry.ServiceTier);
+        var cost = Price(record, entry);
+        if (cost is { } c)
+        {
+            line.Cost += c;
+            if (entry.ReportedCost is { } reported)
+            {
+                line.Reported += reported;
+                line.ReconstructedOfReported += c;
+                line.HasReported = true;
+            }
+        }
+        else
+        {
+            line.Unpriced++;
+        }
+
+        Profile(entry).Add(entry, month);
+    }
+
+    /// <summary>Reconstructs the bill of the entries added so far.</summary>
+    /// <returns>The bill by month, provider and model, with the differences to the exports' own costs.</returns>
+    public UsageBill Bill()
+    {
+        var billLines = lines
+            .OrderBy(l => l.Key.Month).ThenBy(l => l.Key.Provider, StringComparer.Ordinal).ThenBy(l => l.Key.Model, StringComparer.Ordinal)
+            .Select(l => l.Value.ToLine(l.Key.Month, l.Key.Provider, l.Key.Model))
+            .ToList();
+        var months = billLines
+            .GroupBy(l => l.Month)
+            .Select(g =>
+            {
+                var withCost = g.Where(l => l.ReportedDifference is not null).ToList();
+                return new UsageBillMonth(
+                    g.Key,
+                    g.Sum(l => l.Cost),
+                    withCost.Count == 0 ? null : withCost.Sum(l => l.ReportedCost!.Value),
+                    withCost.Count == 0 ? null : withCost.Sum(l => l.ReportedDifference!.Value),
+                    withCost.OrderByDescending(l => Math.Abs(l.ReportedDifference!.Value)).Take(3).ToList());
+            })
+            .ToList();
+        var unknown = unpriced
+            .OrderBy(u => u.Key.Provider, StringComparer.Ordinal).ThenBy(u => u.Key.Model, StringComparer.Ordinal)
+            .Select(u => new UnpricedUsage(u.Key.Provider, u.Key.Model, u.Value.Entries, u.Value.Reason, u.Value.Suggestions))
+            .ToList();
+        return new UsageBill(billLines, months, unknown);
+    }
+
+    /// <summary>
+    /// Derives the workload of the entries added so far: per profile, the requests of each full month, the growth
+    /// fitted on them, the mean tokens per request, cache and batch shares and the share of requests over each context
+    /// threshold; and the peak-to-average ratio of the hourly tokens.
+    /// </summary>
+    /// <returns>The workload; what could not be derived is in <see cref="DerivedWorkload.Notes"/>.</returns>
+    /// <exception cref="InvalidOperationException">No entry was added.</exception>
+    public DerivedWorkload DeriveWorkload()
+    {
+        if (count == 0)
+        {
+            throw new InvalidOperationException("No usage was added.");
+        }
+
+        var notes = new List<string>();
+        var fullMonths = new List<DateOnly>();
+        for (var m = new DateOnly(dataStart.Year, dataStart.Month, 1); m < dataEnd; m = m.AddMonths(1))
+        {
+            if (m >= dataStart && m.AddMonths(1) <= dataEnd)
+            {
+                fullMonths.Add(m);
+            }
+        }
+
+        if (fullMonths.Count == 0)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"The data ({dataStart:yyyy-MM-dd} to {dataEnd.AddDays(-1):yyyy-MM-dd}) covers no full calendar month, so no monthly volume can be derived."));
+        }
+        else if (fullMonths.Count < 3)
+        {
+            notes.Add($"Only {fullMonths.Count} full month(s): the growth is fitted on fewer than 3 months and has no standard error.");
+        }
+
+        var derived = new List<DerivedProfile>();
+        foreach (var ((provider, model, project), totals) in profiles.OrderBy(p => p.Key.Provider, StringComparer.Ordinal).ThenBy(p => p.Key.Model, StringComparer.Ordinal).ThenBy(p => p.Key.Project, StringComparer.Ordinal))
+        {
+            var name = project is null ? model : $"{project}/{model}";
+            if (totals.RequestsUnknown)
+            {
+                notes.Add($"'{name}': the export counts no requests (Anthropic's usage report does not), so no requests a month or tokens per request can be derived; add a per-request CSV of the same traffic.");
+                continue;
+            }
+
+            if (fullMonths.Count == 0 || totals.Requests == 0)
+            {
+                continue;
+            }
+
+            var observed = fullMonths.Select(m => (double)totals.RequestsByMonth.GetValueOrDefault(m)).ToArray();
+            var fit = Fit(observed, name, notes);
+            var thresholds = totals.Thresholds.Select((t, i) => (t, Share: (double)totals.RequestsOverThreshold[i] / totals.Requests)).ToDictionary(x => x.t, x => x.Share);
+            derived.Add(new DerivedProfile(
+                name,
+                provider,
+                model,
+                observed,
+                fit,
+                (double)totals.InputTokens / totals.Requests,
+                (double)totals.OutputTokens / totals.Requests,
+                totals.InputTokens == 0 ? 0 : (double)totals.CachedInputTokens / totals.InputTokens,
+                totals.InputTokens == 0 ? 0 : (double)totals.CacheWriteTokens / totals.InputTokens,
+                (double)totals.BatchRequests / totals.Requests,
+                thresholds));
+        }
+
+        var options = lookups
+            .Where(l => l.Value is null)
+            .Select(l => l.Key)
+            .OrderBy(k => k.Provider, StringComparer.Ordinal).ThenBy(k => k.Model, StringComparer.Ordinal).ThenBy(k => k.Tier)
+            .Select(k => new ApiOption
+            {
+                Name = k.Tier == ServiceTier.Standard ? $"{k.Model} ({k.Provider})" : $"{k.Model} ({k.Provider}, {k.Tier.ToString().ToLowerInvariant()})",
+                Provider = k.Provider,
+                Model = k.Model,
+                ServiceTier = k.Tier,
+            })
+            .ToList();
+        return new DerivedWorkload(derived, PeakToAverage(notes), dataStart, dataEnd, fullMonths, options, notes);
+    }
+
+    private static GrowthFit Fit(double[] observed, string name, List<string> notes)
+    {
+        var n = observed.Length;
+        if (observed.Any(v => v <= 0))
+        {
+            notes.Add($"'{name}': a full month without requests; its growth is not fitted (0) and month 1 takes the last month's requests.");
+            return new GrowthFit(n, 0, 0, 0, observed[^1]);
+        }
+
+        if (n == 1)
+        {
+            return new GrowthFit(1, 0, 0, 0, observed[0]);
+        }
+
+        var x = Enumerable.Range(0, n).Select(i => (double)i).ToArray();
+        var y = observed.Select(v => Math.Log(v)).ToArray();
+        var (a, b) = MathNet.Numerics.Fit.Line(x, y);
+        var rate = Math.Exp(b) - 1;
+        var next = Math.Exp(a + (b * n));
+        if (n < 3)
+        {
+            return new GrowthFit(n, rate, 0, 0, next);
+        }
+
+        var residuals = x.Select((xi, i) => y[i] - (a + (b * xi))).ToArray();
+        var residualSd = Math.Sqrt(residuals.Sum(r => r * r) / (n - 2));
+        var sxx = x.Sum(xi => (xi - x.Mean()) * (xi - x.Mean()));
+        var slopeError = residualSd / Math.Sqrt(sxx);
+        return new GrowthFit(n, rate, Math.Exp(b) * slopeError, residualSd, next);
+    }
+
+    private double PeakToAverage(List<string> notes)
+    {
+        if (widest > TimeSpan.FromHours(1) || tokensByHour.Count == 0)
+        {
+            notes.Add("The data has no hourly detail (buckets wider than 1 hour), so the peak-to-average ratio is 1; export 1-hour or 1-minute buckets, or per-request rows, to measure it.");
+            return 1;
+        }
+
+        var first = tokensByHour.Keys.Min();
+        var last = tokensByHour.Keys.Max();
+        var hours = new double[last - first + 1];
+        foreach (var (hour, tokens) in tokensByHour)
+        {
+            hours[hour - first] = tokens;
+        }
+
+        var mean = hours.Mean();
+        var peak = hours.Percentile((int)PeakPercentile);
+        return mean > 0 ? Math.Max(1, peak / mean) : 1;
+    }
+
+    private double? Price(in UsageRecord record, in UsageEntry entry)
+    {
+        var key = (entry.Provider, entry.Model, entry.ServiceTier);
+        if (!lookups.TryGetValue(key, out var error))
+        {
+            try
+            {
+                catalog.GetApiPriceHistory(entry.Provider, entry.Model, entry.ServiceTier);
+            }
+            catch (PricingLookupException ex)
+            {
+                error = ex;
+            }
+
+            lookups[key] = error;
+        }
+
+        try
+        {
+            if (error is null)
+            {
+                return pricer.Price(record, entry.Requests ?? 0, entry.TierInputTokensPerRequest);
+            }
+        }
+        catch (PricingLookupException ex)
+        {
+            error = ex;
+        }
+
+        var unknown = (entry.Provider, entry.Model);
+        if (!unpriced.TryGetValue(unknown, out var totals))
+        {
+            totals = new UnpricedTotals(error!.Message, error.Suggestions);
+            unpriced[unknown] = totals;
+        }
+
+        totals.Entries++;
+        return null;
+    }
+
+    private LineTotals Line(DateOnly month, in UsageEntry entry)
+    {
+        if (lastLine is { } last && last.Month == month && ReferenceEquals(last.Provider, entry.Provider) && ReferenceEquals(last.Model, entry.Model))
+        {
+            return last;
+        }
+
+        var key = (month, entry.Provider, entry.Model);
+        if (!lines.TryGetValue(key, out var line))
+        {
+            line = new LineTotals(month, entry.Provider, entry.Model);
+            lines[key] = line;
+        }
+
+        lastLine = line;
+        return line;
+    }
+
+    private ProfileTotals Profile(in UsageEntry entry)
+    {
+        var project = grouping == ProfileGrouping.Project ? entry.Project : null;
+        if (lastProfile is { } last && ReferenceEquals(last.Provider, entry.Provider) && ReferenceEquals(last.Model, entry.Model) && ReferenceEquals(last.Project, project))
+        {
+            return last;
+        }
+
+        var key = (entry.Provider, entry.Model, project);
+        if (!profiles.TryGetValue(key, out var profile))
+        {
+            var (provider, model) = (entry.Provider, entry.Model);
+            var thresholds = catalog.ApiPrices
+                .Where(p => p.ContextThresholdTokens > 0 && string.Equals(p.Provider, provider, StringComparison.OrdinalIgnoreCase)
+                    && (string.Equals(p.ModelId, model, StringComparison.OrdinalIgnoreCase) || p.Aliases.Contains(model, StringComparer.OrdinalIgnoreCase)))
+                .Select(p => p.ContextThresholdTokens)
+                .Distinct()
+                .Order()
+                .ToArray();
+            profile = new ProfileTotals(entry.Provider, entry.Model, project, thresholds);
+            profiles[key] = profile;
+        }
+
+        lastProfile = profile;
+        return profile;
+    }
+
+    private sealed class LineTotals(DateOnly month, string provider, string model)
+    {
+        public DateOnly Month { get; } = month;
+
+        public string Provider { get; } = provider;
+
+        public string Model { get; } = model;
+
+        public double Cost { get; set; }
+
+        public double Reported { get; set; }
+
+        public double ReconstructedOfReported { get; set; }
+
+        public bool HasReported { get; set; }
+
+        public long Unpriced { get; set; }
+
+        private long Requests { get; set; }
+
+        private bool RequestsUnknown { get; set; }
+
+        private long Input { get; set; }
+
+        private long Cached { get; set; }
+
+        private long Written { get; set; }
+
+        private long Output { get; set; }
+
+        public void Add(in UsageEntry entry)
+        {
+            if (entry.Requests is { } r)
+            {
+                Requests += r;
+            }
+            else
+            {
+                RequestsUnknown = true;
+            }
+
+            Input += entry.InputTokens;
+            Cached += entry.CachedInputTokens;
+            Written += entry.CacheWriteTokens;
+            Output += entry.OutputTokens;
+        }
+
+        public UsageBillLine ToLine(DateOnly month, string provider, string model) => new(
+            month, provider, model, RequestsUnknown ? null : Requests, Input, Cached, Written, Output, Cost,
+            HasReported ? Reported : null, HasReported ? Reported - ReconstructedOfReported : null, Unpriced);
+    }
+
+    private sealed class ProfileTotals(string provider, string model, string? project, long[] thresholds)
+    {
+        public string Provider { get; } = provider;
+
+        public string Model { get; } = model;
+
+        public string? Project { get; } = project;
+
+        public long[] Thresholds { get; } = thresholds;
+
+        public long[] RequestsOverThreshold { get; } = new long[thresholds.Length];
+
+        public Dictionary<DateOnly, long> RequestsByMonth { get; } = [];
+
+        public bool RequestsUnknown { get; private set; }
+
+        public long Requests { get; private set; }
+
+        public long BatchRequests { get; private set; }
+
+        public long InputTokens { get; private set; }
+
+        public long CachedInputTokens { get; private set; }
+
+        public long CacheWriteTokens { get; private set; }
+
+        public long OutputTokens { get; private set; }
+
+        public void Add(in UsageEntry entry, DateOnly month)
+        {
+            if (entry.Requests is not { } requests)
+            {
+                RequestsUnknown = true;
+                return;
+            }
+
+            Requests += requests;
+            BatchRequests += entry.Batch ? requests : 0;
+            RequestsByMonth[month] = RequestsByMonth.GetValueOrDefault(month) + requests;
+            InputTokens += entry.InputTokens;
+            CachedInputTokens += entry.CachedInputTokens;
+            CacheWriteTokens += entry.CacheWriteTokens;
+            OutputTokens += entry.OutputTokens;
+            for (var i = 0; i < Thresholds.Length; i++)
+            {
+                if (entry.TierInputTokensPerRequest > Thresholds[i])
+                {
+                    RequestsOverThreshold[i] += requests;
+                }
+            }
+        }
+    }
+
+    private sealed class UnpricedTotals(string reason, IReadOnlyList<string> suggestions)
+    {
+        public string Reason { get; } = reason;
+
+        public IReadOnlyList<string> Suggestions { get; } = suggestions;
+
+        public long Entries { get; set; }
+    }
+}
