@@ -49,6 +49,17 @@ internal static class SampleApp
               --source-url <url>          The URL of the file read, for every row's source_url.
               --checked-on <yyyy-MM-dd>   The date the file was read (default: today, UTC).
               --effective-from <date>     The start of prices the file gives no date for (default: --checked-on).
+          usage <file>...                 Read API usage exports (OpenAI Usage API completions JSON, Anthropic
+                                          messages usage report JSON, per-request CSV): print the bill at the
+                                          catalog's prices by month and model, the difference to the export's own
+                                          cost, the derived traffic profiles; optionally write a scenario.
+              --format openai|anthropic|csv  The files' format (default: .csv is csv; JSON is detected).
+              --by model|project          One traffic profile per model (default) or per project and model.
+              --scenario-out <file>       Write a scenario that `run` accepts (start after the data, fitted growth).
+              --self-hosted-from <name>   The bundled scenario whose self-hosted options it compares with
+                                          (default: customer-service).
+              --horizon <months>          The scenario's horizon (default: 36).
+              --json                      Print the bill and the workload as JSON.
           --help                          Show this help.
 
         Exit codes: 0 success; 1 invalid data, scenario or result; 2 bad command line.
@@ -71,6 +82,7 @@ internal static class SampleApp
                 "diff-prices" => Task.FromResult(DiffPricesCommand.Run(args[1..], stdout, stderr)),
                 "import-prices" => Task.FromResult(ImportPricesCommand.Run(args[1..], stdout, stderr)),
                 "run" => Task.FromResult(RunCommand.Run(args[1..], stdout, stderr)),
+                "usage" => Task.FromResult(UsageCommand.Run(args[1..], stdout, stderr)),
                 "scenarios" => Task.FromResult(ScenariosCommand.Run(args[1..], stdout, stderr)),
                 "catalog" => Task.FromResult(args.Length == 1 ? CatalogSummary(stdout) : Unknown(args[1], stderr)),
                 _ => Task.FromResult(Unknown(args[0], stderr)),

@@ -35,6 +35,8 @@ public sealed record DerivedWorkload(
     /// least −0.5) and each month-1 volume from a lognormal one (median the fitted volume, σ the residual standard
     /// deviation of ln requests).
     /// </summary>
+    /// <remarks>A self-hosted option whose lead time is bridged by an API option this scenario lacks is bridged by the
+    /// first API option found in the data instead (the API in use today); with none, its lead time is dropped.</remarks>
     /// <param name="name">The scenario's name.</param>
     /// <param name="selfHostedOptions">The self-hosted options to compare the current API use with.</param>
     /// <param name="horizonMonths">The horizon in months.</param>
@@ -109,8 +111,20 @@ public sealed record DerivedWorkload(
             HorizonMonths = horizonMonths,
             Workload = new Workload { Profiles = profiles, PeakToAverageRatio = Math.Round(PeakToAverageRatio, 3) },
             ApiOptions = ApiOptions,
-            SelfHostedOptions = selfHostedOptions,
+            SelfHostedOptions = selfHostedOptions.Select(Bridged).ToList(),
             Uncertainty = inputs.Count == 0 ? null : new UncertaintySettings { Trials = trials, Seed = 42, Inputs = inputs },
         };
+    }
+
+    private SelfHostedOption Bridged(SelfHostedOption option)
+    {
+        if (option.BridgeApiOption is null || ApiOptions.Any(a => a.Name == option.BridgeApiOption))
+        {
+            return option;
+        }
+
+        return ApiOptions.Count > 0
+            ? option with { BridgeApiOption = ApiOptions[0].Name }
+            : option with { BridgeApiOption = null, LeadTimeMonths = 0 };
     }
 }
