@@ -49,9 +49,14 @@ public sealed class UsagePricer
 
     /// <summary>Prices an aggregate of <paramref name="requests"/> requests (a usage export's time bucket) whose
     /// context tier is selected by <paramref name="tierInputTokens"/>, the input tokens of one of its requests.</summary>
-    internal double Price(in UsageRecord record, long requests, long tierInputTokens)
+    internal double Price(in UsageRecord record, long requests, long tierInputTokens) => Price(Rows(record), record, requests, tierInputTokens);
+
+    /// <summary>The price rows of a record's provider and model, for <see cref="Price(ApiPrice[], in UsageRecord, long, long)"/>.</summary>
+    internal ApiPrice[] RowsOf(in UsageRecord record) => Rows(record);
+
+    /// <summary>Prices a record against its model's rows, found once by <see cref="RowsOf"/>.</summary>
+    internal static double Price(ApiPrice[] rows, in UsageRecord record, long requests, long tierInputTokens)
     {
-        var rows = Rows(record);
         var input = record.InputTokens;
         if (input < 0 || record.CachedInputTokens < 0 || record.CacheWriteTokens < 0 || record.OutputTokens < 0 || record.CachedInputTokens + record.CacheWriteTokens > input)
         {

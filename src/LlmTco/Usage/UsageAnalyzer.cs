@@ -22,6 +22,8 @@ public sealed class UsageAnalyzer
 {
     private const double PeakPercentile = 95;
 
+    private static readonly int Tiers = Enum.GetValues<ServiceTier>().Max(t => (int)t) + 1;
+
     private readonly PricingCatalog catalog;
     private readonly UsagePricer pricer;
     private readonly ProfileGrouping grouping;
@@ -30,8 +32,11 @@ public sealed class UsageAnalyzer
     private readonly Dictionary<(string Provider, string Model, ServiceTier Tier), PricingLookupException?> lookups = [];
     private readonly Dictionary<(string Provider, string Model), UnpricedTotals> unpriced = [];
     private readonly Dictionary<long, double> tokensByHour = [];
+    private readonly ProfileTotals?[] recentProfiles = new ProfileTotals?[8];
     private LineTotals? lastLine;
-    private ProfileTotals? lastProfile;
+    private int nextRecent;
+    private long pendingHour = -1;
+    private double pendingHourTokens;
     private DateOnly dataStart = DateOnly.MaxValue;
     private DateOnly dataEnd = DateOnly.MinValue;
     private TimeSpan widest;
@@ -68,8 +73,8 @@ public sealed class UsageAnalyzer
 
     /// <summary>Adds one entry.</summary>
     /// <param name="entry">The entry.</param>
-    /// <exception cref="ArgumentException">The entry's provider or model is empty, a token count is negative, or cached
-    /// plus cache-write tokens exceed the input.</exception>
+    /// <exception cref="ArgumentException">The entry's provider or model is empty, a token count is negative, cached
+    /// plus cache-write tokens exceed the input, or the service tier is not defined.</exception>
     public void Add(in UsageEntry entry)
     {
         if (string.IsNullOrEmpty(entry.Provider) || string.IsNullOrEmpty(entry.Model))
@@ -78,9 +83,9 @@ public sealed class UsageAnalyzer
         }
 
         if (entry.InputTokens < 0 || entry.CachedInputTokens < 0 || entry.CacheWriteTokens < 0 || entry.OutputTokens < 0
-            || entry.CachedInputTokens + entry.CacheWriteTokens > entry.InputTokens || entry.Requests < 0)
+            || entry.CachedInputTokens + entry.CacheWriteTokens > entry.InputTokens || entry.Requests < 0 || (uint)entry.ServiceTier >= (uint)Tiers)
         {
-            throw new ArgumentException("Token and request counts must not be negative, and cached plus cache-write tokens are part of the input tokens.", nameof(entry));
+            throw new ArgumentException("Token and request counts must not be negative, cached plus cache-write tokens are part of the input tokens, and the service tier must be defined.", nameof(entry));
         }
 
         count++;
@@ -94,13 +99,21 @@ public sealed class UsageAnalyzer
         if (entry.Width <= TimeSpan.FromHours(1))
         {
             var hour = utc.Ticks / TimeSpan.TicksPerHour;
-            tokensByHour[hour] = tokensByHour.GetValueOrDefault(hour) + entry.InputTokens + entry.OutputTokens;
+            if (hour != pendingHour)
+            {
+                FlushHour();
+                pendingHour = hour;
+            }
+
+            pendingHourTokens += entry.InputTokens + entry.OutputTokens;
         }
 
-        var line = Line(month, entry);
+        var profile = Profile(entry);
+        var line = profile.LineMonth == month && profile.Line is { } cached ? cached : Line(month, entry);
+        (profile.LineMonth, profile.Line) = (month, line);
         line.Add(entry);
         var record = new UsageRecord(entry.Provider, entry.Model, day, entry.InputTokens, entry.CachedInputTokens, entry.CacheWriteTokens, entry.OutputTokens, entry.Batch, entry.ServiceTier);
-        var cost = Price(record, entry);
+        var cost = Price(profile, record, entry);
         if (cost is { } c)
         {
             line.Cost += c;
@@ -116,7 +129,7 @@ public sealed class UsageAnalyzer
             line.Unpriced++;
         }
 
-        Profile(entry).Add(entry, month);
+        profile.Add(entry, month);
     }
 
     /// <summary>Reconstructs the bill of the entries added so far.</summary>
@@ -258,8 +271,20 @@ public sealed class UsageAnalyzer
         return new GrowthFit(n, rate, Math.Exp(b) * slopeError, residualSd, next);
     }
 
+    private void FlushHour()
+    {
+        if (pendingHour >= 0)
+        {
+            tokensByHour[pendingHour] = tokensByHour.GetValueOrDefault(pendingHour) + pendingHourTokens;
+        }
+
+        pendingHour = -1;
+        pendingHourTokens = 0;
+    }
+
     private double PeakToAverage(List<string> notes)
     {
+        FlushHour();
         if (widest > TimeSpan.FromHours(1) || tokensByHour.Count == 0)
         {
             notes.Add("The data has no hourly detail (buckets wider than 1 hour), so the peak-to-average ratio is 1; export 1-hour or 1-minute buckets, or per-request rows, to measure it.");
@@ -279,28 +304,33 @@ public sealed class UsageAnalyzer
         return mean > 0 ? Math.Max(1, peak / mean) : 1;
     }
 
-    private double? Price(in UsageRecord record, in UsageEntry entry)
+    private double? Price(ProfileTotals profile, in UsageRecord record, in UsageEntry entry)
     {
-        var key = (entry.Provider, entry.Model, entry.ServiceTier);
-        if (!lookups.TryGetValue(key, out var error))
+        var tier = (int)entry.ServiceTier;
+        if (!profile.Checked[tier])
         {
+            PricingLookupException? found = null;
             try
             {
                 catalog.GetApiPriceHistory(entry.Provider, entry.Model, entry.ServiceTier);
+                profile.Rows[tier] = pricer.RowsOf(record);
             }
             catch (PricingLookupException ex)
             {
-                error = ex;
+                found = ex;
             }
 
-            lookups[key] = error;
+            lookups[(entry.Provider, entry.Model, entry.ServiceTier)] = found;
+            profile.Errors[tier] = found;
+            profile.Checked[tier] = true;
         }
 
+        var error = profile.Errors[tier];
         try
         {
             if (error is null)
             {
-                return pricer.Price(record, entry.Requests ?? 0, entry.TierInputTokensPerRequest);
+                return UsagePricer.Price(profile.Rows[tier]!, record, entry.Requests ?? 0, entry.TierInputTokensPerRequest);
             }
         }
         catch (PricingLookupException ex)
@@ -340,9 +370,13 @@ public sealed class UsageAnalyzer
     private ProfileTotals Profile(in UsageEntry entry)
     {
         var project = grouping == ProfileGrouping.Project ? entry.Project : null;
-        if (lastProfile is { } last && ReferenceEquals(last.Provider, entry.Provider) && ReferenceEquals(last.Model, entry.Model) && ReferenceEquals(last.Project, project))
+        foreach (var recent in recentProfiles)
         {
-            return last;
+            // The CSV reader hands out one string per distinct name, so the profiles of a file are found by reference.
+            if (recent is not null && ReferenceEquals(recent.Provider, entry.Provider) && ReferenceEquals(recent.Model, entry.Model) && ReferenceEquals(recent.Project, project))
+            {
+                return recent;
+            }
         }
 
         var key = (entry.Provider, entry.Model, project);
@@ -360,7 +394,8 @@ public sealed class UsageAnalyzer
             profiles[key] = profile;
         }
 
-        lastProfile = profile;
+        recentProfiles[nextRecent] = profile;
+        nextRecent = (nextRecent + 1) % recentProfiles.Length;
         return profile;
     }
 
@@ -425,6 +460,16 @@ public sealed class UsageAnalyzer
         public string? Project { get; } = project;
 
         public long[] Thresholds { get; } = thresholds;
+
+        public bool[] Checked { get; } = new bool[Tiers];
+
+        public ApiPrice[]?[] Rows { get; } = new ApiPrice[]?[Tiers];
+
+        public PricingLookupException?[] Errors { get; } = new PricingLookupException?[Tiers];
+
+        public DateOnly LineMonth { get; set; }
+
+        public LineTotals? Line { get; set; }
 
         public long[] RequestsOverThreshold { get; } = new long[thresholds.Length];
 
