@@ -46,7 +46,7 @@ public static class UsageCsv
 
     private static IEnumerable<UsageEntry> ReadRows(TextReader csv, string fileName)
     {
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, DetectColumnCountChanges = false, CacheFields = true };
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, DetectColumnCountChanges = false };
         using var parser = new CsvParser(csv, configuration, leaveOpen: true);
         if (!parser.Read())
         {

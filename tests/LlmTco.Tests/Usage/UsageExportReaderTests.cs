@@ -121,6 +121,27 @@ public sealed class UsageExportReaderTests
         read.Should().ContainSingle();
     }
 
+    [Theory]
+    [InlineData("2026-03-01T10:00:00Z")]
+    [InlineData("2026-03-01T12:00:00+02:00")]
+    [InlineData("2026-03-01T10:00:00.000Z")]
+    [InlineData("2026-03-01 10:00:00")]
+    public void CsvRead_IsoTimes_AreReadAsUtc(string timestamp)
+    {
+        var entry = UsageCsv.Read(new StringReader($"{UsageCsv.Header}\n{timestamp},openai,gpt-4o,1,0,0,1,,\n"), "t.csv").Single();
+        entry.Start.Should().Be(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero));
+    }
+
+    [Theory]
+    [InlineData("2026-02-30T10:00:00Z")]
+    [InlineData("2026-03-01T25:00:00Z")]
+    [InlineData("yesterday")]
+    public void CsvRead_BadTime_IsAProblem(string timestamp)
+    {
+        var act = () => UsageCsv.Read(new StringReader($"{UsageCsv.Header}\n{timestamp},openai,gpt-4o,1,0,0,1,,\n"), "t.csv").ToList();
+        act.Should().Throw<UsageImportException>().WithMessage($"t.csv:2: timestamp: '{timestamp}' is not an ISO 8601 time*");
+    }
+
     [Fact]
     public void CsvRead_MissingColumn_NamesItAndTheHeader()
     {
