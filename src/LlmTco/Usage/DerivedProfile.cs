@@ -4,7 +4,8 @@ namespace LlmTco.Usage;
 /// <param name="Name">The profile's name: the model, or <c>project/model</c>.</param>
 /// <param name="Provider">The provider slug.</param>
 /// <param name="Model">The model as the export names it.</param>
-/// <param name="MonthlyRequestsObserved">The requests of each full month of the data, in order.</param>
+/// <param name="MonthlyRequestsObserved">The requests of each full month of the data, in order; empty when the data
+/// covers no full month (then <see cref="GrowthFit.NextMonthRequests"/> is its requests scaled to 30.436875 days).</param>
 /// <param name="Growth">The growth fitted on <paramref name="MonthlyRequestsObserved"/>.</param>
 /// <param name="InputTokensPerRequest">Mean input tokens per request, cache reads and writes included.</param>
 /// <param name="OutputTokensPerRequest">Mean output tokens per request.</param>

@@ -22,6 +22,9 @@ public sealed class UsageAnalyzer
 {
     private const double PeakPercentile = 95;
 
+    /// <summary>The mean days of a month (365.2425 ÷ 12), to scale data shorter than a month.</summary>
+    private const double DaysPerMonth = 30.436875;
+
     private static readonly int Tiers = Enum.GetValues<ServiceTier>().Max(t => (int)t) + 1;
 
     private readonly PricingCatalog catalog;
@@ -186,7 +189,7 @@ public sealed class UsageAnalyzer
 
         if (fullMonths.Count == 0)
         {
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"The data ({dataStart:yyyy-MM-dd} to {dataEnd.AddDays(-1):yyyy-MM-dd}) covers no full calendar month, so no monthly volume can be derived."));
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"The data ({dataStart:yyyy-MM-dd} to {dataEnd.AddDays(-1):yyyy-MM-dd}) covers no full calendar month: requests a month are its requests scaled from {DataDays} day(s) to {DaysPerMonth} days, and no growth is fitted."));
         }
         else if (fullMonths.Count < 3)
         {
@@ -203,13 +206,13 @@ public sealed class UsageAnalyzer
                 continue;
             }
 
-            if (fullMonths.Count == 0 || totals.Requests == 0)
+            if (totals.Requests == 0)
             {
                 continue;
             }
 
             var observed = fullMonths.Select(m => (double)totals.RequestsByMonth.GetValueOrDefault(m)).ToArray();
-            var fit = Fit(observed, name, notes);
+            var fit = fullMonths.Count > 0 ? Fit(observed, name, notes) : new GrowthFit(0, 0, 0, 0, totals.Requests * DaysPerMonth / DataDays);
             var thresholds = totals.Thresholds.Select((t, i) => (t, Share: (double)totals.RequestsOverThreshold[i] / totals.Requests)).ToDictionary(x => x.t, x => x.Share);
             derived.Add(new DerivedProfile(
                 name,
@@ -239,6 +242,8 @@ public sealed class UsageAnalyzer
             .ToList();
         return new DerivedWorkload(derived, PeakToAverage(notes), dataStart, dataEnd, fullMonths, options, notes);
     }
+
+    private int DataDays => dataEnd.DayNumber - dataStart.DayNumber;
 
     private static GrowthFit Fit(double[] observed, string name, List<string> notes)
     {

@@ -39,7 +39,11 @@ public sealed class UsageCommandTests
     {
         var (exit, stdout, stderr) = await Run("usage", Path.Combine(SampleFolder, "anthropic-usage-report.json"), Path.Combine(SampleFolder, "gateway-requests.csv"));
 
+        // Then November 2026, claude-sonnet-4-5 (3 input, 0.3 cache read, 3.75 cache write, 15 output per 1M tokens), a day:
+        // 2.4M × 3 + 3M × 0.3 + 0.3M × 3.75 + 0.45M × 15 = 7.2 + 0.9 + 1.125 + 6.75 = 15.975, × 30 days = 479.25;
+        // claude-haiku-4-5 on the batch tier (1 input, 5 output, 50 % off): (0.8M × 1 + 0.2M × 5) × 0.5 = 0.9 a day, 27.00
         exit.Should().Be(0, stderr);
+        stdout.Should().Contain("479.25").And.Contain("27.00");
         stdout.Should().Contain("claude-sonnet-4-5-20250929").And.Contain("n/a");   // Anthropic counts no requests
         stdout.Should().Contain("2026-11: reported");
         stderr.Should().Contain("counts no requests");
@@ -60,6 +64,21 @@ public sealed class UsageCommandTests
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public async Task Usage_Json_PrintsTheBillAndTheWorkloadAsJson()
+    {
+        var (exit, stdout, stderr) = await Run("usage", Path.Combine(SampleFolder, "gateway-requests.csv"), "--by", "project", "--json");
+
+        exit.Should().Be(0, stderr);
+        using var json = System.Text.Json.JsonDocument.Parse(stdout);
+        json.RootElement.GetProperty("totalCost").GetDouble().Should().BeGreaterThan(0);
+        var profiles = json.RootElement.GetProperty("workload").GetProperty("profiles");
+        profiles.EnumerateArray().Select(p => p.GetProperty("name").GetString()).Should().Equal("support/gpt-4o", "reports/gpt-4o-mini");
+
+        // 48 hours of 2 requests an hour, 6 from 09:00 to 17:00: hourly tokens vary, so the peak is above the mean
+        json.RootElement.GetProperty("workload").GetProperty("peakToAverageRatio").GetDouble().Should().BeGreaterThan(1);
     }
 
     [Theory]

@@ -105,8 +105,12 @@ public sealed class UsageAnalyzerTests
         // (22 × 1,000 + 2 × 6,000) / 24 = 1,416.67; the ratio 6,000 / 1,416.67 = 4.2353
         workload.PeakToAverageRatio.Should().BeApproximately(6000.0 / (34_000.0 / 24), 1e-9);
         workload.FullMonths.Should().BeEmpty();
-        workload.Profiles.Should().BeEmpty();
         workload.Notes.Should().Contain(n => n.Contains("no full calendar month", StringComparison.Ordinal));
+
+        // and with no full month, the requests a month are the 10 days' scaled to 30.436875 days:
+        // (10 × (22 × 1 + 2 × 6)) × 30.436875 / 10 = 340 × 3.0436875 = 1,034.85375
+        workload.Profiles.Single().Growth.NextMonthRequests.Should().BeApproximately(1034.85375, 1e-9);
+        workload.Profiles.Single().MonthlyRequestsObserved.Should().BeEmpty();
     }
 
     [Fact]
