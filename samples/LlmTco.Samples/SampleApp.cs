@@ -49,11 +49,12 @@ internal static class SampleApp
               --source-url <url>          The URL of the file read, for every row's source_url.
               --checked-on <yyyy-MM-dd>   The date the file was read (default: today, UTC).
               --effective-from <date>     The start of prices the file gives no date for (default: --checked-on).
-          usage <file>...                 Read API usage exports (OpenAI Usage API completions JSON, Anthropic
-                                          messages usage report JSON, per-request CSV): print the bill at the
+          usage <file>...                 Read API usage exports (OpenAI Usage API completions JSON and Costs API
+                                          JSON, Anthropic messages usage report JSON, per-request CSV): print the bill at the
                                           catalog's prices by month and model, the difference to the export's own
                                           cost, the derived traffic profiles; optionally write a scenario.
-              --format openai|anthropic|csv  The files' format (default: .csv is csv; JSON is detected).
+              --format <f>                The files' format: openai, openai-costs, anthropic or csv (default: .csv
+                                          is csv; JSON is detected).
               --by model|project          One traffic profile per model (default) or per project and model.
               --scenario-out <file>       Write a scenario that `run` accepts (start after the data, fitted growth).
               --self-hosted-from <name>   The bundled scenario whose self-hosted options it compares with

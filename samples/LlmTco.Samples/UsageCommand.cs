@@ -8,14 +8,14 @@ using LlmTco.Usage;
 namespace LlmTco.Samples;
 
 /// <summary>
-/// <c>usage &lt;file&gt;... [--format openai|anthropic|csv] [--by model|project] [--scenario-out file]
+/// <c>usage &lt;file&gt;... [--format openai|openai-costs|anthropic|csv] [--by model|project] [--scenario-out file]
 /// [--self-hosted-from name] [--horizon months] [--json]</c>: reads API usage exports, prints the bill reconstructed
 /// at the catalog's prices by month and model, the differences to the export's own cost, the derived traffic profiles,
 /// and writes a scenario that <c>run</c> accepts.
 /// </summary>
 internal static class UsageCommand
 {
-    private const string UsageLine = "usage: usage <file>... [--format openai|anthropic|csv] [--by model|project] [--scenario-out <file.json>] [--self-hosted-from <bundled scenario>] [--horizon <months>] [--json]";
+    private const string UsageLine = "usage: usage <file>... [--format openai|openai-costs|anthropic|csv] [--by model|project] [--scenario-out <file.json>] [--self-hosted-from <bundled scenario>] [--horizon <months>] [--json]";
 
     private static readonly HashSet<string> Flags = ["--json"];
     private static readonly HashSet<string> Valued = ["--format", "--by", "--scenario-out", "--self-hosted-from", "--horizon"];
@@ -32,9 +32,9 @@ internal static class UsageCommand
         {
             error = "usage needs at least one export file";
         }
-        else if (error is null && format is not null && format is not (OpenAiUsageExport.FormatName or AnthropicUsageExport.FormatName or UsageCsv.FormatName))
+        else if (error is null && format is not null && format is not (OpenAiUsageExport.FormatName or OpenAiCostsExport.FormatName or AnthropicUsageExport.FormatName or UsageCsv.FormatName))
         {
-            error = $"--format must be openai, anthropic or csv; got '{format}'";
+            error = $"--format must be openai, openai-costs, anthropic or csv; got '{format}'";
         }
         else if (error is null && by is not ("model" or "project"))
         {
@@ -130,11 +130,14 @@ internal static class UsageCommand
             return UsageCsv.FormatName;
         }
 
-        // Anthropic's report names its input uncached_input_tokens; OpenAI's names it input_tokens.
+        // Anthropic's report names its input uncached_input_tokens; OpenAI's names it input_tokens; OpenAI's Costs API
+        // names its results organization.costs.result.
         using var reader = new StreamReader(file);
         var head = new char[64 * 1024];
-        var read = reader.ReadBlock(head, 0, head.Length);
-        return new string(head, 0, read).Contains("uncached_input_tokens", StringComparison.Ordinal) ? AnthropicUsageExport.FormatName : OpenAiUsageExport.FormatName;
+        var text = new string(head, 0, reader.ReadBlock(head, 0, head.Length));
+        return text.Contains("organization.costs.result", StringComparison.Ordinal) ? OpenAiCostsExport.FormatName
+            : text.Contains("uncached_input_tokens", StringComparison.Ordinal) ? AnthropicUsageExport.FormatName
+            : OpenAiUsageExport.FormatName;
     }
 
     private static void Read(UsageAnalyzer analyzer, string file, string format)
@@ -148,6 +151,12 @@ internal static class UsageCommand
         }
 
         using var stream = File.OpenRead(file);
+        if (format == OpenAiCostsExport.FormatName)
+        {
+            analyzer.AddReportedCosts(OpenAiCostsExport.Read(stream, name));
+            return;
+        }
+
         analyzer.AddRange(format == AnthropicUsageExport.FormatName ? AnthropicUsageExport.Read(stream, name) : OpenAiUsageExport.Read(stream, name));
     }
 
@@ -174,14 +183,17 @@ internal static class UsageCommand
         stdout.WriteLine(string.Format(c, "Total: {0:N2}", bill.TotalCost));
         foreach (var m in bill.Months.Where(m => m.ReportedDifference is not null))
         {
+            // Rounded first, and + 0.0 turns a rounded −0 into 0.
             stdout.WriteLine(string.Format(
                 c,
-                "{0:yyyy-MM}: reported {1:N2}, reconstructed {2:N2}, difference {3:N2}; largest: {4}",
+                "{0:yyyy-MM}: reported {1:N2}, reconstructed {2:N2}, difference {3:N2} ({4:+0.0%;-0.0%;0.0%}){5}",
                 m.Month,
                 m.ReportedCost,
                 m.ReportedCost - m.ReportedDifference,
-                m.ReportedDifference,
-                string.Join(", ", m.LargestDifferences.Select(l => string.Format(c, "{0} {1:N4}", l.Model, l.ReportedDifference)))));
+                Math.Round(m.ReportedDifference!.Value, 2) + 0.0,
+                m.ReportedCost > m.ReportedDifference ? Math.Round(m.ReportedDifference.Value / (m.ReportedCost!.Value - m.ReportedDifference.Value), 3) + 0.0 : 0,
+                m.LargestDifferences.Count == 0 ? string.Empty
+                    : "; largest: " + string.Join(", ", m.LargestDifferences.Select(l => string.Format(c, "{0} {1:N4}", l.Model, l.ReportedDifference)))));
         }
 
         stdout.WriteLine();

@@ -35,6 +35,7 @@ public sealed class UsageAnalyzer
     private readonly Dictionary<(string Provider, string Model, ServiceTier Tier), PricingLookupException?> lookups = [];
     private readonly Dictionary<(string Provider, string Model), UnpricedTotals> unpriced = [];
     private readonly Dictionary<long, double> tokensByHour = [];
+    private readonly Dictionary<(DateOnly Month, string Provider), double> providerCosts = [];
     private readonly ProfileTotals?[] recentProfiles = new ProfileTotals?[8];
     private LineTotals? lastLine;
     private int nextRecent;
@@ -71,6 +72,28 @@ public sealed class UsageAnalyzer
         foreach (var entry in entries)
         {
             Add(entry);
+        }
+    }
+
+    /// <summary>
+    /// Adds costs the provider reports by day rather than by entry (OpenAI's Costs API). The bill compares them, by
+    /// month and provider, with the reconstructed cost of all that provider's entries of the month.
+    /// </summary>
+    /// <param name="costs">The costs.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="costs"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A cost is negative or not finite, or its provider is empty.</exception>
+    public void AddReportedCosts(IEnumerable<ReportedCost> costs)
+    {
+        ArgumentNullException.ThrowIfNull(costs);
+        foreach (var cost in costs)
+        {
+            if (cost is null || string.IsNullOrEmpty(cost.Provider) || !double.IsFinite(cost.Amount) || cost.Amount < 0)
+            {
+                throw new ArgumentException("A reported cost needs a provider and a finite amount of 0 or more.", nameof(costs));
+            }
+
+            var key = (new DateOnly(cost.Day.Year, cost.Day.Month, 1), cost.Provider);
+            providerCosts[key] = providerCosts.GetValueOrDefault(key) + cost.Amount;
         }
     }
 
@@ -148,11 +171,23 @@ public sealed class UsageAnalyzer
             .Select(g =>
             {
                 var withCost = g.Where(l => l.ReportedDifference is not null).ToList();
+                double? reported = withCost.Count == 0 ? null : withCost.Sum(l => l.ReportedCost!.Value);
+                double? difference = withCost.Count == 0 ? null : withCost.Sum(l => l.ReportedDifference!.Value);
+                foreach (var provider in g.Select(l => l.Provider).Distinct(StringComparer.Ordinal))
+                {
+                    if (providerCosts.TryGetValue((g.Key, provider), out var byDay))
+                    {
+                        // The provider's own total of the month against the reconstructed cost of all its entries.
+                        reported = (reported ?? 0) + byDay;
+                        difference = (difference ?? 0) + byDay - g.Where(l => l.Provider == provider).Sum(l => l.Cost);
+                    }
+                }
+
                 return new UsageBillMonth(
                     g.Key,
                     g.Sum(l => l.Cost),
-                    withCost.Count == 0 ? null : withCost.Sum(l => l.ReportedCost!.Value),
-                    withCost.Count == 0 ? null : withCost.Sum(l => l.ReportedDifference!.Value),
+                    reported,
+                    difference,
                     withCost.OrderByDescending(l => Math.Abs(l.ReportedDifference!.Value)).Take(3).ToList());
             })
             .ToList();

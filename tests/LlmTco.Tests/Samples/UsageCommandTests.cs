@@ -67,6 +67,19 @@ public sealed class UsageCommandTests
     }
 
     [Fact]
+    public async Task Usage_OpenAiCostsSample_ShowsNovembersDifference()
+    {
+        // Given the sample Costs API export: every day at the catalog's prices, November billed 3 % above them
+        var (exit, stdout, stderr) = await Run("usage", Path.Combine(SampleFolder, "openai-usage-completions.json"), Path.Combine(SampleFolder, "openai-costs.json"));
+
+        // Then November's reconstruction, 72,176 × 0.00725 + 150,000 × 0.000096 = 523.28 + 14.40 = 537.68, is
+        // 537.68 × 0.03 = 16.13 below the reported 553.81
+        exit.Should().Be(0, stderr);
+        stdout.Should().Contain("2026-11: reported 553.81, reconstructed 537.68, difference 16.13 (+3.0%)");
+        stdout.Should().Contain("2026-08: reported 449.40, reconstructed 449.40, difference 0.00 (0.0%)");
+    }
+
+    [Fact]
     public async Task Usage_Json_PrintsTheBillAndTheWorkloadAsJson()
     {
         var (exit, stdout, stderr) = await Run("usage", Path.Combine(SampleFolder, "gateway-requests.csv"), "--by", "project", "--json");

@@ -175,6 +175,25 @@ public sealed class UsageAnalyzerTests
     }
 
     [Fact]
+    public void Bill_CostsReportedByDay_AreComparedWithTheProvidersMonth()
+    {
+        // Given the constant workload's January and February (188.79 a month at the catalog's prices, see above) and
+        // the provider's daily costs: January 31 × 6.09 = 188.79, February 28 × 7.0 = 196.00
+        var analyzer = Analyze(OpenAiDaily(new DateOnly(2026, 1, 1), 2, _ => 26_040));
+        analyzer.AddReportedCosts(Enumerable.Range(0, 31).Select(d => new ReportedCost(new DateOnly(2026, 1, 1).AddDays(d), "openai", 6.09, "USD", null, null))
+            .Concat(Enumerable.Range(0, 28).Select(d => new ReportedCost(new DateOnly(2026, 2, 1).AddDays(d), "openai", 7.0, "USD", null, null))));
+
+        // When
+        var months = analyzer.Bill().Months;
+
+        // Then January matches; February was billed 196.00 − 188.79 = 7.21 more than the catalog predicts
+        months[0].ReportedCost.Should().BeApproximately(188.79, 1e-9);
+        months[0].ReportedDifference.Should().BeApproximately(0, 1e-9);
+        months[1].ReportedCost.Should().BeApproximately(196.0, 1e-9);
+        months[1].ReportedDifference.Should().BeApproximately(7.21, 1e-9);
+    }
+
+    [Fact]
     public void Bill_UnknownModel_IsListedWithTheNearestCatalogIdsNotDropped()
     {
         // Given a misspelt model next to a known one

@@ -65,6 +65,31 @@ public sealed class UsageExportReaderTests
     }
 
     [Fact]
+    public void OpenAiCostsRead_Result_IsADaysCostInItsCurrency()
+    {
+        // Given the Costs API's documented shape (1,772,323,200 s = 2026-03-01T00:00:00Z)
+        var json = """
+            {"object": "page", "data": [{"object": "bucket", "start_time": 1772323200, "end_time": 1772409600, "results": [
+              {"object": "organization.costs.result", "amount": {"value": 0.06, "currency": "usd"}, "line_item": "Image models", "project_id": "proj_abc"}]}],
+             "has_more": false, "next_page": null}
+            """;
+
+        // When / Then
+        OpenAiCostsExport.Read(Stream(json), "c.json").Should().ContainSingle()
+            .Which.Should().Be(new ReportedCost(new DateOnly(2026, 3, 1), "openai", 0.06, "USD", "Image models", "proj_abc"));
+    }
+
+    [Fact]
+    public void OpenAiCostsRead_NegativeAmountAndNoCurrency_EveryProblemWithItsJsonPath()
+    {
+        var json = """{"object": "page", "data": [{"start_time": 1772323200, "end_time": 1772409600, "results": [{"amount": {"value": -1}}]}]}""";
+        var act = () => OpenAiCostsExport.Read(Stream(json), "c.json");
+        act.Should().Throw<UsageImportException>().Which.Problems.Should().Equal(
+            "c.json: $.data[0].results[0].amount.value: must be a number of 0 or more.",
+            "c.json: $.data[0].results[0].amount.currency: must be a 3-letter ISO 4217 code, e.g. usd.");
+    }
+
+    [Fact]
     public void AnthropicRead_Result_SumsCacheWritesAndMapsBatchAndLongContext()
     {
         // Given Anthropic's documented result shape, on the batch tier and the 200k-1M context window
