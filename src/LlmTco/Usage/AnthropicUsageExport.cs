@@ -90,7 +90,7 @@ public static class AnthropicUsageExport
         }
 
         export.ThrowIfProblems();
-        return entries;
+        return entries.AsReadOnly();
     }
 
     private static DateTimeOffset? Time(JsonExport export, JsonElement bucket, string path, string name)

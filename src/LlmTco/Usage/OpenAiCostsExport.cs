@@ -73,6 +73,6 @@ public static class OpenAiCostsExport
         }
 
         export.ThrowIfProblems();
-        return costs;
+        return costs.AsReadOnly();
     }
 }

@@ -78,7 +78,7 @@ public static class OpenAiUsageExport
         }
 
         export.ThrowIfProblems();
-        return entries;
+        return entries.AsReadOnly();
     }
 
     private static DateTimeOffset? Seconds(JsonExport export, JsonElement bucket, string path, string name)

@@ -165,7 +165,7 @@ public sealed class UsageAnalyzer
         var billLines = lines
             .OrderBy(l => l.Key.Month).ThenBy(l => l.Key.Provider, StringComparer.Ordinal).ThenBy(l => l.Key.Model, StringComparer.Ordinal)
             .Select(l => l.Value.ToLine(l.Key.Month, l.Key.Provider, l.Key.Model))
-            .ToList();
+            .ToList().AsReadOnly();
         var months = billLines
             .GroupBy(l => l.Month)
             .Select(g =>
@@ -188,13 +188,13 @@ public sealed class UsageAnalyzer
                     g.Sum(l => l.Cost),
                     reported,
                     difference,
-                    withCost.OrderByDescending(l => Math.Abs(l.ReportedDifference!.Value)).Take(3).ToList());
+                    withCost.OrderByDescending(l => Math.Abs(l.ReportedDifference!.Value)).Take(3).ToList().AsReadOnly());
             })
-            .ToList();
+            .ToList().AsReadOnly();
         var unknown = unpriced
             .OrderBy(u => u.Key.Provider, StringComparer.Ordinal).ThenBy(u => u.Key.Model, StringComparer.Ordinal)
             .Select(u => new UnpricedUsage(u.Key.Provider, u.Key.Model, u.Value.Entries, u.Value.Reason, u.Value.Suggestions))
-            .ToList();
+            .ToList().AsReadOnly();
         return new UsageBill(billLines, months, unknown);
     }
 
@@ -248,12 +248,12 @@ public sealed class UsageAnalyzer
 
             var observed = fullMonths.Select(m => (double)totals.RequestsByMonth.GetValueOrDefault(m)).ToArray();
             var fit = fullMonths.Count > 0 ? Fit(observed, name, notes) : new GrowthFit(0, 0, 0, 0, totals.Requests * DaysPerMonth / DataDays);
-            var thresholds = totals.Thresholds.Select((t, i) => (t, Share: (double)totals.RequestsOverThreshold[i] / totals.Requests)).ToDictionary(x => x.t, x => x.Share);
+            var thresholds = totals.Thresholds.Select((t, i) => (t, Share: (double)totals.RequestsOverThreshold[i] / totals.Requests)).ToDictionary(x => x.t, x => x.Share).AsReadOnly();
             derived.Add(new DerivedProfile(
                 name,
                 provider,
                 model,
-                observed,
+                Array.AsReadOnly(observed),
                 fit,
                 (double)totals.InputTokens / totals.Requests,
                 (double)totals.OutputTokens / totals.Requests,
@@ -274,8 +274,11 @@ public sealed class UsageAnalyzer
                 Model = k.Model,
                 ServiceTier = k.Tier,
             })
-            .ToList();
-        return new DerivedWorkload(derived, PeakToAverage(notes), dataStart, dataEnd, fullMonths, options, notes);
+            .ToList().AsReadOnly();
+        var peak = PeakToAverage(notes);
+
+        // Read-only views, so that no caller can change a result through a cast.
+        return new DerivedWorkload(derived.AsReadOnly(), peak, dataStart, dataEnd, fullMonths.AsReadOnly(), options, notes.AsReadOnly());
     }
 
     private int DataDays => dataEnd.DayNumber - dataStart.DayNumber;

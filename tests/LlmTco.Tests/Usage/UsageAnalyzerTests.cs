@@ -36,6 +36,11 @@ public sealed class UsageAnalyzerTests
         bill.TotalCost.Should().BeApproximately(755.16, 1e-9);
         bill.Lines.Should().AllSatisfy(l => l.Requests.Should().Be(26_040));
         bill.Unpriced.Should().BeEmpty();
+
+        // and the result's lists cannot be changed through a cast
+        ((ICollection<UsageBillLine>)bill.Lines).IsReadOnly.Should().BeTrue();
+        ((ICollection<UsageBillMonth>)bill.Months).IsReadOnly.Should().BeTrue();
+        ((ICollection<double>)analyzer.DeriveWorkload().Profiles[0].MonthlyRequestsObserved).IsReadOnly.Should().BeTrue();
     }
 
     [Fact]
