@@ -55,6 +55,18 @@ internal static class SampleApp
               --date <yyyy-MM-dd>         The day compared (default: today, UTC).
               --pricing <folder>          Compare these pricing CSVs instead of the bundled ones.
               --json                      Print the comparison as JSON.
+          usage <file>...                 Read API usage exports (OpenAI Usage API completions JSON and Costs API
+                                          JSON, Anthropic messages usage report JSON, per-request CSV): print the bill at the
+                                          catalog's prices by month and model, the difference to the export's own
+                                          cost, the derived traffic profiles; optionally write a scenario.
+              --format <f>                The files' format: openai, openai-costs, anthropic or csv (default: .csv
+                                          is csv; JSON is detected).
+              --by model|project          One traffic profile per model (default) or per project and model.
+              --scenario-out <file>       Write a scenario that `run` accepts (start after the data, fitted growth).
+              --self-hosted-from <name>   The bundled scenario whose self-hosted options it compares with
+                                          (default: customer-service).
+              --horizon <months>          The scenario's horizon (default: 36).
+              --json                      Print the bill and the workload as JSON.
           --help                          Show this help.
 
         Exit codes: 0 success; 1 invalid data, scenario or result; 2 bad command line.
@@ -78,6 +90,7 @@ internal static class SampleApp
                 "import-prices" => Task.FromResult(ImportPricesCommand.Run(args[1..], stdout, stderr)),
                 "compare-prices" => Task.FromResult(ComparePricesCommand.Run(args[1..], stdout, stderr)),
                 "run" => Task.FromResult(RunCommand.Run(args[1..], stdout, stderr)),
+                "usage" => Task.FromResult(UsageCommand.Run(args[1..], stdout, stderr)),
                 "scenarios" => Task.FromResult(ScenariosCommand.Run(args[1..], stdout, stderr)),
                 "catalog" => Task.FromResult(args.Length == 1 ? CatalogSummary(stdout) : Unknown(args[1], stderr)),
                 _ => Task.FromResult(Unknown(args[0], stderr)),

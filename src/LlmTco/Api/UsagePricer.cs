@@ -45,9 +45,18 @@ public sealed class UsagePricer
     /// <returns>The cost in the price row's currency.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A token count is negative, or cached plus cache-write tokens exceed the input.</exception>
     /// <exception cref="PricingLookupException">The provider or model is unknown, or no price is in force on the record's date.</exception>
-    public double Price(in UsageRecord record)
+    public double Price(in UsageRecord record) => Price(record, 1, record.InputTokens);
+
+    /// <summary>Prices an aggregate of <paramref name="requests"/> requests (a usage export's time bucket) whose
+    /// context tier is selected by <paramref name="tierInputTokens"/>, the input tokens of one of its requests.</summary>
+    internal double Price(in UsageRecord record, long requests, long tierInputTokens) => Price(Rows(record), record, requests, tierInputTokens);
+
+    /// <summary>The price rows of a record's provider and model, for <see cref="Price(ApiPrice[], in UsageRecord, long, long)"/>.</summary>
+    internal ApiPrice[] RowsOf(in UsageRecord record) => Rows(record);
+
+    /// <summary>Prices a record against its model's rows, found once by <see cref="RowsOf"/>.</summary>
+    internal static double Price(ApiPrice[] rows, in UsageRecord record, long requests, long tierInputTokens)
     {
-        var rows = Rows(record);
         var input = record.InputTokens;
         if (input < 0 || record.CachedInputTokens < 0 || record.CacheWriteTokens < 0 || record.OutputTokens < 0 || record.CachedInputTokens + record.CacheWriteTokens > input)
         {
@@ -58,7 +67,7 @@ public sealed class UsagePricer
         {
             var row = rows[i];
             if (row.ServiceTier != record.ServiceTier
-                || (row.ContextThresholdTokens > 0 && input <= row.ContextThresholdTokens)
+                || (row.ContextThresholdTokens > 0 && tierInputTokens <= row.ContextThresholdTokens)
                 || row.EffectiveFrom > record.Date
                 || (row.EffectiveTo is { } end && record.Date >= end))
             {
@@ -70,7 +79,7 @@ public sealed class UsagePricer
                 record.CachedInputTokens,
                 record.CacheWriteTokens,
                 record.OutputTokens,
-                1,
+                requests,
                 (double)row.InputPricePerMillionTokens,
                 (double)(row.CachedInputPricePerMillionTokens ?? row.InputPricePerMillionTokens),
                 (double)(row.CacheWritePricePerMillionTokens ?? row.InputPricePerMillionTokens),

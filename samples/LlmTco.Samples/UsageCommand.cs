@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using LlmTco.Pricing;
+using LlmTco.Scenarios;
+using LlmTco.Usage;
+
+namespace LlmTco.Samples;
+
+/// <summary>
+/// <c>usage &lt;file&gt;... [--format openai|openai-costs|anthropic|csv] [--by model|project] [--scenario-out file]
+/// [--self-hosted-from name] [--horizon months] [--json]</c>: reads API usage exports, prints the bill reconstructed
+/// at the catalog's prices by month and model, the differences to the export's own cost, the derived traffic profiles,
+/// and writes a scenario that <c>run</c> accepts.
+/// </summary>
+internal static class UsageCommand
+{
+    private const string UsageLine = "usage: usage <file>... [--format openai|openai-costs|anthropic|csv] [--by model|project] [--scenario-out <file.json>] [--self-hosted-from <bundled scenario>] [--horizon <months>] [--json]";
+
+    private static readonly HashSet<string> Flags = ["--json"];
+    private static readonly HashSet<string> Valued = ["--format", "--by", "--scenario-out", "--self-hosted-from", "--horizon"];
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var parsed = Arguments.Parse(args, Flags, Valued, out var error);
+        var format = parsed.Value("--format");
+        var by = parsed.Value("--by") ?? "model";
+        var selfHostedFrom = parsed.Value("--self-hosted-from") ?? "customer-service";
+        var horizon = 36;
+        if (error is null && parsed.Positionals.Count == 0)
+        {
+            error = "usage needs at least one export file";
+        }
+        else if (error is null && format is not null && format is not (OpenAiUsageExport.FormatName or OpenAiCostsExport.FormatName or AnthropicUsageExport.FormatName or UsageCsv.FormatName))
+        {
+            error = $"--format must be openai, openai-costs, anthropic or csv; got '{format}'";
+        }
+        else if (error is null && by is not ("model" or "project"))
+        {
+            error = $"--by must be model or project; got '{by}'";
+        }
+        else if (error is null && parsed.Value("--horizon") is { } h && (!int.TryParse(h, NumberStyles.None, CultureInfo.InvariantCulture, out horizon) || horizon is < 1 or > 600))
+        {
+            error = $"--horizon must be a whole number of months from 1 to 600; got '{h}'";
+        }
+        else if (error is null && !BundledScenarios.Names.Contains(selfHostedFrom))
+        {
+            error = $"--self-hosted-from must name a bundled scenario ({string.Join(", ", BundledScenarios.Names)}); got '{selfHostedFrom}'";
+        }
+
+        if (error is not null)
+        {
+            stderr.WriteLine($"error: {error}.");
+            stderr.WriteLine(UsageLine);
+            return SampleApp.UsageError;
+        }
+
+        var analyzer = new UsageAnalyzer(PricingCatalog.Default, by == "project" ? ProfileGrouping.Project : ProfileGrouping.Model);
+        try
+        {
+            foreach (var file in parsed.Positionals)
+            {
+                if (!File.Exists(file))
+                {
+                    stderr.WriteLine($"error: file '{file}' does not exist.");
+                    return SampleApp.Failure;
+                }
+
+                Read(analyzer, file, format ?? Detect(file));
+            }
+        }
+        catch (UsageImportException ex)
+        {
+            stderr.WriteLine("error: " + ex.Message);
+            return SampleApp.Failure;
+        }
+
+        var bill = analyzer.Bill();
+        var workload = analyzer.DeriveWorkload();
+        foreach (var u in bill.Unpriced)
+        {
+            stderr.WriteLine($"warning: {u.Entries} entries of '{u.Model}' at '{u.Provider}' not priced: {u.Reason}");
+        }
+
+        foreach (var note in workload.Notes)
+        {
+            stderr.WriteLine("note: " + note);
+        }
+
+        Scenario? scenario = null;
+        if (workload.Profiles.Count > 0)
+        {
+            var selfHosted = BundledScenarios.Load(selfHostedFrom).SelfHostedOptions;
+            scenario = workload.ToScenario("Derived from usage: " + string.Join(", ", parsed.Positionals.Select(Path.GetFileName)), selfHosted, horizon);
+        }
+
+        if (parsed.Value("--scenario-out") is { } output)
+        {
+            if (scenario is null)
+            {
+                stderr.WriteLine("error: no traffic profile could be derived, so no scenario was written.");
+                return SampleApp.Failure;
+            }
+
+            File.WriteAllText(output, ScenarioJson.Serialize(scenario) + Environment.NewLine, new UTF8Encoding(false));
+        }
+
+        if (parsed.Has("--json"))
+        {
+            stdout.WriteLine(JsonSerializer.Serialize(new { bill.TotalCost, bill.Months, bill.Lines, bill.Unpriced, workload }, JsonOptions));
+        }
+        else
+        {
+            Print(stdout, bill, workload);
+            if (parsed.Value("--scenario-out") is { } written)
+            {
+                stdout.WriteLine();
+                stdout.WriteLine($"Scenario written to {written} (self-hosted options from '{selfHostedFrom}'); run it with: run {written}");
+            }
+        }
+
+        return SampleApp.Success;
+    }
+
+    private static string Detect(string file)
+    {
+        if (file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return UsageCsv.FormatName;
+        }
+
+        // Anthropic's report names its input uncached_input_tokens; OpenAI's names it input_tokens; OpenAI's Costs API
+        // names its results organization.costs.result.
+        using var reader = new StreamReader(file);
+        var head = new char[64 * 1024];
+        var text = new string(head, 0, reader.ReadBlock(head, 0, head.Length));
+        return text.Contains("organization.costs.result", StringComparison.Ordinal) ? OpenAiCostsExport.FormatName
+            : text.Contains("uncached_input_tokens", StringComparison.Ordinal) ? AnthropicUsageExport.FormatName
+            : OpenAiUsageExport.FormatName;
+    }
+
+    private static void Read(UsageAnalyzer analyzer, string file, string format)
+    {
+        var name = Path.GetFileName(file);
+        if (format == UsageCsv.FormatName)
+        {
+            using var reader = new StreamReader(file);
+            analyzer.AddRange(UsageCsv.Read(reader, name));
+            return;
+        }
+
+        using var stream = File.OpenRead(file);
+        if (format == OpenAiCostsExport.FormatName)
+        {
+            analyzer.AddReportedCosts(OpenAiCostsExport.Read(stream, name));
+            return;
+        }
+
+        analyzer.AddRange(format == AnthropicUsageExport.FormatName ? AnthropicUsageExport.Read(stream, name) : OpenAiUsageExport.Read(stream, name));
+    }
+
+    private static void Print(TextWriter stdout, UsageBill bill, DerivedWorkload workload)
+    {
+        var c = CultureInfo.InvariantCulture;
+        stdout.WriteLine("Bill reconstructed at the catalog's prices (api_prices.csv), by month and model:");
+        stdout.WriteLine(string.Format(c, "{0,-8} {1,-10} {2,-28} {3,12} {4,16} {5,16} {6,14} {7,12}", "month", "provider", "model", "requests", "input tokens", "output tokens", "cost", "reported"));
+        foreach (var l in bill.Lines)
+        {
+            stdout.WriteLine(string.Format(
+                c,
+                "{0,-8} {1,-10} {2,-28} {3,12} {4,16:N0} {5,16:N0} {6,14:N2} {7,12}",
+                l.Month.ToString("yyyy-MM", c),
+                l.Provider,
+                l.Model,
+                l.Requests is { } r ? r.ToString("N0", c) : "n/a",
+                l.InputTokens,
+                l.OutputTokens,
+                l.Cost,
+                l.ReportedCost is { } rc ? rc.ToString("N2", c) : "-"));
+        }
+
+        stdout.WriteLine(string.Format(c, "Total: {0:N2}", bill.TotalCost));
+        foreach (var m in bill.Months.Where(m => m.ReportedDifference is not null))
+        {
+            // Rounded first, and + 0.0 turns a rounded −0 into 0.
+            stdout.WriteLine(string.Format(
+                c,
+                "{0:yyyy-MM}: reported {1:N2}, reconstructed {2:N2}, difference {3:N2} ({4:+0.0%;-0.0%;0.0%}){5}",
+                m.Month,
+                m.ReportedCost,
+                m.ReportedCost - m.ReportedDifference,
+                Math.Round(m.ReportedDifference!.Value, 2) + 0.0,
+                m.ReportedCost > m.ReportedDifference ? Math.Round(m.ReportedDifference.Value / (m.ReportedCost!.Value - m.ReportedDifference.Value), 3) + 0.0 : 0,
+                m.LargestDifferences.Count == 0 ? string.Empty
+                    : "; largest: " + string.Join(", ", m.LargestDifferences.Select(l => string.Format(c, "{0} {1:N4}", l.Model, l.ReportedDifference)))));
+        }
+
+        stdout.WriteLine();
+        stdout.WriteLine(string.Format(
+            c,
+            "Workload derived from {0:yyyy-MM-dd} to {1:yyyy-MM-dd} ({2} full months); peak-to-average {3:0.###}:",
+            workload.DataStart,
+            workload.DataEnd.AddDays(-1),
+            workload.FullMonths.Count,
+            workload.PeakToAverageRatio));
+        foreach (var p in workload.Profiles)
+        {
+            stdout.WriteLine(string.Format(
+                c,
+                "  {0}: {1:N0} requests in the last full month, growth {2:0.00%} ± {3:0.00%} a month; {4:N0} in / {5:N0} out tokens per request; cache read {6:0.0%}, cache write {7:0.0%}, batch {8:0.0%}{9}",
+                p.Name,
+                p.MonthlyRequestsObserved.Count > 0 ? p.MonthlyRequestsObserved[^1] : 0,
+                p.Growth.MonthlyRate,
+                p.Growth.StandardError,
+                p.InputTokensPerRequest,
+                p.OutputTokensPerRequest,
+                p.CacheReadShare,
+                p.CacheWriteShare,
+                p.BatchShare,
+                string.Concat(p.RequestShareOverContextThreshold.Select(t => string.Format(c, "; over {0:N0} input tokens {1:0.0%}", t.Key, t.Value)))));
+        }
+    }
+}

@@ -1,0 +1,215 @@
+using System.Globalization;
+using LlmTco.Pricing;
+using LlmTco.Usage;
+using static LlmTco.Tests.Usage.UsageExportBuilder;
+
+namespace LlmTco.Tests.Usage;
+
+/// <summary>The three export readers: the fields they map, and malformed exports giving every problem with its place.</summary>
+public sealed class UsageExportReaderTests
+{
+    private static readonly string SampleFolder = Path.Combine(RepositoryRoot.Path, "samples", "LlmTco.Samples", "UsageExports");
+
+    [Fact]
+    public void OpenAiRead_BucketResult_MapsEveryField()
+    {
+        // Given one 1-hour bucket with a batch result of 4 requests
+        var json = Page([Bucket(1_772_323_200, 1_772_326_800, """
+            {"object": "organization.usage.completions.result", "input_tokens": 4000, "output_tokens": 800, "input_cached_tokens": 1000,
+             "num_model_requests": 4, "project_id": "proj_a", "model": "gpt-4o-2024-08-06", "batch": true, "service_tier": "flex"}
+            """)]);
+
+        // When
+        var entry = OpenAiUsageExport.Read(Stream(json), "a.json").Should().ContainSingle().Subject;
+
+        // Then (1,772,323,200 s = 2026-03-01T00:00:00Z)
+        entry.Start.Should().Be(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
+        entry.Width.Should().Be(TimeSpan.FromHours(1));
+        entry.Should().BeEquivalentTo(new { Provider = "openai", Model = "gpt-4o-2024-08-06", Project = "proj_a", Requests = 4L, InputTokens = 4000L, CachedInputTokens = 1000L, OutputTokens = 800L, Batch = true, ServiceTier = ServiceTier.Flex, TierInputTokensPerRequest = 1000L });
+    }
+
+    [Fact]
+    public void OpenAiRead_TruncatedJson_NamesTheFileAndLine()
+    {
+        // Given a page cut off in its second line
+        var json = "{\"object\": \"page\",\n \"data\": [{\"object\": \"bucket\", \"start_ti";
+
+        // When
+        var act = () => OpenAiUsageExport.Read(Stream(json), "cut.json");
+
+        // Then
+        act.Should().Throw<UsageImportException>().WithMessage("cut.json:2:*not valid JSON*");
+    }
+
+    [Fact]
+    public void OpenAiRead_NegativeTokensAndMissingModel_EveryProblemWithItsJsonPath()
+    {
+        // Given a bucket with negative input tokens and a result without a model
+        var json = Page([Bucket(1_772_323_200, 1_772_409_600, Result(1, -5, 0, 10), """{"input_tokens": 5, "output_tokens": 1, "num_model_requests": 1}""")]);
+
+        // When
+        var act = () => OpenAiUsageExport.Read(Stream(json), "bad.json");
+
+        // Then nothing is returned and both problems are named
+        var problems = act.Should().Throw<UsageImportException>().Which.Problems;
+        problems.Should().Contain("bad.json: $.data[0].results[0].input_tokens: must not be negative; got -5.");
+        problems.Should().Contain(p => p.StartsWith("bad.json: $.data[0].results[1].model: is missing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void OpenAiRead_BucketOfTwoHours_IsRejected()
+    {
+        var json = Page([Bucket(0, 7200, Result(1, 5, 0, 1))]);
+        var act = () => OpenAiUsageExport.Read(Stream(json), "w.json");
+        act.Should().Throw<UsageImportException>().WithMessage("*$.data[0]: a bucket must be 1 minute, 1 hour or 1 day wide*");
+    }
+
+    [Fact]
+    public void OpenAiCostsRead_Result_IsADaysCostInItsCurrency()
+    {
+        // Given the Costs API's documented shape (1,772,323,200 s = 2026-03-01T00:00:00Z)
+        var json = """
+            {"object": "page", "data": [{"object": "bucket", "start_time": 1772323200, "end_time": 1772409600, "results": [
+              {"object": "organization.costs.result", "amount": {"value": 0.06, "currency": "usd"}, "line_item": "Image models", "project_id": "proj_abc"}]}],
+             "has_more": false, "next_page": null}
+            """;
+
+        // When / Then
+        OpenAiCostsExport.Read(Stream(json), "c.json").Should().ContainSingle()
+            .Which.Should().Be(new ReportedCost(new DateOnly(2026, 3, 1), "openai", 0.06, "USD", "Image models", "proj_abc"));
+    }
+
+    [Fact]
+    public void OpenAiCostsRead_NegativeAmountAndNoCurrency_EveryProblemWithItsJsonPath()
+    {
+        var json = """{"object": "page", "data": [{"start_time": 1772323200, "end_time": 1772409600, "results": [{"amount": {"value": -1}}]}]}""";
+        var act = () => OpenAiCostsExport.Read(Stream(json), "c.json");
+        act.Should().Throw<UsageImportException>().Which.Problems.Should().Equal(
+            "c.json: $.data[0].results[0].amount.value: must be a number of 0 or more.",
+            "c.json: $.data[0].results[0].amount.currency: must be a 3-letter ISO 4217 code, e.g. usd.");
+    }
+
+    [Fact]
+    public void AnthropicRead_Result_SumsCacheWritesAndMapsBatchAndLongContext()
+    {
+        // Given Anthropic's documented result shape, on the batch tier and the 200k-1M context window
+        var json = """
+            {"data": [{"starting_at": "2026-03-01T00:00:00Z", "ending_at": "2026-03-02T00:00:00Z", "results": [
+              {"uncached_input_tokens": 1500, "cache_creation": {"ephemeral_1h_input_tokens": 1000, "ephemeral_5m_input_tokens": 500},
+               "cache_read_input_tokens": 200, "output_tokens": 500, "server_tool_use": {"web_search_requests": 0},
+               "api_key_id": null, "workspace_id": "wrkspc_1", "model": "claude-sonnet-4-20250514", "service_tier": "batch", "context_window": "200k-1M"}]}],
+             "has_more": false, "next_page": null}
+            """;
+
+        // When
+        var entry = AnthropicUsageExport.Read(Stream(json), "a.json").Should().ContainSingle().Subject;
+
+        // Then input = 1,500 + 200 + 1,500 = 3,200; the report counts no requests
+        entry.Should().BeEquivalentTo(new { Provider = "anthropic", Project = "wrkspc_1", InputTokens = 3200L, CachedInputTokens = 200L, CacheWriteTokens = 1500L, OutputTokens = 500L, Batch = true, ServiceTier = ServiceTier.Standard, TierInputTokensPerRequest = 200_001L });
+        entry.Requests.Should().BeNull();
+        entry.Width.Should().Be(TimeSpan.FromDays(1));
+    }
+
+    [Fact]
+    public void AnthropicRead_BadServiceTierAndTime_EveryProblemWithItsJsonPath()
+    {
+        var json = """{"data": [{"starting_at": "yesterday", "ending_at": "2026-03-02T00:00:00Z", "results": [{"uncached_input_tokens": 1, "output_tokens": 1, "model": "m", "service_tier": "gold"}]}]}""";
+        var act = () => AnthropicUsageExport.Read(Stream(json), "r.json");
+        var problems = act.Should().Throw<UsageImportException>().Which.Problems;
+        problems.Should().Contain(p => p.StartsWith("r.json: $.data[0].starting_at: must be an RFC 3339 time", StringComparison.Ordinal));
+        problems.Should().Contain(p => p.StartsWith("r.json: $.data[0].results[0].service_tier: 'gold'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CsvRead_MalformedCells_EveryProblemWithFileLineAndColumn()
+    {
+        // Given a negative count, a comma decimal, a bad flag and cached tokens over the input
+        var csv = """
+            timestamp,provider,model,input_tokens,cached_input_tokens,cache_write_tokens,output_tokens,batch,service_tier,cost
+            2026-03-01T10:00:00Z,openai,gpt-4o,100,0,0,-1,false,standard,
+            2026-03-01T10:00:00Z,openai,gpt-4o,100,0,0,1,maybe,standard,"0,5"
+            2026-03-01T10:00:00Z,openai,gpt-4o,100,90,20,1,false,standard,
+            2026-03-01T10:00:00Z,openai,gpt-4o,100,0,0,1,false,standard,
+            """;
+
+        // When the rows are streamed
+        var read = new List<UsageEntry>();
+        var act = () => read.AddRange(UsageCsv.Read(new StringReader(csv), "log.csv"));
+
+        // Then the good row was seen, but the enumeration ends in every problem
+        var problems = act.Should().Throw<UsageImportException>().Which.Problems;
+        problems.Should().Equal(
+            "log.csv:2: output_tokens: must not be negative; got -1.",
+            "log.csv:3: batch: 'maybe' must be true, false, 1, 0 or blank.",
+            "log.csv:3: cost: '0,5' must be a number of 0 or more, with a '.' decimal point.",
+            "log.csv:4: cached_input_tokens: cached (90) plus cache-write (20) tokens exceed input_tokens (100), which include them.");
+        read.Should().ContainSingle();
+    }
+
+    [Theory]
+    [InlineData("2026-03-01T10:00:00Z")]
+    [InlineData("2026-03-01T12:00:00+02:00")]
+    [InlineData("2026-03-01T10:00:00.000Z")]
+    [InlineData("2026-03-01 10:00:00")]
+    public void CsvRead_IsoTimes_AreReadAsUtc(string timestamp)
+    {
+        var entry = UsageCsv.Read(new StringReader($"{UsageCsv.Header}\n{timestamp},openai,gpt-4o,1,0,0,1,,\n"), "t.csv").Single();
+        entry.Start.Should().Be(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero));
+    }
+
+    [Theory]
+    [InlineData("2026-02-30T10:00:00Z")]
+    [InlineData("2026-03-01T25:00:00Z")]
+    [InlineData("yesterday")]
+    public void CsvRead_BadTime_IsAProblem(string timestamp)
+    {
+        var act = () => UsageCsv.Read(new StringReader($"{UsageCsv.Header}\n{timestamp},openai,gpt-4o,1,0,0,1,,\n"), "t.csv").ToList();
+        act.Should().Throw<UsageImportException>().WithMessage($"t.csv:2: timestamp: '{timestamp}' is not an ISO 8601 time*");
+    }
+
+    [Fact]
+    public void CsvRead_MissingColumn_NamesItAndTheHeader()
+    {
+        var act = () => UsageCsv.Read(new StringReader("timestamp,provider,model,input_tokens,output_tokens\n"), "h.csv").ToList();
+        act.Should().Throw<UsageImportException>().WithMessage("h.csv:1: missing column(s) cached_input_tokens, cache_write_tokens, batch, service_tier;*");
+    }
+
+    [Theory]
+    [InlineData("de-DE")]
+    [InlineData("tr-TR")]
+    [InlineData("fr-FR")]
+    public void CsvRead_AnyCulture_ReadsTheSameNumbers(string culture)
+    {
+        var before = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = new CultureInfo(culture);
+            var entry = UsageCsv.Read(new StringReader($"{UsageCsv.Header},cost\n2026-03-01T10:00:00Z,openai,gpt-4o,1000,200,0,500,TRUE,Standard,0.125\n"), "c.csv").Single();
+            entry.ReportedCost.Should().Be(0.125);
+            entry.Batch.Should().BeTrue();
+            entry.InputTokens.Should().Be(1000);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = before;
+        }
+    }
+
+    [Fact]
+    public void BundledSamples_ReadWithoutProblems()
+    {
+        using (var openAi = File.OpenRead(Path.Combine(SampleFolder, "openai-usage-completions.json")))
+        {
+            // 4 pages of 1-day buckets (August to November 2026: 122 days), 2 results each
+            OpenAiUsageExport.Read(openAi, "openai").Should().HaveCount(244);
+        }
+
+        using (var anthropic = File.OpenRead(Path.Combine(SampleFolder, "anthropic-usage-report.json")))
+        {
+            AnthropicUsageExport.Read(anthropic, "anthropic").Should().HaveCount(60);
+        }
+
+        using var csv = new StreamReader(Path.Combine(SampleFolder, "gateway-requests.csv"));
+        UsageCsv.Read(csv, "csv").Count().Should().BeGreaterThan(100);
+    }
+}
