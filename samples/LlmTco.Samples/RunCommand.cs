@@ -45,29 +45,21 @@ internal static class RunCommand
             return SampleApp.UsageError;
         }
 
+        // Every name and path is checked before any work starts.
         var which = parsed.Positionals.FirstOrDefault() ?? BundledScenarios.Headline;
-        Scenario scenario;
-        if (File.Exists(which))
-        {
-            scenario = ScenarioJson.Load(which);
-        }
-        else if (BundledScenarios.Names.Contains(which))
-        {
-            scenario = BundledScenarios.Load(which);
-        }
-        else
-        {
-            stderr.WriteLine($"error: '{which}' is neither a scenario file nor a bundled scenario; bundled: {string.Join(", ", BundledScenarios.Names)}.");
-            return SampleApp.Failure;
-        }
-
         var pricing = parsed.Value("--pricing");
-        if (pricing is not null && !Directory.Exists(pricing))
+        IReadOnlyList<string> overlayTables = [];
+        error = CommandLineChecks.FindScenario(which, out var load)
+            ?? (pricing is null ? null : CommandLineChecks.CheckPricingFolder(pricing, out overlayTables))
+            ?? (parsed.Value("--csv") is { } csvFile ? CommandLineChecks.CheckOutputFile("--csv", csvFile) : null)
+            ?? (parsed.Has("--no-charts") || parsed.Has("--json") ? null : CommandLineChecks.CheckOutputFolder("--out", parsed.Value("--out") ?? "out"));
+        if (error is not null)
         {
-            stderr.WriteLine($"error: pricing folder '{pricing}' does not exist.");
+            stderr.WriteLine($"error: {error}.");
             return SampleApp.Failure;
         }
 
+        var scenario = load!();
         if ((trials is not null || seed is not null) && scenario.Uncertainty is null)
         {
             stderr.WriteLine($"error: the scenario '{scenario.Name}' has no uncertainty section, so --trials and --seed have no inputs to vary; add one (see docs/scenario-json.md, \"Uncertainty\").");
@@ -91,6 +83,11 @@ internal static class RunCommand
             stdout.Write(ScenarioResultJson.Serialize(result, run?.Result, run?.Tornado));
             stdout.WriteLine();
             return SampleApp.Success;
+        }
+
+        if (pricing is not null)
+        {
+            stdout.WriteLine($"Pricing: the bundled tables, overlaid with {Path.GetFullPath(pricing)} ({string.Join(", ", overlayTables)}).");
         }
 
         ConsoleReport.Write(result, stdout);

@@ -109,11 +109,15 @@ internal static class SampleApp
         return Success;
     }
 
+    /// <summary>The commands, for "did you mean" (keep in step with the switch in <see cref="RunAsync"/>).</summary>
+    private static readonly string[] Commands = ["run", "scenarios", "catalog", "validate-pricing", "diff-prices", "import-prices", "help"];
+
     private static int Unknown(string command, TextWriter stderr)
     {
+        var hint = CommandLineChecks.DidYouMean(command, command.StartsWith('-') ? ["--help"] : Commands);
         stderr.WriteLine(command.StartsWith('-')
-            ? $"error: unknown option '{command}'. Run with --help to list the commands and options."
-            : $"error: unknown command '{command}'. Run with --help to list the commands.");
+            ? $"error: unknown option '{command}'{(hint.Length == 0 ? "." : hint)} Run with --help to list the commands and options."
+            : $"error: unknown command '{command}'{(hint.Length == 0 ? "." : hint)} Run with --help to list the commands.");
         return UsageError;
     }
 
