@@ -1,7 +1,5 @@
-using System.Globalization;
 using LlmTco.Pricing;
 using LlmTco.Scenarios;
-using Spectre.Console;
 
 namespace LlmTco.Samples;
 
@@ -32,6 +30,12 @@ internal static class SampleApp
               --seed <s>                  Seed of the Monte Carlo run: the same seed gives the same numbers.
           scenarios                       List the bundled scenarios.
           catalog                         Summarise the bundled pricing catalog.
+          catalog api|gpus|rentals|models|benchmarks
+                                          List what a scenario can name, one row each.
+              --provider <p>              (api, rentals) Only this provider.
+              --gpu <g>                   (rentals) Only this GPU.
+              --model <m>                 (benchmarks) Only this model.
+              --json                      Print the list as a JSON array.
           validate-pricing <folder>       Check a folder of pricing CSVs; every problem as file:line:column.
               --overlay                   Check the folder on top of the bundled tables (any subset of files).
               --json                      Print the report as JSON.
@@ -72,7 +76,7 @@ internal static class SampleApp
                 "import-prices" => Task.FromResult(ImportPricesCommand.Run(args[1..], stdout, stderr)),
                 "run" => Task.FromResult(RunCommand.Run(args[1..], stdout, stderr)),
                 "scenarios" => Task.FromResult(ScenariosCommand.Run(args[1..], stdout, stderr)),
-                "catalog" => Task.FromResult(args.Length == 1 ? CatalogSummary(stdout) : Unknown(args[1], stderr)),
+                "catalog" => Task.FromResult(CatalogCommand.Run(args[1..], stdout, stderr)),
                 _ => Task.FromResult(Unknown(args[0], stderr)),
             };
         }
@@ -120,30 +124,4 @@ internal static class SampleApp
             : $"error: unknown command '{command}'{(hint.Length == 0 ? "." : hint)} Run with --help to list the commands.");
         return UsageError;
     }
-
-    private static int CatalogSummary(TextWriter stdout)
-    {
-        var catalog = PricingCatalog.Default;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
-        var table = new Table().Title("Bundled pricing catalog").AddColumns("Table", "Rows", "What it holds");
-        table.AddRow("api_prices.csv", Count(catalog.ApiPrices.Count), Describe(catalog.ApiPrices.Select(p => p.Provider), "providers", catalog.ApiPrices.Select(p => p.ModelId), "models"));
-        table.AddRow("gpus.csv", Count(catalog.Gpus.Count), string.Join(", ", catalog.Gpus.Select(g => g.GpuModel)));
-        table.AddRow("gpu_rentals.csv", Count(catalog.GpuRentalOffers.Count), Describe(catalog.GpuRentalOffers.Select(o => o.Provider), "providers", catalog.GpuRentalOffers.Select(o => o.GpuModel), "GPU types"));
-        table.AddRow("open_models.csv", Count(catalog.OpenModels.Count), $"{catalog.OpenModels.Count(m => m.Architecture == ModelArchitecture.MixtureOfExperts)} mixture-of-experts");
-        table.AddRow("throughput_benchmarks.csv", Count(catalog.ThroughputBenchmarks.Count), Describe(catalog.ThroughputBenchmarks.Select(b => b.ModelId), "models", catalog.ThroughputBenchmarks.Select(b => b.GpuModel), "GPU types"));
-        table.AddRow("storage_prices.csv", Count(catalog.StoragePrices.Count), string.Empty);
-        table.AddRow("egress_prices.csv", Count(catalog.EgressPrices.Count), string.Empty);
-        table.AddRow("electricity_prices.csv", Count(catalog.ElectricityPrices.Count), string.Empty);
-        table.AddRow("hosting_prices.csv", Count(catalog.HostingPrices.Count), string.Empty);
-        table.AddRow("pue_figures.csv", Count(catalog.PueFigures.Count), string.Empty);
-        console.Write(table);
-        return Success;
-    }
-
-    private static string Count(int count) => count.ToString(CultureInfo.InvariantCulture);
-
-    private static string Describe(IEnumerable<string> first, string firstLabel, IEnumerable<string> second, string secondLabel) =>
-        string.Create(
-            CultureInfo.InvariantCulture,
-            $"{first.Distinct(StringComparer.OrdinalIgnoreCase).Count()} {firstLabel}, {second.Distinct(StringComparer.OrdinalIgnoreCase).Count()} {secondLabel}");
 }
