@@ -5,7 +5,7 @@
 # runs. Usage: eng/check-host-apps.sh <folder holding LlmTco.*.nupkg>
 set -euo pipefail
 feed=$(cd "${1:-artifacts}" && pwd)
-nupkg=$(ls "$feed"/LlmTco.*.nupkg | grep -v '\.symbols\.' | head -n 1)
+nupkg=$(ls "$feed"/LlmTco.[0-9]*.nupkg | grep -v '\.symbols\.' | head -n 1)
 version=$(basename "$nupkg" .nupkg); version=${version#LlmTco.}
 
 work=$(mktemp -d)

@@ -3,8 +3,8 @@
 # licence metadata, the pricing tables embedded in the assembly, and a symbols package.
 set -euo pipefail
 dir=${1:-artifacts}
-nupkg=$(ls "$dir"/LlmTco.*.nupkg | grep -v '\.symbols\.' | head -n 1)
-snupkg=$(ls "$dir"/LlmTco.*.snupkg | head -n 1)
+nupkg=$(ls "$dir"/LlmTco.[0-9]*.nupkg | grep -v '\.symbols\.' | head -n 1)
+snupkg=$(ls "$dir"/LlmTco.[0-9]*.snupkg | head -n 1)
 [ -f "$nupkg" ] || { echo "no nupkg in $dir"; exit 1; }
 [ -f "$snupkg" ] || { echo "no snupkg in $dir"; exit 1; }
 listing=$(unzip -l "$nupkg")
