@@ -14,7 +14,7 @@ internal static class Reports
         var s = result.Scenario;
         var html = new StringBuilder();
         html.AppendLine("<!DOCTYPE html>");
-        html.AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\">");
+        html.AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         html.AppendLine(Inv, $"<title>{E(s.Name)} — LlmTco report</title>");
         html.AppendLine("""
             <style>
@@ -25,6 +25,19 @@ internal static class Reports
             .warning { color: #8a5a00; }
             figure { margin: 1em 0; }
             svg { max-width: 100%; height: auto; }
+            @media screen and (max-width: 700px) {
+              body { margin: 1em 0.5em; font-size: 15px; }
+              table { display: block; overflow-x: auto; max-width: 100%; }
+            }
+            @media print {
+              @page { size: A4; margin: 12mm; }
+              body { max-width: none; margin: 0; font-size: 9pt; color: #000; }
+              svg { width: 100%; height: auto; }
+              figure, table, tr, li { break-inside: avoid; page-break-inside: avoid; }
+              h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+              th, td { padding: 2px 4px; }
+              a { color: inherit; }
+            }
             </style></head><body>
             """);
         html.AppendLine(Inv, $"<h1>{E(s.Name)}</h1>");
