@@ -147,14 +147,15 @@ internal static class Reports
         }
 
         md.AppendLine();
-        foreach (var (chart, caption) in ChartFiles)
+        // Only charts this run wrote are linked (see OwnFiles: a run first removes those of an earlier one).
+        foreach (var (chart, caption) in ChartFiles.Where(c => File.Exists(Path.Combine(folder, c.File + ".png"))))
         {
             md.AppendLine(Inv, $"![{caption}]({chart}.png)").AppendLine();
         }
 
         if (uncertainty is not null)
         {
-            UncertaintyReport.AppendMarkdown(uncertainty, md);
+            UncertaintyReport.AppendMarkdown(uncertainty, md, folder);
         }
 
         md.AppendLine("## Estimates and warnings").AppendLine();
@@ -167,6 +168,15 @@ internal static class Reports
         File.WriteAllText(file, md.ToString(), new UTF8Encoding(false));
         return file;
     }
+
+    /// <summary>
+    /// The file names a run writes into its output folder (charts as PNG and SVG, the report and the summary), so that
+    /// a run can first remove those of an earlier one and leave nothing stale, without touching anyone else's files.
+    /// </summary>
+    public static IEnumerable<string> OwnFiles() =>
+        ChartFiles.Select(c => c.File).Concat(UncertaintyCharts.Files.Select(f => f.File))
+            .SelectMany(name => new[] { name + ".png", name + ".svg" })
+            .Append("report.html").Append("summary.md");
 
     private static readonly (string File, string Caption)[] ChartFiles =
     [

@@ -105,6 +105,11 @@ internal static class RunCommand
         if (!parsed.Has("--no-charts"))
         {
             var folder = parsed.Value("--out") ?? "out";
+            foreach (var stale in Reports.OwnFiles().Select(f => Path.Combine(folder, f)).Where(File.Exists))
+            {
+                File.Delete(stale);
+            }
+
             var files = Charts.WriteAll(result, folder).ToList();
             if (uncertainty is not null)
             {

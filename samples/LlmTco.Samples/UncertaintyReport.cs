@@ -130,7 +130,7 @@ internal static class UncertaintyReport
         html.AppendLine("<p>Method: each trial draws every uncertain input from its distribution (its own random stream, seeded from the seed, the trial and the input) and evaluates the scenario; percentiles are over all trials, a trial that never breaks even counting as beyond the horizon. See docs/methodology.md.</p>");
     }
 
-    public static void AppendMarkdown(UncertaintyRun run, StringBuilder md)
+    public static void AppendMarkdown(UncertaintyRun run, StringBuilder md, string? folder = null)
     {
         var r = run.Result;
         var currency = r.Scenario.Currency;
@@ -149,7 +149,7 @@ internal static class UncertaintyReport
         }
 
         md.AppendLine();
-        foreach (var (chart, caption) in UncertaintyCharts.Files)
+        foreach (var (chart, caption) in UncertaintyCharts.Files.Where(f => folder is null || File.Exists(Path.Combine(folder, f.File + ".png"))))
         {
             md.AppendLine(Inv, $"![{caption}]({chart}.png)").AppendLine();
         }
