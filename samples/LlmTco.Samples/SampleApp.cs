@@ -13,7 +13,7 @@ internal static class SampleApp
     private const string Usage = """
         LlmTco sample app: should you self-host an open-weights LLM or pay for an API?
 
-        Usage: llmtco-samples [command] [options]
+        Usage: llmtco [command] [options]   (from the repository: dotnet run --project samples/LlmTco.Samples -- [command])
 
         Commands:
           (none)                          Run the headline scenario (customer-service) on the bundled pricing data:
@@ -68,6 +68,11 @@ internal static class SampleApp
                 return Task.FromResult(RunCommand.Run([], stdout, stderr));
             }
 
+            if (args.Length > 1 && Commands.Contains(args[0]) && args.Skip(1).Any(a => a is "--help" or "-h"))
+            {
+                return Task.FromResult(CommandHelp(args[0], stdout));
+            }
+
             return args[0] switch
             {
                 "--help" or "-h" or "help" => Task.FromResult(Help(stdout)),
@@ -110,6 +115,34 @@ internal static class SampleApp
     private static int Help(TextWriter stdout)
     {
         stdout.WriteLine(Usage);
+        return Success;
+    }
+
+    /// <summary>One command's part of the usage text: its lines and its options' lines, then the exit codes.</summary>
+    private static int CommandHelp(string command, TextWriter stdout)
+    {
+        stdout.WriteLine($"Usage: llmtco {command} [options]   (all commands: --help)");
+        stdout.WriteLine();
+        var inBlock = false;
+        foreach (var line in Usage.Split('\n').Select(l => l.TrimEnd('\r')))
+        {
+            if (line.StartsWith("  ", StringComparison.Ordinal) && !line.StartsWith("   ", StringComparison.Ordinal))
+            {
+                inBlock = line[2..].Split(' ')[0] == command;
+            }
+            else if (!line.StartsWith("   ", StringComparison.Ordinal))
+            {
+                inBlock = false;
+            }
+
+            if (inBlock)
+            {
+                stdout.WriteLine(line);
+            }
+        }
+
+        stdout.WriteLine();
+        stdout.WriteLine("Exit codes: 0 success; 1 invalid data, scenario or result; 2 bad command line.");
         return Success;
     }
 
