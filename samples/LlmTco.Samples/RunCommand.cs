@@ -66,7 +66,15 @@ internal static class RunCommand
             return SampleApp.Failure;
         }
 
-        var catalog = pricing is null ? PricingCatalog.Default : PricingCatalog.LoadEmbeddedWithOverrides(pricing);
+        var catalog = PricingCatalog.Default;
+        string? overlayNote = null;
+        if (pricing is not null)
+        {
+            var loaded = PricingCatalog.Validate(PricingSource.Embedded, PricingSource.Folder(pricing));
+            catalog = loaded.Catalog ?? throw new PricingDataException(loaded.Diagnostics);
+            overlayNote = PricingOverlay.Describe(pricing, overlayTables, loaded);
+        }
+
         var engine = new TcoEngine(catalog);
         var result = engine.Evaluate(scenario);
 
@@ -78,6 +86,11 @@ internal static class RunCommand
 
         if (parsed.Has("--json"))
         {
+            if (overlayNote is not null)
+            {
+                stderr.WriteLine(overlayNote);
+            }
+
             // No progress bar: stdout carries only the JSON document.
             var run = scenario.Uncertainty is null ? null : UncertaintyRunner.Run(engine, scenario, trials, seed, TextWriter.Null);
             stdout.Write(ScenarioResultJson.Serialize(result, run?.Result, run?.Tornado));
@@ -85,9 +98,9 @@ internal static class RunCommand
             return SampleApp.Success;
         }
 
-        if (pricing is not null)
+        if (overlayNote is not null)
         {
-            stdout.WriteLine($"Pricing: the bundled tables, overlaid with {Path.GetFullPath(pricing)} ({string.Join(", ", overlayTables)}).");
+            stdout.WriteLine(overlayNote);
         }
 
         ConsoleReport.Write(result, stdout);
@@ -116,8 +129,8 @@ internal static class RunCommand
                 files.AddRange(UncertaintyCharts.WriteAll(uncertainty.Result, uncertainty.Tornado, uncertainty.Focus, folder));
             }
 
-            files.Add(Reports.WriteHtml(result, folder, uncertainty));
-            files.Add(Reports.WriteMarkdown(result, folder, uncertainty));
+            files.Add(Reports.WriteHtml(result, folder, uncertainty, overlayNote));
+            files.Add(Reports.WriteMarkdown(result, folder, uncertainty, overlayNote));
             stdout.WriteLine("Charts and report:");
             foreach (var file in files)
             {

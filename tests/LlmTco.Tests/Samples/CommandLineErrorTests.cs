@@ -1,3 +1,4 @@
+using LlmTco.Pricing;
 using LlmTco.Samples;
 
 namespace LlmTco.Tests.Samples;
@@ -136,15 +137,37 @@ public sealed class CommandLineErrorTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_PricingOverlay_IsNamedInTheOutput()
+    public async Task Run_PricingOverlay_IsNamedWithItsRowCounts_InTheOutputAndEveryReport()
     {
-        // Given an overlay holding one bundled table unchanged
+        // Given an overlay holding the bundled gpus.csv unchanged (every row replaces its bundled twin) and one new API row
+        File.Copy(Path.Combine(RepositoryRoot.PricingData, "gpus.csv"), Path.Combine(folder, "gpus.csv"));
+        var api = await File.ReadAllLinesAsync(Path.Combine(RepositoryRoot.PricingData, "api_prices.csv"));
+        var o3 = api.First(l => l.StartsWith("openai,o3-2025-04-16,o3,standard,0,2025-06-10,", StringComparison.Ordinal));
+        await File.WriteAllLinesAsync(Path.Combine(folder, "api_prices.csv"), [api[0], o3.Replace("openai,o3-2025-04-16,o3,", "openai,overlay-test-model,,", StringComparison.Ordinal)]);
+        var gpus = PricingCatalog.Default.Gpus.Count;
+        var outFolder = Path.Combine(folder, "out");
+
+        // When a scenario runs with it
+        var (exit, stdout, stderr) = await Run("run", "startup-budget", "--pricing", folder, "--out", outFolder);
+
+        // Then the first line names the folder and each table's rows, and the HTML report and summary.md repeat it
+        exit.Should().Be(0, stderr);
+        var note = $"Pricing: the bundled tables, overlaid with {Path.GetFullPath(folder)}: api_prices.csv 1 row (0 replacing bundled rows), gpus.csv {gpus} rows ({gpus} replacing bundled rows).";
+        stdout.Should().StartWith(note);
+        (await File.ReadAllTextAsync(Path.Combine(outFolder, "report.html"))).Should().Contain($"<p class=\"overlay\">{System.Net.WebUtility.HtmlEncode(note)}</p>");
+        (await File.ReadAllTextAsync(Path.Combine(outFolder, "summary.md"))).Should().Contain(note);
+    }
+
+    [Fact]
+    public async Task Run_PricingOverlayWithJson_PutsTheNoteOnStderr_KeepingStdoutJson()
+    {
         File.Copy(Path.Combine(RepositoryRoot.PricingData, "gpus.csv"), Path.Combine(folder, "gpus.csv"));
 
-        var (exit, stdout, stderr) = await Run("run", "startup-budget", "--pricing", folder, "--no-charts");
+        var (exit, stdout, stderr) = await Run("run", "startup-budget", "--pricing", folder, "--json");
 
         exit.Should().Be(0, stderr);
-        stdout.Should().StartWith($"Pricing: the bundled tables, overlaid with {Path.GetFullPath(folder)} (gpus.csv).");
+        stdout.TrimStart().Should().StartWith("{");
+        stderr.Should().StartWith("Pricing: the bundled tables, overlaid with ");
     }
 
     [Fact]
