@@ -38,7 +38,7 @@ internal sealed class Arguments
             }
             else
             {
-                error = $"unknown option '{arg}'";
+                error = $"unknown option '{arg}'{CommandLineChecks.AsideDidYouMean(arg, flags.Concat(valued))}";
                 return parsed;
             }
         }

@@ -190,7 +190,24 @@ internal static class Charts
         var svg = Path.Combine(folder, name + ".svg");
         plot.SavePng(png, Width, Height);
         plot.SaveSvg(svg, Width, Height);
+        File.WriteAllText(svg, WithViewBox(File.ReadAllText(svg), Width, Height));
         return [png, svg];
+    }
+
+    /// <summary>
+    /// Gives the SVG's root a <c>viewBox</c>, so that the chart scales with its container (a narrow window, a printed
+    /// page) instead of being cropped; the width and height stay as the size it has when nothing constrains it.
+    /// </summary>
+    internal static string WithViewBox(string svg, int width, int height)
+    {
+        var start = svg.IndexOf("<svg", StringComparison.Ordinal);
+        var end = start < 0 ? -1 : svg.IndexOf('>', start);
+        if (end < 0 || svg.AsSpan(start, end - start).Contains("viewBox", StringComparison.Ordinal))
+        {
+            return svg;
+        }
+
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{svg[..end]} viewBox=\"0 0 {width} {height}\" preserveAspectRatio=\"xMidYMid meet\"{svg[end..]}");
     }
 
     internal static Plot NewPlot(string title, string xLabel, string yLabel)

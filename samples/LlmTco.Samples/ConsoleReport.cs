@@ -25,6 +25,8 @@ internal static class ConsoleReport
         console.Write(new Rule($"[bold]{Markup.Escape(s.Name)}[/]").LeftJustified());
         console.WriteLine($"{s.HorizonMonths} months from {s.StartDate:yyyy-MM-dd}, {currency}; month 1: {Display.Tokens(result.Options[0].Months[0].Tokens)}, month {s.HorizonMonths}: {Display.Tokens(result.Options[0].Months[^1].Tokens)}.");
 
+        console.MarkupLine("[bold]" + Markup.Escape(CheapestSentence.Describe(result)) + "[/]");
+
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("Option");
         table.AddColumn(new TableColumn($"Total over {s.HorizonMonths} months").RightAligned());

@@ -7,6 +7,9 @@ internal static class Display
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    /// <summary>The minus sign (U+2212) that negative money starts with, before the currency symbol: −$100k, not $-100k.</summary>
+    private const string Minus = "\u2212";
+
     public static string Money(double amount, string currency)
     {
         var symbol = currency switch
@@ -18,16 +21,17 @@ internal static class Display
         };
         var abs = Math.Abs(amount);
         var text = abs >= 1_000 ? abs.ToString("N0", Invariant) : abs.ToString("N2", Invariant);
-        var sign = amount < 0 ? "-" : string.Empty;
+        var sign = amount < 0 ? Minus : string.Empty;
         return symbol.Length > 0 ? $"{sign}{symbol}{text}" : $"{sign}{text} {currency}";
     }
 
     public static string ShortMoney(double amount, string currency)
     {
         var symbol = currency == "USD" ? "$" : currency == "EUR" ? "€" : currency == "GBP" ? "£" : string.Empty;
-        var (value, suffix) = Scale(amount);
-        var text = value.ToString(Math.Abs(value) >= 100 ? "N0" : "0.#", Invariant) + suffix;
-        return symbol.Length > 0 ? symbol + text : $"{text} {currency}";
+        var (value, suffix) = Scale(Math.Abs(amount));
+        var text = value.ToString(value >= 100 ? "N0" : "0.#", Invariant) + suffix;
+        var sign = amount < 0 && text != "0" ? Minus : string.Empty;
+        return symbol.Length > 0 ? sign + symbol + text : $"{sign}{text} {currency}";
     }
 
     public static string Tokens(double tokens)

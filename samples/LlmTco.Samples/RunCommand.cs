@@ -45,36 +45,36 @@ internal static class RunCommand
             return SampleApp.UsageError;
         }
 
+        // Every name and path is checked before any work starts.
         var which = parsed.Positionals.FirstOrDefault() ?? BundledScenarios.Headline;
-        Scenario scenario;
-        if (File.Exists(which))
-        {
-            scenario = ScenarioJson.Load(which);
-        }
-        else if (BundledScenarios.Names.Contains(which))
-        {
-            scenario = BundledScenarios.Load(which);
-        }
-        else
-        {
-            stderr.WriteLine($"error: '{which}' is neither a scenario file nor a bundled scenario; bundled: {string.Join(", ", BundledScenarios.Names)}.");
-            return SampleApp.Failure;
-        }
-
         var pricing = parsed.Value("--pricing");
-        if (pricing is not null && !Directory.Exists(pricing))
+        IReadOnlyList<string> overlayTables = [];
+        error = CommandLineChecks.FindScenario(which, out var load)
+            ?? (pricing is null ? null : CommandLineChecks.CheckPricingFolder(pricing, out overlayTables))
+            ?? (parsed.Value("--csv") is { } csvFile ? CommandLineChecks.CheckOutputFile("--csv", csvFile) : null)
+            ?? (parsed.Has("--no-charts") || parsed.Has("--json") ? null : CommandLineChecks.CheckOutputFolder("--out", parsed.Value("--out") ?? "out"));
+        if (error is not null)
         {
-            stderr.WriteLine($"error: pricing folder '{pricing}' does not exist.");
+            stderr.WriteLine($"error: {error}.");
             return SampleApp.Failure;
         }
 
+        var scenario = load!();
         if ((trials is not null || seed is not null) && scenario.Uncertainty is null)
         {
             stderr.WriteLine($"error: the scenario '{scenario.Name}' has no uncertainty section, so --trials and --seed have no inputs to vary; add one (see docs/scenario-json.md, \"Uncertainty\").");
             return SampleApp.Failure;
         }
 
-        var catalog = pricing is null ? PricingCatalog.Default : PricingCatalog.LoadEmbeddedWithOverrides(pricing);
+        var catalog = PricingCatalog.Default;
+        string? overlayNote = null;
+        if (pricing is not null)
+        {
+            var loaded = PricingCatalog.Validate(PricingSource.Embedded, PricingSource.Folder(pricing));
+            catalog = loaded.Catalog ?? throw new PricingDataException(loaded.Diagnostics);
+            overlayNote = PricingOverlay.Describe(pricing, overlayTables, loaded);
+        }
+
         var engine = new TcoEngine(catalog);
         var result = engine.Evaluate(scenario);
 
@@ -86,11 +86,21 @@ internal static class RunCommand
 
         if (parsed.Has("--json"))
         {
+            if (overlayNote is not null)
+            {
+                stderr.WriteLine(overlayNote);
+            }
+
             // No progress bar: stdout carries only the JSON document.
             var run = scenario.Uncertainty is null ? null : UncertaintyRunner.Run(engine, scenario, trials, seed, TextWriter.Null);
             stdout.Write(ScenarioResultJson.Serialize(result, run?.Result, run?.Tornado));
             stdout.WriteLine();
             return SampleApp.Success;
+        }
+
+        if (overlayNote is not null)
+        {
+            stdout.WriteLine(overlayNote);
         }
 
         ConsoleReport.Write(result, stdout);
@@ -108,14 +118,19 @@ internal static class RunCommand
         if (!parsed.Has("--no-charts"))
         {
             var folder = parsed.Value("--out") ?? "out";
+            foreach (var stale in Reports.OwnFiles().Select(f => Path.Combine(folder, f)).Where(File.Exists))
+            {
+                File.Delete(stale);
+            }
+
             var files = Charts.WriteAll(result, folder).ToList();
             if (uncertainty is not null)
             {
                 files.AddRange(UncertaintyCharts.WriteAll(uncertainty.Result, uncertainty.Tornado, uncertainty.Focus, folder));
             }
 
-            files.Add(Reports.WriteHtml(result, folder, uncertainty));
-            files.Add(Reports.WriteMarkdown(result, folder, uncertainty));
+            files.Add(Reports.WriteHtml(result, folder, uncertainty, overlayNote));
+            files.Add(Reports.WriteMarkdown(result, folder, uncertainty, overlayNote));
             stdout.WriteLine("Charts and report:");
             foreach (var file in files)
             {

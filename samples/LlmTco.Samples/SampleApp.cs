@@ -1,7 +1,5 @@
-using System.Globalization;
 using LlmTco.Pricing;
 using LlmTco.Scenarios;
-using Spectre.Console;
 
 namespace LlmTco.Samples;
 
@@ -15,7 +13,7 @@ internal static class SampleApp
     private const string Usage = """
         LlmTco sample app: should you self-host an open-weights LLM or pay for an API?
 
-        Usage: llmtco-samples [command] [options]
+        Usage: llmtco [command] [options]   (from the repository: dotnet run --project samples/LlmTco.Samples -- [command])
 
         Commands:
           (none)                          Run the headline scenario (customer-service) on the bundled pricing data:
@@ -32,6 +30,12 @@ internal static class SampleApp
               --seed <s>                  Seed of the Monte Carlo run: the same seed gives the same numbers.
           scenarios                       List the bundled scenarios.
           catalog                         Summarise the bundled pricing catalog.
+          catalog api|gpus|rentals|models|benchmarks
+                                          List what a scenario can name, one row each.
+              --provider <p>              (api, rentals) Only this provider.
+              --gpu <g>                   (rentals) Only this GPU.
+              --model <m>                 (benchmarks) Only this model.
+              --json                      Print the list as a JSON array.
           validate-pricing <folder>       Check a folder of pricing CSVs; every problem as file:line:column.
               --overlay                   Check the folder on top of the bundled tables (any subset of files).
               --json                      Print the report as JSON.
@@ -82,6 +86,11 @@ internal static class SampleApp
                 return Task.FromResult(RunCommand.Run([], stdout, stderr));
             }
 
+            if (args.Length > 1 && Commands.Contains(args[0]) && args.Skip(1).Any(a => a is "--help" or "-h"))
+            {
+                return Task.FromResult(CommandHelp(args[0], stdout));
+            }
+
             return args[0] switch
             {
                 "--help" or "-h" or "help" => Task.FromResult(Help(stdout)),
@@ -92,7 +101,7 @@ internal static class SampleApp
                 "run" => Task.FromResult(RunCommand.Run(args[1..], stdout, stderr)),
                 "usage" => Task.FromResult(UsageCommand.Run(args[1..], stdout, stderr)),
                 "scenarios" => Task.FromResult(ScenariosCommand.Run(args[1..], stdout, stderr)),
-                "catalog" => Task.FromResult(args.Length == 1 ? CatalogSummary(stdout) : Unknown(args[1], stderr)),
+                "catalog" => Task.FromResult(CatalogCommand.Run(args[1..], stdout, stderr)),
                 _ => Task.FromResult(Unknown(args[0], stderr)),
             };
         }
@@ -129,37 +138,43 @@ internal static class SampleApp
         return Success;
     }
 
-    private static int Unknown(string command, TextWriter stderr)
+    /// <summary>One command's part of the usage text: its lines and its options' lines, then the exit codes.</summary>
+    private static int CommandHelp(string command, TextWriter stdout)
     {
-        stderr.WriteLine(command.StartsWith('-')
-            ? $"error: unknown option '{command}'. Run with --help to list the commands and options."
-            : $"error: unknown command '{command}'. Run with --help to list the commands.");
-        return UsageError;
-    }
+        stdout.WriteLine($"Usage: llmtco {command} [options]   (all commands: --help)");
+        stdout.WriteLine();
+        var inBlock = false;
+        foreach (var line in Usage.Split('\n').Select(l => l.TrimEnd('\r')))
+        {
+            if (line.StartsWith("  ", StringComparison.Ordinal) && !line.StartsWith("   ", StringComparison.Ordinal))
+            {
+                inBlock = line[2..].Split(' ')[0] == command;
+            }
+            else if (!line.StartsWith("   ", StringComparison.Ordinal))
+            {
+                inBlock = false;
+            }
 
-    private static int CatalogSummary(TextWriter stdout)
-    {
-        var catalog = PricingCatalog.Default;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
-        var table = new Table().Title("Bundled pricing catalog").AddColumns("Table", "Rows", "What it holds");
-        table.AddRow("api_prices.csv", Count(catalog.ApiPrices.Count), Describe(catalog.ApiPrices.Select(p => p.Provider), "providers", catalog.ApiPrices.Select(p => p.ModelId), "models"));
-        table.AddRow("gpus.csv", Count(catalog.Gpus.Count), string.Join(", ", catalog.Gpus.Select(g => g.GpuModel)));
-        table.AddRow("gpu_rentals.csv", Count(catalog.GpuRentalOffers.Count), Describe(catalog.GpuRentalOffers.Select(o => o.Provider), "providers", catalog.GpuRentalOffers.Select(o => o.GpuModel), "GPU types"));
-        table.AddRow("open_models.csv", Count(catalog.OpenModels.Count), $"{catalog.OpenModels.Count(m => m.Architecture == ModelArchitecture.MixtureOfExperts)} mixture-of-experts");
-        table.AddRow("throughput_benchmarks.csv", Count(catalog.ThroughputBenchmarks.Count), Describe(catalog.ThroughputBenchmarks.Select(b => b.ModelId), "models", catalog.ThroughputBenchmarks.Select(b => b.GpuModel), "GPU types"));
-        table.AddRow("storage_prices.csv", Count(catalog.StoragePrices.Count), string.Empty);
-        table.AddRow("egress_prices.csv", Count(catalog.EgressPrices.Count), string.Empty);
-        table.AddRow("electricity_prices.csv", Count(catalog.ElectricityPrices.Count), string.Empty);
-        table.AddRow("hosting_prices.csv", Count(catalog.HostingPrices.Count), string.Empty);
-        table.AddRow("pue_figures.csv", Count(catalog.PueFigures.Count), string.Empty);
-        console.Write(table);
+            if (inBlock)
+            {
+                stdout.WriteLine(line);
+            }
+        }
+
+        stdout.WriteLine();
+        stdout.WriteLine("Exit codes: 0 success; 1 invalid data, scenario or result; 2 bad command line.");
         return Success;
     }
 
-    private static string Count(int count) => count.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The commands, for "did you mean" (keep in step with the switch in <see cref="RunAsync"/>).</summary>
+    private static readonly string[] Commands = ["run", "scenarios", "catalog", "validate-pricing", "diff-prices", "import-prices", "compare-prices", "usage", "help"];
 
-    private static string Describe(IEnumerable<string> first, string firstLabel, IEnumerable<string> second, string secondLabel) =>
-        string.Create(
-            CultureInfo.InvariantCulture,
-            $"{first.Distinct(StringComparer.OrdinalIgnoreCase).Count()} {firstLabel}, {second.Distinct(StringComparer.OrdinalIgnoreCase).Count()} {secondLabel}");
+    private static int Unknown(string command, TextWriter stderr)
+    {
+        var hint = CommandLineChecks.DidYouMean(command, command.StartsWith('-') ? ["--help"] : Commands);
+        stderr.WriteLine(command.StartsWith('-')
+            ? $"error: unknown option '{command}'{(hint.Length == 0 ? "." : hint)} Run with --help to list the commands and options."
+            : $"error: unknown command '{command}'{(hint.Length == 0 ? "." : hint)} Run with --help to list the commands.");
+        return UsageError;
+    }
 }

@@ -137,7 +137,7 @@ internal static class UncertaintyCharts
         }
 
         plot.Axes.AutoScaleX();
-        plot.Axes.SetLimitsY(0, 1.05);
+        plot.Axes.SetLimitsY(0, 1); // a probability: 0 to 100 %, never above
         plot.ShowLegend(Alignment.UpperLeft);
         return plot;
     }

@@ -71,7 +71,7 @@ internal static class UncertaintyReport
         {
             tornado.AddRow(
                 Markup.Escape(b.Label),
-                $"{Display.Number(b.LowInputValue, "G4")} → {Display.Number(b.HighInputValue, "G4")}",
+                $"{InputValue(b.Path, b.LowInputValue)} → {InputValue(b.Path, b.HighInputValue)}",
                 Markup.Escape($"{Display.ShortMoney(b.NpvDifferenceAtLow, currency)} → {Display.ShortMoney(b.NpvDifferenceAtHigh, currency)}"),
                 Markup.Escape(Display.ShortMoney(b.NpvDifferenceSwing, currency)),
                 Markup.Escape($"{Month(b.BreakEvenMonthAtLow, horizon)} → {Month(b.BreakEvenMonthAtHigh, horizon)}"));
@@ -112,7 +112,7 @@ internal static class UncertaintyReport
         foreach (var b in focus.ByNpvDifference)
         {
             var input = r.Inputs.First(i => i.Path == b.Path);
-            html.AppendLine(Inv, $"<tr><td>{E(b.Label)}<br><code>{E(b.Path)}</code></td><td>{E(Describe(input.Distribution))}</td><td class=\"n\">{E(Display.Number(b.LowInputValue, "G4"))} → {E(Display.Number(b.HighInputValue, "G4"))}</td><td class=\"n\">{E(Display.ShortMoney(b.NpvDifferenceAtLow, currency))} → {E(Display.ShortMoney(b.NpvDifferenceAtHigh, currency))}</td><td class=\"n\">{E(Display.ShortMoney(b.NpvDifferenceSwing, currency))}</td><td class=\"n\">{E(Month(b.BreakEvenMonthAtLow, horizon))} → {E(Month(b.BreakEvenMonthAtHigh, horizon))}</td></tr>");
+            html.AppendLine(Inv, $"<tr><td>{E(b.Label)}<br><code>{E(b.Path)}</code></td><td>{E(Describe(input.Distribution))}</td><td class=\"n\">{E(InputValue(b.Path, b.LowInputValue))} → {E(InputValue(b.Path, b.HighInputValue))}</td><td class=\"n\">{E(Display.ShortMoney(b.NpvDifferenceAtLow, currency))} → {E(Display.ShortMoney(b.NpvDifferenceAtHigh, currency))}</td><td class=\"n\">{E(Display.ShortMoney(b.NpvDifferenceSwing, currency))}</td><td class=\"n\">{E(Month(b.BreakEvenMonthAtLow, horizon))} → {E(Month(b.BreakEvenMonthAtHigh, horizon))}</td></tr>");
         }
 
         html.AppendLine("</table>");
@@ -130,7 +130,7 @@ internal static class UncertaintyReport
         html.AppendLine("<p>Method: each trial draws every uncertain input from its distribution (its own random stream, seeded from the seed, the trial and the input) and evaluates the scenario; percentiles are over all trials, a trial that never breaks even counting as beyond the horizon. See docs/methodology.md.</p>");
     }
 
-    public static void AppendMarkdown(UncertaintyRun run, StringBuilder md)
+    public static void AppendMarkdown(UncertaintyRun run, StringBuilder md, string? folder = null)
     {
         var r = run.Result;
         var currency = r.Scenario.Currency;
@@ -149,10 +149,24 @@ internal static class UncertaintyReport
         }
 
         md.AppendLine();
-        foreach (var (chart, caption) in UncertaintyCharts.Files)
+        foreach (var (chart, caption) in UncertaintyCharts.Files.Where(f => folder is null || File.Exists(Path.Combine(folder, f.File + ".png"))))
         {
             md.AppendLine(Inv, $"![{caption}]({chart}.png)").AppendLine();
         }
+    }
+
+    /// <summary>
+    /// An uncertain input's value for people to read: rates, shares, declines, utilisations, fractions and discounts
+    /// (fractions in the scenario) as percentages, e.g. 0.0154 as 1.54 %; anything else as a number, e.g. 1.5 engineers.
+    /// </summary>
+    public static string InputValue(string path, double value)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var name = path[(path.LastIndexOf('.') + 1)..];
+        string[] fractions = ["rate", "share", "decline", "utilization", "utilisation", "fraction", "discount"];
+        return fractions.Any(f => name.EndsWith(f, StringComparison.OrdinalIgnoreCase))
+            ? (value * 100).ToString("0.##", Inv) + " %"
+            : Display.Number(value, "G4");
     }
 
     public static IEnumerable<string> Sentences(UncertaintyRun run)
