@@ -226,17 +226,19 @@ internal sealed class ApiPlan
                 Factors(decline, scratch.DeclineFactors);
             }
 
+            // A drawn batch discount is the same for every profile and month (an unset one, NaN, leaves the rows').
+            var drawnDiscount = varied.Batch && !double.IsNaN(p[BatchDiscountSlot]);
+            if (drawnDiscount)
+            {
+                Array.Fill(scratch.BatchDiscounts, p[BatchDiscountSlot]);
+            }
+
             var prices = Rows;
             Array.Clear(usage);
             var profiles = workload.Profiles;
             for (var i = 0; i < profiles.Length; i++)
             {
-                var discount = BatchDiscounts[i];
-                if (varied.Batch && !double.IsNaN(p[BatchDiscountSlot]))
-                {
-                    Array.Fill(scratch.BatchDiscounts, p[BatchDiscountSlot]);
-                    discount = scratch.BatchDiscounts;
-                }
+                var discount = drawnDiscount ? scratch.BatchDiscounts : BatchDiscounts[i];
 
                 // The decline factor of each month (1 where the row is not the last one or nothing declines).
                 var factorRow = BaseFactors[i];

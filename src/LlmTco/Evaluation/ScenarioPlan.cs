@@ -154,10 +154,16 @@ internal sealed class ScenarioPlan
 
         ws.CurrentVolumes = volumes;
         ws.CurrentFactors = factors;
-        if (varied?.Tokens == true && Apis.Any(a => !a.SameTiers(p, Workload)))
+        if (varied?.Tokens == true)
         {
-            ws.Failure = new PlanFailure(PlanFailureKind.Invalid, -1, 0, false, 0, 0, 0);
-            return false;
+            foreach (var api in Apis)
+            {
+                if (!api.SameTiers(p, Workload))
+                {
+                    ws.Failure = new PlanFailure(PlanFailureKind.Invalid, -1, 0, false, 0, 0, 0);
+                    return false;
+                }
+            }
         }
 
         for (var a = 0; a < Apis.Length; a++)
