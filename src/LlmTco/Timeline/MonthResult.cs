@@ -67,7 +67,7 @@ public sealed class MonthResult
     /// (<see cref="CostLine.CommitmentBeyondHorizon"/> and <see cref="CostLine.ResidualValue"/>, which pay for or return
     /// other months' capacity), ÷ tokens ÷ 10⁶; <see langword="null"/> in a month without tokens.
     /// </summary>
-    public double? CostPerMillionTokens => Tokens > 0 ? (Total - lines[(int)CostLine.CommitmentBeyondHorizon] - lines[(int)CostLine.ResidualValue]) / (Tokens / 1e6) : null;
+    public double? CostPerMillionTokens => CostLines.PerMillionTokens(Total, lines[(int)CostLine.CommitmentBeyondHorizon], lines[(int)CostLine.ResidualValue], Tokens);
 
     /// <summary>Gets the GPUs paid for this month (self-hosted; 0 for API options and during a lead time).</summary>
     public int Gpus { get; }

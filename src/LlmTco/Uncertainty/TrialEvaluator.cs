@@ -156,9 +156,8 @@ internal sealed class TrialEvaluator
             for (var o = 0; o < evaluated.OptionCount; o++)
             {
                 record.Npv[o] = pw.Discounted[o][last];
-                var endOfHorizon = o < evaluated.Apis.Length ? 0.0 : pw.SelfLines[o - evaluated.Apis.Length].BeyondNominal;
-                var resale = o < evaluated.Apis.Length ? 0.0 : pw.SelfLines[o - evaluated.Apis.Length].ResidualLine;
-                record.CostPerMillionTokensAtHorizon[o] = tokens > 0 ? (pw.Totals[o][last] - endOfHorizon - resale) / (tokens / 1e6) : double.NaN;
+                var self = o < evaluated.Apis.Length ? null : pw.SelfLines[o - evaluated.Apis.Length];
+                record.CostPerMillionTokensAtHorizon[o] = CostLines.PerMillionTokens(pw.Totals[o][last], self?.BeyondNominal ?? 0, self?.ResidualLine ?? 0, tokens) ?? double.NaN;
             }
 
             var maxTokens = WorkloadPlan.MaxTokens(v);
