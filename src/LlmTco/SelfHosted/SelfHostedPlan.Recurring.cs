@@ -63,38 +63,50 @@ internal sealed partial class SelfHostedPlan
 
         // The tables are read when the scenario's own volumes need them (an error if they have no row); otherwise they are
         // read quietly, for a Monte Carlo trial that draws a volume where the scenario has none (NaN without a row).
-        var storage = catalog.FindStoragePrice(s.StorageProvider, s.StorageService);
-        if (s.PricePerGbMonth is null && s.GbHeld > 0)
+        storagePriceValue = TablePrice(
+            catalog.FindStoragePrice(s.StorageProvider, s.StorageService),
+            s.PricePerGbMonth is null && s.GbHeld > 0,
+            () => catalog.NoStoragePrice(s.StorageProvider, s.StorageService),
+            scenario,
+            "storage",
+            ".storage.storageProvider",
+            row => (row.Currency, row.PricePerGbMonth),
+            row => $"storage_prices.csv: {row.Provider} {row.Service} ({row.Region}): {row.PricePerGbMonth} {row.Currency} per GB-month; checked {Iso(row.CheckedOn)}.",
+            describe);
+        egressPriceValue = TablePrice(
+            catalog.FindEgressPrice(s.EgressProvider, s.EgressService),
+            s.EgressPricePerGb is null && s.EgressGbPerMonth > 0,
+            () => catalog.NoEgressPrice(s.EgressProvider, s.EgressService),
+            scenario,
+            "egress",
+            ".storage.egressProvider",
+            row => (row.Currency, row.PricePerGb),
+            row => $"egress_prices.csv: {row.Provider} {row.Service} ({row.Region}): {row.PricePerGb} {row.Currency} per GB; checked {Iso(row.CheckedOn)}.",
+            describe);
+    }
+
+    /// <summary>
+    /// A small table's price: when the scenario's own values need it, a missing row or another currency is an error and
+    /// the row is an assumption; otherwise the price if there is one in the scenario's currency, else NaN.
+    /// </summary>
+    private double TablePrice<T>(T? row, bool needed, Func<PricingLookupException> missing, Scenario scenario, string what, string property, Func<T, (string Currency, decimal Price)> price, Func<T, FormattableString> describe, bool describeIt)
+        where T : class, ISourcedRow
+    {
+        if (needed)
         {
-            if (storage is null)
+            if (row is null)
             {
-                throw catalog.NoStoragePrice(s.StorageProvider, s.StorageService);
+                throw missing();
             }
 
-            CheckCurrency(storage.Currency, scenario, "storage", ".storage.storageProvider");
-            if (describe)
+            CheckCurrency(price(row).Currency, scenario, what, property);
+            if (describeIt)
             {
-                AddRow(string.Create(CultureInfo.InvariantCulture, $"storage_prices.csv: {storage.Provider} {storage.Service} ({storage.Region}): {storage.PricePerGbMonth} {storage.Currency} per GB-month; checked {Iso(storage.CheckedOn)}."), storage, storage.SourceUrl);
+                AddRow(FormattableString.Invariant(describe(row)), row, row.SourceUrl);
             }
         }
 
-        storagePriceValue = storage is not null && string.Equals(storage.Currency, scenario.Currency, StringComparison.Ordinal) ? (double)storage.PricePerGbMonth : double.NaN;
-        var egress = catalog.FindEgressPrice(s.EgressProvider, s.EgressService);
-        if (s.EgressPricePerGb is null && s.EgressGbPerMonth > 0)
-        {
-            if (egress is null)
-            {
-                throw catalog.NoEgressPrice(s.EgressProvider, s.EgressService);
-            }
-
-            CheckCurrency(egress.Currency, scenario, "egress", ".storage.egressProvider");
-            if (describe)
-            {
-                AddRow(string.Create(CultureInfo.InvariantCulture, $"egress_prices.csv: {egress.Provider} {egress.Service} ({egress.Region}): {egress.PricePerGb} {egress.Currency} per GB; checked {Iso(egress.CheckedOn)}."), egress, egress.SourceUrl);
-            }
-        }
-
-        egressPriceValue = egress is not null && string.Equals(egress.Currency, scenario.Currency, StringComparison.Ordinal) ? (double)egress.PricePerGb : double.NaN;
+        return row is not null && string.Equals(price(row).Currency, scenario.Currency, StringComparison.Ordinal) ? (double)price(row).Price : double.NaN;
     }
 
     private void CheckCurrency(string currency, Scenario scenario, string what, string property)
