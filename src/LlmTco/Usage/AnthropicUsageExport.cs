@@ -39,54 +39,40 @@ public static class AnthropicUsageExport
         using var document = JsonExport.Parse(json, fileName);
         var export = new JsonExport(fileName);
         var entries = new List<UsageEntry>();
-        foreach (var (page, pagePath) in export.Pages(document.RootElement))
+        foreach (var (result, path, start, width) in export.Results(document.RootElement, "starting_at", "ending_at", (bucket, bucketPath, name) => Time(export, bucket, bucketPath, name)))
         {
-            foreach (var (bucket, bucketPath) in export.Array(page, pagePath, "data"))
+            var uncached = export.Tokens(result, path, "uncached_input_tokens", required: true);
+            var read = export.Tokens(result, path, "cache_read_input_tokens", required: false);
+            long written = 0;
+            if (result.TryGetProperty("cache_creation", out var creation) && creation.ValueKind == JsonValueKind.Object)
             {
-                var start = Time(export, bucket, bucketPath, "starting_at");
-                var end = Time(export, bucket, bucketPath, "ending_at");
-                var width = end - start;
-                if (start is not null && end is not null && width != TimeSpan.FromMinutes(1) && width != TimeSpan.FromHours(1) && width != TimeSpan.FromDays(1))
-                {
-                    export.Problem(bucketPath, $"a bucket must be 1 minute, 1 hour or 1 day wide; ending_at − starting_at is {width}");
-                }
-
-                foreach (var (result, path) in export.Array(bucket, bucketPath, "results"))
-                {
-                    var uncached = export.Tokens(result, path, "uncached_input_tokens", required: true);
-                    var read = export.Tokens(result, path, "cache_read_input_tokens", required: false);
-                    long written = 0;
-                    if (result.TryGetProperty("cache_creation", out var creation) && creation.ValueKind == JsonValueKind.Object)
-                    {
-                        written = export.Tokens(creation, path + ".cache_creation", "ephemeral_5m_input_tokens", required: false)
-                            + export.Tokens(creation, path + ".cache_creation", "ephemeral_1h_input_tokens", required: false);
-                    }
-                    else if (result.TryGetProperty("cache_creation", out creation) && creation.ValueKind != JsonValueKind.Null)
-                    {
-                        export.Problem(path + ".cache_creation", "must be an object");
-                    }
-
-                    var output = export.Tokens(result, path, "output_tokens", required: true);
-                    var model = export.Text(result, path, "model");
-                    var workspace = export.Text(result, path, "workspace_id");
-                    var (tier, batch) = Tier(export, export.Text(result, path, "service_tier"), path);
-                    var longContext = Context(export, export.Text(result, path, "context_window"), path);
-                    if (model is null)
-                    {
-                        export.Problem($"{path}.model", "is missing: export the report grouped by model (group_by[]=model)");
-                    }
-
-                    var input = uncached + read + written;
-                    if (export.HasProblems || (input == 0 && output == 0))
-                    {
-                        continue;
-                    }
-
-                    entries.Add(new UsageEntry(
-                        start!.Value, width!.Value, "anthropic", model!, workspace, null, input, read, written, output, batch, tier,
-                        longContext ? LongContextInputTokens : 0));
-                }
+                written = export.Tokens(creation, path + ".cache_creation", "ephemeral_5m_input_tokens", required: false)
+                    + export.Tokens(creation, path + ".cache_creation", "ephemeral_1h_input_tokens", required: false);
             }
+            else if (result.TryGetProperty("cache_creation", out creation) && creation.ValueKind != JsonValueKind.Null)
+            {
+                export.Problem(path + ".cache_creation", "must be an object");
+            }
+
+            var output = export.Tokens(result, path, "output_tokens", required: true);
+            var model = export.Text(result, path, "model");
+            var workspace = export.Text(result, path, "workspace_id");
+            var (tier, batch) = Tier(export, export.Text(result, path, "service_tier"), path);
+            var longContext = Context(export, export.Text(result, path, "context_window"), path);
+            if (model is null)
+            {
+                export.Problem($"{path}.model", "is missing: export the report grouped by model (group_by[]=model)");
+            }
+
+            var input = uncached + read + written;
+            if (export.HasProblems || (input == 0 && output == 0))
+            {
+                continue;
+            }
+
+            entries.Add(new UsageEntry(
+                start!.Value, width!.Value, "anthropic", model!, workspace, null, input, read, written, output, batch, tier,
+                longContext ? LongContextInputTokens : 0));
         }
 
         export.ThrowIfProblems();

@@ -82,6 +82,33 @@ internal sealed class JsonExport
         }
     }
 
+    /// <summary>
+    /// Every result of every time bucket of every page, with its bucket's start and width: a bucket must be 1 minute,
+    /// 1 hour or 1 day wide (from <paramref name="startName"/> to <paramref name="endName"/>, read by
+    /// <paramref name="time"/>); start and width are <see langword="null"/> when a time is missing (a problem already).
+    /// </summary>
+    public IEnumerable<(JsonElement Result, string Path, DateTimeOffset? Start, TimeSpan? Width)> Results(JsonElement root, string startName, string endName, Func<JsonElement, string, string, DateTimeOffset?> time)
+    {
+        foreach (var (page, pagePath) in Pages(root))
+        {
+            foreach (var (bucket, bucketPath) in Array(page, pagePath, "data"))
+            {
+                var start = time(bucket, bucketPath, startName);
+                var end = time(bucket, bucketPath, endName);
+                var width = end - start;
+                if (start is not null && end is not null && width != TimeSpan.FromMinutes(1) && width != TimeSpan.FromHours(1) && width != TimeSpan.FromDays(1))
+                {
+                    Problem(bucketPath, $"a bucket must be 1 minute, 1 hour or 1 day wide; {endName} − {startName} is {width}");
+                }
+
+                foreach (var (result, path) in Array(bucket, bucketPath, "results"))
+                {
+                    yield return (result, path, start, width);
+                }
+            }
+        }
+    }
+
     /// <summary>A token count: a whole number, not negative; <paramref name="required"/> or 0 when absent or null.</summary>
     public long Tokens(JsonElement parent, string parentPath, string name, bool required)
     {

@@ -33,48 +33,34 @@ public static class OpenAiUsageExport
         using var document = JsonExport.Parse(json, fileName);
         var export = new JsonExport(fileName);
         var entries = new List<UsageEntry>();
-        foreach (var (page, pagePath) in export.Pages(document.RootElement))
+        foreach (var (result, path, start, width) in export.Results(document.RootElement, "start_time", "end_time", (bucket, bucketPath, name) => Seconds(export, bucket, bucketPath, name)))
         {
-            foreach (var (bucket, bucketPath) in export.Array(page, pagePath, "data"))
+            var input = export.Tokens(result, path, "input_tokens", required: true);
+            var cached = export.Tokens(result, path, "input_cached_tokens", required: false);
+            var output = export.Tokens(result, path, "output_tokens", required: true);
+            var requests = export.Tokens(result, path, "num_model_requests", required: true);
+            var model = export.Text(result, path, "model");
+            var project = export.Text(result, path, "project_id");
+            var tier = Tier(export, export.Text(result, path, "service_tier"), path);
+            var batch = Batch(export, result, path);
+            if (model is null)
             {
-                var start = Seconds(export, bucket, bucketPath, "start_time");
-                var end = Seconds(export, bucket, bucketPath, "end_time");
-                var width = end - start;
-                if (start is not null && end is not null && width != TimeSpan.FromMinutes(1) && width != TimeSpan.FromHours(1) && width != TimeSpan.FromDays(1))
-                {
-                    export.Problem(bucketPath, $"a bucket must be 1 minute, 1 hour or 1 day wide; end_time − start_time is {width}");
-                }
-
-                foreach (var (result, path) in export.Array(bucket, bucketPath, "results"))
-                {
-                    var input = export.Tokens(result, path, "input_tokens", required: true);
-                    var cached = export.Tokens(result, path, "input_cached_tokens", required: false);
-                    var output = export.Tokens(result, path, "output_tokens", required: true);
-                    var requests = export.Tokens(result, path, "num_model_requests", required: true);
-                    var model = export.Text(result, path, "model");
-                    var project = export.Text(result, path, "project_id");
-                    var tier = Tier(export, export.Text(result, path, "service_tier"), path);
-                    var batch = Batch(export, result, path);
-                    if (model is null)
-                    {
-                        export.Problem($"{path}.model", "is missing: export the usage grouped by model (group_by=model)");
-                    }
-
-                    if (cached > input)
-                    {
-                        export.Problem($"{path}.input_cached_tokens", $"({cached}) exceeds input_tokens ({input}), which include the cached ones");
-                    }
-
-                    if (export.HasProblems || (requests == 0 && input == 0 && output == 0))
-                    {
-                        continue;
-                    }
-
-                    entries.Add(new UsageEntry(
-                        start!.Value, width!.Value, "openai", model!, project, requests, input, cached, 0, output, batch, tier,
-                        requests > 0 ? input / requests : input));
-                }
+                export.Problem($"{path}.model", "is missing: export the usage grouped by model (group_by=model)");
             }
+
+            if (cached > input)
+            {
+                export.Problem($"{path}.input_cached_tokens", $"({cached}) exceeds input_tokens ({input}), which include the cached ones");
+            }
+
+            if (export.HasProblems || (requests == 0 && input == 0 && output == 0))
+            {
+                continue;
+            }
+
+            entries.Add(new UsageEntry(
+                start!.Value, width!.Value, "openai", model!, project, requests, input, cached, 0, output, batch, tier,
+                requests > 0 ? input / requests : input));
         }
 
         export.ThrowIfProblems();
