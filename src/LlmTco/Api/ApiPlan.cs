@@ -137,6 +137,7 @@ internal sealed class ApiPlan
                 }
 
                 plan.Rows.Set(p, m, row);
+                plan.BatchDiscounts[p][m] = option.BatchDiscountFraction ?? (double)(row.BatchDiscountFraction ?? 0m);
                 var slot = -1;
                 if (row.EffectiveTo is null)
                 {
@@ -182,7 +183,6 @@ internal sealed class ApiPlan
             for (var m = 0; m < months; m++)
             {
                 plan.BaseFactors[p][m] = option.YearlyPriceDecline > 0 && plan.YearsIndex[p][m] >= 0 ? factors[plan.YearsIndex[p][m]] : 1.0;
-                plan.BatchDiscounts[p][m] = option.BatchDiscountFraction ?? plan.Rows.BatchDiscount[p][m];
             }
         }
 
@@ -392,9 +392,7 @@ internal sealed class ApiPlan
 
         public double[][] PerRequest { get; } = WorkloadVolumes.Rows(profiles, months);
 
-        public double[][] BatchDiscount { get; } = WorkloadVolumes.Rows(profiles, months);
-
-        /// <summary>Sets a profile's month from a price row: a missing cached or cache-write price is the input price, a missing per-request price or batch discount 0.</summary>
+        /// <summary>Sets a profile's month from a price row: a missing cached or cache-write price is the input price, a missing per-request price 0.</summary>
         public void Set(int p, int m, ApiPrice row)
         {
             Input[p][m] = (double)row.InputPricePerMillionTokens;
@@ -402,7 +400,6 @@ internal sealed class ApiPlan
             CacheWrite[p][m] = (double)(row.CacheWritePricePerMillionTokens ?? row.InputPricePerMillionTokens);
             Output[p][m] = (double)row.OutputPricePerMillionTokens;
             PerRequest[p][m] = (double)(row.PricePerRequest ?? 0m);
-            BatchDiscount[p][m] = (double)(row.BatchDiscountFraction ?? 0m);
         }
     }
 }

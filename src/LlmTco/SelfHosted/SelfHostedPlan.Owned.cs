@@ -36,7 +36,6 @@ internal sealed partial class SelfHostedPlan
 
     private void CompileOwned(PricingCatalog catalog, OwnedHardware owned, Gpu gpu, Scenario scenario, PlanParameters prm, string at, bool describe)
     {
-        var name = Option.Name;
         UnitPriceSlot = prm.Add(at + ".owned.pricePerGpu", owned.PricePerGpu, ParameterRule.Positive);
         OverheadSlot = prm.Add(at + ".owned.serverOverheadPerGpu", owned.ServerOverheadPerGpu, ParameterRule.NonNegative);
         LoadSlot = prm.Add(at + ".owned.averageLoadFraction", owned.AverageLoadFraction, ParameterRule.Fraction);
