@@ -34,6 +34,22 @@ public sealed record ThroughputBenchmark : ISourcedRow
     /// <summary>Gets the output tokens per second of the whole replica (column <c>output_tokens_per_second_per_replica</c>).</summary>
     public required decimal OutputTokensPerSecondPerReplica { get; init; }
 
+    /// <summary>
+    /// Gets the median time to first token in seconds measured in the test, or <see langword="null"/> when the test
+    /// reports no latency (column <c>ttft_seconds_p50</c>). A row with latencies is a latency-bounded result: it sizes
+    /// capacity under a latency target, never as the offline maximum.
+    /// </summary>
+    public decimal? TimeToFirstTokenSecondsP50 { get; init; }
+
+    /// <summary>
+    /// Gets the median time per output token after the first, in seconds (1 ÷ the tokens per second each request sees),
+    /// or <see langword="null"/> when the test reports no latency (column <c>tpot_seconds_p50</c>).
+    /// </summary>
+    public decimal? TimePerOutputTokenSecondsP50 { get; init; }
+
+    /// <summary>Gets a value indicating whether the row reports latencies (<see cref="TimeToFirstTokenSecondsP50"/> and <see cref="TimePerOutputTokenSecondsP50"/>).</summary>
+    public bool HasLatency => TimeToFirstTokenSecondsP50 is not null && TimePerOutputTokenSecondsP50 is not null;
+
     /// <inheritdoc/>
     public string? Notes { get; init; }
 

@@ -418,6 +418,47 @@ public sealed class PricingCatalogValidationTests
     }
 
     [Fact]
+    public void Validate_BenchmarkWithoutTheLatencyColumns_LoadsAsAThroughputResult()
+    {
+        // A copy edited before the latency columns existed (TestTables' header has neither) keeps loading.
+        var report = PricingCatalog.Validate(PricingSource.InMemory(Valid()));
+
+        report.Diagnostics.Should().BeEmpty();
+        var row = report.Catalog!.ThroughputBenchmarks.Should().ContainSingle().Subject;
+        row.TimeToFirstTokenSecondsP50.Should().BeNull();
+        row.HasLatency.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Validate_BenchmarkWithLatencies_ReadsBothMedians()
+    {
+        var header = BenchmarkHeader.Replace("_per_replica,notes", "_per_replica,ttft_seconds_p50,tpot_seconds_p50,notes", StringComparison.Ordinal);
+        var csv = Lines(header, "org/Model-8B,GPU-A,1,bf16,vllm,1000,1000,64,2000,0.25,0.02," + Ok);
+
+        var report = PricingCatalog.Validate(PricingSource.InMemory(With("throughput_benchmarks.csv", csv)));
+
+        report.Diagnostics.Should().BeEmpty();
+        var row = report.Catalog!.ThroughputBenchmarks.Should().ContainSingle().Subject;
+        row.TimeToFirstTokenSecondsP50.Should().Be(0.25m);
+        row.TimePerOutputTokenSecondsP50.Should().Be(0.02m);
+        row.HasLatency.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Validate_BenchmarkWithOneLatencyOnly_NamesTheBlankColumn()
+    {
+        var header = BenchmarkHeader.Replace("_per_replica,notes", "_per_replica,ttft_seconds_p50,tpot_seconds_p50,notes", StringComparison.Ordinal);
+        var csv = Lines(header, "org/Model-8B,GPU-A,1,bf16,vllm,1000,1000,64,2000,0.25,," + Ok);
+
+        var error = SingleError(With("throughput_benchmarks.csv", csv));
+
+        error.Should().Be(new PricingDiagnostic(
+            "throughput_benchmarks.csv", 2, 11, "tpot_seconds_p50", string.Empty,
+            "ttft_seconds_p50 is given but tpot_seconds_p50 is blank; a latency-bounded result needs both medians (or neither, for a throughput-only result)",
+            DiagnosticSeverity.Error));
+    }
+
+    [Fact]
     public void Validate_EmptyFile_ExpectsAHeader()
     {
         var error = SingleError(With("pue_figures.csv", string.Empty));

@@ -27,6 +27,13 @@ internal sealed partial class CsvTable<T>(
     public IReadOnlyList<string> Columns { get; } =
         createMap(new ReadContext(fileName, [])).MemberMaps.Select(m => m.Data.Names[0]).ToList();
 
+    /// <summary>
+    /// Gets the columns added after a table was first published: a header without one reads as if each of its cells
+    /// were blank, so that users' edited copies made before the column existed keep loading.
+    /// </summary>
+    public IReadOnlySet<string> OptionalColumns { get; } =
+        createMap(new ReadContext(fileName, [])).MemberMaps.Where(m => m.Data.IsOptional).Select(m => m.Data.Names[0]).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Gets the columns that hold numbers (prices, counts), for comparing values numerically.</summary>
     public IReadOnlySet<string> NumericColumns { get; } =
         createMap(new ReadContext(fileName, [])).MemberMaps
@@ -211,7 +218,7 @@ internal sealed partial class CsvTable<T>(
             }
         }
 
-        foreach (var column in Columns.Where(c => !header.Contains(c, StringComparer.Ordinal)))
+        foreach (var column in Columns.Where(c => !header.Contains(c, StringComparer.Ordinal) && !OptionalColumns.Contains(c)))
         {
             context.RowError(0, $"missing column '{column}'; the header must contain: {string.Join(',', Columns)}");
             ok = false;

@@ -110,6 +110,8 @@ internal sealed class ThroughputBenchmarkMap : ClassMap<ThroughputBenchmark>
         Map(r => r.OutputTokens).Name("output_tokens").TypeConverter(Cells.Int32(c, min: 1));
         Map(r => r.Concurrency).Name("concurrency").TypeConverter(Cells.Int32(c, min: 0));
         Map(r => r.OutputTokensPerSecondPerReplica).Name("output_tokens_per_second_per_replica").TypeConverter(Cells.Decimal(c, positive: true));
+        Map(r => r.TimeToFirstTokenSecondsP50).Name("ttft_seconds_p50").Optional().TypeConverter(Cells.Decimal(c, required: false, positive: true));
+        Map(r => r.TimePerOutputTokenSecondsP50).Name("tpot_seconds_p50").Optional().TypeConverter(Cells.Decimal(c, required: false, positive: true));
         Map(r => r.Notes).Name("notes").TypeConverter(Cells.Text(c, required: false));
         Map(r => r.SourceUrl).Name("source_url").TypeConverter(Cells.Url(c));
         Map(r => r.CheckedOn).Name("checked_on").TypeConverter(Cells.Date(c));

@@ -203,6 +203,12 @@ internal static class TableRules
 
         foreach (var r in benchmarks)
         {
+            if ((r.Row.TimeToFirstTokenSecondsP50 is null) != (r.Row.TimePerOutputTokenSecondsP50 is null))
+            {
+                var (given, missing) = r.Row.TimeToFirstTokenSecondsP50 is null ? ("tpot_seconds_p50", "ttft_seconds_p50") : ("ttft_seconds_p50", "tpot_seconds_p50");
+                diagnostics.Add(r.Error(missing, string.Empty, $"{given} is given but {missing} is blank; a latency-bounded result needs both medians (or neither, for a throughput-only result)"));
+            }
+
             if (modelNames is not null && !modelNames.Contains(r.Row.ModelId))
             {
                 diagnostics.Add(r.Error("model_id", r.Row.ModelId, $"model '{r.Row.ModelId}' is not in open_models.csv{NameSuggester.DidYouMean(r.Row.ModelId, modelNames)}"));
