@@ -113,7 +113,7 @@ public sealed class TcoEngine
                 var lines = new double[CostLines.Count];
                 ws.SelfLines[s].CopyMonth(m, ws.FineTuning[s], ws.Recurring[s], lines);
                 var replicas = ws.Replicas[s][m];
-                double? utilization = m >= self.Lead && replicas > 0 ? volumes.TotalOutput[m] / CapacityMath.SecondsPerMonth * ratio / (replicas * self.BaseThroughput) : null;
+                double? utilization = m >= self.Lead && replicas > 0 ? ws.Load[s][m] / replicas : null;
                 return (lines, ws.Gpus[s][m], replicas, utilization);
             });
             var residual = self.Rented ? 0 : ws.CapitalSoFar[s] * p[self.ResidualSlot];

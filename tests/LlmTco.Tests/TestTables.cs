@@ -31,7 +31,7 @@ internal static class TestTables
             "org/Model-8B,model-8b,dense,8,8,32,4096,32,8,128,131072,apache-2.0,,https://example.com/model,2026-11-29"),
         ["throughput_benchmarks.csv"] = Lines(
             BenchmarkHeader,
-            "org/Model-8B,GPU-A,1,bf16,vllm,1000,1000,64,2000,,https://example.com/bench,2026-11-29"),
+            "org/Model-8B,GPU-A,1,bf16,vllm,1000,500,64,2000,,https://example.com/bench,2026-11-29"),
         ["storage_prices.csv"] = Lines(
             "provider,service,region,currency,price_per_gb_month,notes,source_url,checked_on",
             "cloudy,Object Storage,us-east-1,USD,0.023,,https://example.com/storage,2026-11-29"),

@@ -27,6 +27,9 @@ internal sealed class PlanWorkspace
         Discounted = WorkloadVolumes.Rows(options, months);
         Gpus = Enumerable.Range(0, selves).Select(_ => new int[months]).ToArray();
         Replicas = Enumerable.Range(0, selves).Select(_ => new int[months]).ToArray();
+        Load = WorkloadVolumes.Rows(selves, months);
+        InteractiveSeconds = WorkloadVolumes.Rows(selves, plan.Workload.Profiles.Length);
+        DeferredSeconds = WorkloadVolumes.Rows(selves, plan.Workload.Profiles.Length);
         SelfLines = Enumerable.Range(0, selves).Select(_ => new SelfHostedLines(months)).ToArray();
         Recurring = new RecurringCosts[selves];
         PurchaseMonths = new int[months];
@@ -88,6 +91,15 @@ internal sealed class PlanWorkspace
 
     /// <summary>Gets each self-hosted option's replicas needed, month by month.</summary>
     public int[][] Replicas { get; }
+
+    /// <summary>Gets each self-hosted option's load month by month, in fully busy replicas (before the target utilisation and rounding).</summary>
+    public double[][] Load { get; }
+
+    /// <summary>Gets each self-hosted option's replica-seconds per interactive request of each profile.</summary>
+    internal double[][] InteractiveSeconds { get; }
+
+    /// <summary>Gets each self-hosted option's replica-seconds per deferrable (batch-share) request of each profile.</summary>
+    internal double[][] DeferredSeconds { get; }
 
     internal SelfHostedLines[] SelfLines { get; }
 

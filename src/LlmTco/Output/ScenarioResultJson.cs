@@ -368,6 +368,7 @@ public static class ScenarioResultJson
         ThroughputSource.Benchmark => "benchmark",
         ThroughputSource.RooflineEstimate => "roofline-estimate",
         ThroughputSource.Given => "given",
+        ThroughputSource.BenchmarkAdjusted => "benchmark-adjusted",
         _ => "none",
     };
 

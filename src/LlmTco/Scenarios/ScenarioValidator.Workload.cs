@@ -54,6 +54,25 @@ internal sealed partial class ScenarioValidator
             }
 
             Range(p.BatchShare, Prop(path, "BatchShare"), 0, 1, "a share from 0 to 1");
+            if (p.Latency is { } latency)
+            {
+                var latencyAt = errors.Path(Prop(path, "Latency"));
+                if (latency.MaxTimeToFirstTokenSeconds is null && latency.MinOutputTokensPerSecondPerRequest is null)
+                {
+                    errors.Add(latencyAt, null, "a latency target needs maxTimeToFirstTokenSeconds, minOutputTokensPerSecondPerRequest or both");
+                }
+
+                if (latency.MaxTimeToFirstTokenSeconds is { } ttft)
+                {
+                    Positive(ttft, Prop(latencyAt, "MaxTimeToFirstTokenSeconds"));
+                }
+
+                if (latency.MinOutputTokensPerSecondPerRequest is { } speed)
+                {
+                    Positive(speed, Prop(latencyAt, "MinOutputTokensPerSecondPerRequest"));
+                }
+            }
+
             var growthOk = CheckGrowth(p.Growth, errors.Path(Prop(path, "Growth")), horizon);
             if (requestsOk && inputOk && outputOk && growthOk && horizon > 0)
             {

@@ -138,7 +138,7 @@ internal sealed partial class SelfHostedPlan
         CompileThroughput(catalog, openModel, gpu, weights, kvPerToken, workload, baseVolumes, prm.Baseline, describe);
         if (describe)
         {
-            Add(AssumptionKind.Choice, string.Create(CultureInfo.InvariantCulture, $"Capacity: replicas = max({o.MinReplicas}, ceil(peak output tokens/s ÷ ({BaseThroughput:N1} tokens/s × {o.TargetUtilization} target utilisation))) + {o.RedundancyReplicas} spare; peak = monthly output tokens ÷ 2,628,000 s × {scenario.Workload.PeakToAverageRatio} peak-to-average."));
+            Add(AssumptionKind.Choice, string.Create(CultureInfo.InvariantCulture, $"Capacity: replicas = max({o.MinReplicas}, ceil(load ÷ {o.TargetUtilization} target utilisation)) + {o.RedundancyReplicas} spare while any traffic is served; load (fully busy replicas) = the larger of the interactive requests at the peak (× {scenario.Workload.PeakToAverageRatio} peak-to-average) and all requests at the month's average, each request taking its output tokens ÷ its profile's replica throughput, over 2,628,000 s; {BaseThroughput:N1} output tokens/s per replica on the first month's mix."));
         }
 
         if (o.Rented is { } rented)

@@ -31,6 +31,12 @@ public sealed record TrafficProfile
     /// <value>The default value is 0.</value>
     public double BatchShare { get; init; }
 
+    /// <summary>
+    /// Gets the latency each interactive request must see on self-hosted replicas, or <see langword="null"/> for none
+    /// (capacity is then the offline throughput at the profile's request shape). API options are not affected.
+    /// </summary>
+    public LatencyTarget? Latency { get; init; }
+
     /// <summary>Gets how the requests per month change over the horizon.</summary>
     /// <value>The default value is <see cref="GrowthRule.None"/>.</value>
     public GrowthRule Growth { get; init; } = GrowthRule.None;

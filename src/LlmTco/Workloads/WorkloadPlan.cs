@@ -248,11 +248,18 @@ internal sealed class WorkloadPlan
             RateSlot = prm.Add(at + ".growth.monthlyRate", growth.MonthlyRate, ParameterRule.GrowthRate);
             IncrementSlot = prm.Add(at + ".growth.requestsAddedPerMonth", growth.RequestsAddedPerMonth, ParameterRule.Finite);
             Series = growth.RequestsPerMonth?.Take(months).ToArray() ?? [];
+            Name = profile.Name;
+            Latency = profile.Latency;
             BaseGrowth = new double[months];
             CompoundFactors.Growth(growth.MonthlyRate, BaseGrowth);
         }
 
         public GrowthKind Kind { get; }
+
+        public string Name { get; }
+
+        /// <summary>Gets the latency target of the profile's interactive requests, or <see langword="null"/>.</summary>
+        public LatencyTarget? Latency { get; }
 
         public int InputSlot { get; }
 

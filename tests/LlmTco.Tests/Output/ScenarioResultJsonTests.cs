@@ -212,6 +212,7 @@ public sealed class ScenarioResultJsonTests
             [ThroughputSource.Benchmark] = "benchmark",
             [ThroughputSource.RooflineEstimate] = "roofline-estimate",
             [ThroughputSource.Given] = "given",
+            [ThroughputSource.BenchmarkAdjusted] = "benchmark-adjusted",
             [ThroughputSource.None] = "none",
         };
         options.Select(o => o.GetProperty("throughputSource").GetString()).Should().Equal(result.Options.Select(o => throughputWords[o.ThroughputSource]));

@@ -470,8 +470,9 @@ public sealed class SelfHostedCostModelTests
     [Fact]
     public void Evaluate_PeakToAverage_SizesForThePeak()
     {
-        // Given a peak 8 times the average: 190.26 × 8 = 1,522.07 tokens/s > 1,400
-        var scenario = Over(1, Chat, RentedModel8B) with { Workload = new Workload { Profiles = [Chat], PeakToAverageRatio = 8 } };
+        // Given a peak 8 times the average and no deferrable requests: 190.26 × 8 = 1,522.07 tokens/s > 1,400
+        var interactive = Chat with { BatchShare = 0 };
+        var scenario = Over(1, interactive, RentedModel8B) with { Workload = new Workload { Profiles = [interactive], PeakToAverageRatio = 8 } };
 
         // When
         var rented = Engine.Evaluate(scenario).Option("Model-8B on GPU-A");
@@ -726,8 +727,8 @@ public sealed class SelfHostedCostModelTests
         //   = 20.212228 + 102.945274 = 123.157502 ms → 500 / 0.123157502 = 4,059.84 tokens/s (tolerance 0.01)
         self.ThroughputSource.Should().Be(ThroughputSource.RooflineEstimate);
         self.ReplicaThroughputTokensPerSecond.Should().BeApproximately(4_059.84, 0.01);
-        result.Assumptions.Should().ContainSingle(a => a.Option == "Model-8B on GPU-A" && a.Kind == AssumptionKind.Estimate && a.Text.StartsWith("No benchmark row", StringComparison.Ordinal))
-            .Which.Text.Should().Contain("roofline");
+        result.Assumptions.Should().ContainSingle(a => a.Option == "Model-8B on GPU-A" && a.Kind == AssumptionKind.Estimate && a.Text.Contains("no benchmark row", StringComparison.Ordinal))
+            .Which.Text.Should().Contain("roofline estimate at batch 32");
 
         // 190.26 / (4,059.84 × 0.7) = 0.067 → 1 replica, 1,825
         self.Months[0].Cost(CostLine.GpuRental).Should().BeApproximately(1_825, Tolerance);
@@ -789,8 +790,8 @@ public sealed class SelfHostedCostModelTests
 
         // Then the throughput is the row's 2,000 tokens/s, cited as a table row, and no roofline estimate is made
         result.Option("Model-8B on GPU-A").ThroughputSource.Should().Be(ThroughputSource.Benchmark);
-        result.Assumptions.Should().Contain(a => a.Kind == AssumptionKind.TableRow && a.Text.StartsWith("throughput_benchmarks.csv", StringComparison.Ordinal));
-        result.Assumptions.Should().NotContain(a => a.Text.StartsWith("No benchmark row", StringComparison.Ordinal));
+        result.Assumptions.Should().Contain(a => a.Kind == AssumptionKind.TableRow && a.Text.Contains("throughput_benchmarks.csv", StringComparison.Ordinal) && a.Text.Contains("measured within 20 %", StringComparison.Ordinal));
+        result.Assumptions.Should().NotContain(a => a.Kind == AssumptionKind.Estimate && a.Text.StartsWith("Capacity for profile", StringComparison.Ordinal));
     }
 
     // ---- Steady state (the break-even volume curve) ----
@@ -813,10 +814,12 @@ public sealed class SelfHostedCostModelTests
         // Then fixed: 10 + 50 + 30,000 + 2,000 + (50 × 4) / 2 = 32,160 (setup is one-off, left out)
         steady.FixedMonthlyCost.Should().BeApproximately(32_160, Tolerance);
 
-        // One replica: 1 GPU × 730 h × 2.5 = 1,825; it carries 1,400 usable tokens/s at peak, and the month's 1.5e9 tokens
-        // need a peak of 5e8 / 2,628,000 × 2 output tokens/s: 1.5e9 × 1,400 × 2,628,000 / (5e8 × 2) = 5,518,800,000
+        // One replica: 1 GPU × 730 h × 2.5 = 1,825. Each request takes 500 / 2,000 = 0.25 replica-seconds; half the 1e6
+        // requests are interactive, sized at twice the average: 5e5 × 0.25 × 2 = 250,000 s; all at the average:
+        // 1e6 × 0.25 = 250,000 s; the larger ÷ 2,628,000 s = 0.0951294 busy replicas ÷ 0.7 = 0.1358991 replicas for the
+        // month's 1.5e9 tokens: 1.5e9 / 0.1358991 = 1.5e9 × 0.7 × 2,628,000 / 250,000 = 11,037,600,000
         steady.CostPerReplica.Should().BeApproximately(1_825, Tolerance);
-        steady.TokensPerMonthPerReplica.Should().BeApproximately(5_518_800_000, 1e-3);
+        steady.TokensPerMonthPerReplica.Should().BeApproximately(11_037_600_000, 1e-3);
         steady.Should().Match<SteadyStateCost>(s => s.Kind == OptionKind.SelfHosted && s.MinReplicas == 1 && s.RedundancyReplicas == 0);
     }
 
@@ -896,7 +899,7 @@ public sealed class SelfHostedCostModelTests
         var assumptions = Engine.Evaluate(Over(1, Chat, RentedModel8B with { MinReplicas = 2, RedundancyReplicas = 1 })).Assumptions;
 
         assumptions.Should().ContainSingle(a => a.Text.StartsWith("Capacity:", StringComparison.Ordinal))
-            .Which.Text.Should().ContainAll("max(2, ", "2,000.0 tokens/s × 0.7 target utilisation", "+ 1 spare", "× 1 peak-to-average");
+            .Which.Text.Should().ContainAll("max(2, ", "load ÷ 0.7 target utilisation", "+ 1 spare", "× 1 peak-to-average", "2,000.0 output tokens/s per replica");
     }
 
     [Fact]
@@ -904,8 +907,8 @@ public sealed class SelfHostedCostModelTests
     {
         var assumptions = Engine.Evaluate(Over(1, Chat, RentedModel8B with { ReplicaThroughputTokensPerSecond = 1_000 })).Assumptions;
 
-        assumptions.Should().ContainSingle(a => a.Kind == AssumptionKind.Choice && a.Text.StartsWith("Throughput of one replica given", StringComparison.Ordinal))
-            .Which.Text.Should().Contain("1,000.0 output tokens/s");
+        assumptions.Should().ContainSingle(a => a.Kind == AssumptionKind.Choice && a.Text.StartsWith("Capacity for profile 'chat'", StringComparison.Ordinal))
+            .Which.Text.Should().ContainAll("1,000.0 output tokens/s per replica, given in the scenario");
     }
 
     [Fact]
@@ -934,55 +937,107 @@ public sealed class SelfHostedCostModelTests
     // ---- Benchmark row choice ----
 
     [Fact]
-    public void Evaluate_SeveralBenchmarkRows_TakesTheNearestRequestShapeAndTheSlowerOnATie()
+    public void Evaluate_SeveralRowsAtTheProfilesShape_TakesTheOfflineRowThenTheNearestThenTheSlower()
     {
-        // Given, besides the 1,000 in / 1,000 out row at 2,000 tokens/s (concurrency 64), three more rows for the chat
-        // profile's shape of 1,000 in / 500 out. Log distance |ln(in / 1,000)| + |ln(out / 500)|:
-        //   1,000 / 1,000 at 2,000 and at 2,500: 0 + ln 2 = 0.693 (a tie: the slower, 2,000, wins)
-        //   100 / 2,000 at 3,000: ln 10 + ln 4 = 3.689;  1,000 / 100 at 1,500: 0 + ln 5 = 1.609
+        // Given, besides the 1,000 in / 500 out row at 2,000 tokens/s (concurrency 64), rows within 20 % of the chat
+        // profile's 1,000 in / 500 out: an offline 1,100 / 550 row at 2,500 (log distance ln 1.1 + ln 1.1 = 0.191) and an
+        // offline 900 / 500 row at 2,400 (ln(1000/900) = 0.105), and a far 100 / 2,000 row at 3,000.
+        // Offline rows come before rows at a stated concurrency, then the nearest: 900 / 500 at 2,400.
         var engine = EngineWithRows(
             "throughput_benchmarks.csv",
-            "org/Model-8B,GPU-A,1,bf16,vllm,1000,1000,0,2500,,https://example.com/bench,2026-11-29",
-            "org/Model-8B,GPU-A,1,bf16,vllm,100,2000,64,3000,,https://example.com/bench,2026-11-29",
-            "org/Model-8B,GPU-A,1,bf16,vllm,1000,100,64,1500,,https://example.com/bench,2026-11-29");
+            "org/Model-8B,GPU-A,1,bf16,vllm,1100,550,0,2500,,https://example.com/bench,2026-11-29",
+            "org/Model-8B,GPU-A,1,bf16,vllm,900,500,0,2400,,https://example.com/bench,2026-11-29",
+            "org/Model-8B,GPU-A,1,bf16,vllm,100,2000,0,3000,,https://example.com/bench,2026-11-29");
 
         var result = engine.Evaluate(Over(1, Chat, RentedModel8B));
 
-        result.Option("Model-8B on GPU-A").ReplicaThroughputTokensPerSecond.Should().Be(2_000);
-        result.Assumptions.Should().ContainSingle(a => a.Text.StartsWith("throughput_benchmarks.csv", StringComparison.Ordinal))
-            .Which.Text.Should().ContainAll("1000 in / 1000 out, concurrency 64: 2000 output tokens/s", "workload mean: 1,000 in / 500 out");
+        result.Option("Model-8B on GPU-A").ReplicaThroughputTokensPerSecond.Should().Be(2_400);
+        result.Option("Model-8B on GPU-A").ThroughputSource.Should().Be(ThroughputSource.Benchmark);
+        result.Assumptions.Should().ContainSingle(a => a.Text.StartsWith("Capacity for profile 'chat'", StringComparison.Ordinal))
+            .Which.Text.Should().ContainAll("900 in / 500 out, offline maximum throughput: 2400 output tokens/s", "measured within 20 % of the profile's shape");
+    }
+
+    [Fact]
+    public void Evaluate_RowAtAnotherShape_IsCarriedOverByTheRooflineRatioAndFlagged()
+    {
+        // Given only an offline row at 1,000 in / 1,000 out (3,000 tokens/s) for the chat profile's 1,000 in / 500 out.
+        // Roofline on 1 GPU-A in BF16 (989.5 TFLOPS, 3.35 TB/s, 80 GB × 0.9 usable), MBU 0.6, MFU 0.4, KV 131,072 B/token:
+        //   offline batch = floor((72e9 − 16e9) / (tokens × 131,072)), at most 256:
+        //     1,000 / 1,000: 56e9 / (2,000 × 131,072) = 213.6 → 213;  1,000 / 500: 56e9 / (1,500 × 131,072) = 284.8 → 256
+        //   prefill = 2 × 8e9 × 1,000 / (989.5e12 × 0.4) = 40.424457 ms for both shapes
+        //   1,000 / 1,000 at 213: context 1,500; memory (16e9 + 213 × 1,500 × 131,072) / 2.01e12 = 28.794 ms;
+        //     compute 2 × 8e9 × 213 / 3.958e14 = 8.6104 ms → step 28.794 ms; per request 40.424 + 1,000 × 28.794 / 213
+        //     = 175.608 ms → 5,694.5 tokens/s
+        //   1,000 / 500 at 256: context 1,250; memory (16e9 + 256 × 1,250 × 131,072) / 2.01e12 = 28.827 ms;
+        //     compute 10.349 ms → step 28.827 ms; per request 40.424 + 500 × 28.827 / 256 = 96.728 ms → 5,169.1 tokens/s
+        //   ratio 5,169.1 / 5,694.5 = 0.90774 → 3,000 × 0.90774 = 2,723.2 tokens/s (tolerance 1)
+        var tables = TestTables.With("throughput_benchmarks.csv", TestTables.Lines(TestTables.BenchmarkHeader, "org/Model-8B,GPU-A,1,bf16,vllm,1000,1000,0,3000,,https://example.com/bench,2026-11-29"));
+        var engine = new TcoEngine(PricingCatalog.Load(PricingSource.InMemory(tables)));
+
+        var result = engine.Evaluate(Over(1, Chat, RentedModel8B));
+
+        var self = result.Option("Model-8B on GPU-A");
+        self.ThroughputSource.Should().Be(ThroughputSource.BenchmarkAdjusted);
+        self.ReplicaThroughputTokensPerSecond.Should().BeApproximately(2_723.2, 1);
+        result.Assumptions.Should().ContainSingle(a => a.Kind == AssumptionKind.Estimate && a.Text.StartsWith("Capacity for profile 'chat'", StringComparison.Ordinal))
+            .Which.Text.Should().ContainAll("an estimate", "carried over from the benchmark row measured at 1000 in / 1000 out", "roofline ratio 0.90");
     }
 
     [Fact]
     public void Evaluate_OfflineBenchmarkRow_IsDescribedAsOfflineMaximumThroughput()
     {
-        // Given an FP8 row measured offline (concurrency 0)
-        var engine = EngineWithRows("throughput_benchmarks.csv", "org/Model-8B,GPU-A,1,fp8,vllm,1000,1000,0,3500,,https://example.com/bench,2026-11-29");
+        // Given an FP8 row measured offline (concurrency 0) at the chat profile's shape
+        var engine = EngineWithRows("throughput_benchmarks.csv", "org/Model-8B,GPU-A,1,fp8,vllm,1000,500,0,3500,,https://example.com/bench,2026-11-29");
 
         var result = engine.Evaluate(Over(1, Chat, RentedModel8B with { Precision = NumericPrecision.Fp8 }));
 
         result.Option("Model-8B on GPU-A").ReplicaThroughputTokensPerSecond.Should().Be(3_500);
-        result.Assumptions.Should().ContainSingle(a => a.Text.StartsWith("throughput_benchmarks.csv", StringComparison.Ordinal))
+        result.Assumptions.Should().ContainSingle(a => a.Text.Contains("throughput_benchmarks.csv", StringComparison.Ordinal))
             .Which.Text.Should().Contain("offline maximum throughput: 3500 output tokens/s");
     }
 
     [Fact]
-    public void Evaluate_FirstMonthsWithoutTraffic_PickTheBenchmarkByTheFirstServedMonthsMix()
+    public void Evaluate_TwoProfiles_EachSizedAtItsOwnShapeSharingTheReplicas()
     {
-        // Given two profiles, neither with traffic in month 1; in month 2 only "long" (1,000 in / 1,000 out) has any.
-        // Unweighted, their mean is (1,000 + 10) / 2 = 505 in, (1,000 + 3,000) / 2 = 2,000 out, nearest a 500 / 2,500 row
-        // (ln 1.01 + ln 1.25 = 0.233 against ln 1.98 + ln 2 = 1.376); month 2's mix matches the 1,000 / 1,000 row exactly.
-        var engine = EngineWithRows("throughput_benchmarks.csv", "org/Model-8B,GPU-A,1,bf16,vllm,500,2500,64,3000,,https://example.com/bench,2026-11-29");
-        var longProfile = new TrafficProfile { Name = "long", MonthlyRequests = 1e6, InputTokensPerRequest = 1000, OutputTokensPerRequest = 1000, Growth = GrowthRule.Series(0, 1e6) };
-        var wide = new TrafficProfile { Name = "wide", MonthlyRequests = 1e6, InputTokensPerRequest = 10, OutputTokensPerRequest = 3000, Growth = GrowthRule.Series(0, 0) };
-        var scenario = Over(2, Chat, RentedModel8B) with { Workload = new Workload { Profiles = [longProfile, wide] } };
+        // Given rows at both profiles' shapes: "long" 1,000 / 1,000 at 2,000 tokens/s and "wide" 10 / 3,000 at 3,000
+        // tokens/s, each profile 1e6 requests a month, no batch share, peak-to-average 1
+        var engine = EngineWithRows(
+            "throughput_benchmarks.csv",
+            "org/Model-8B,GPU-A,1,bf16,vllm,1000,1000,0,2000,,https://example.com/bench,2026-11-29",
+            "org/Model-8B,GPU-A,1,bf16,vllm,10,3000,0,3000,,https://example.com/bench,2026-11-29");
+        var longProfile = new TrafficProfile { Name = "long", MonthlyRequests = 1e6, InputTokensPerRequest = 1000, OutputTokensPerRequest = 1000 };
+        var wide = new TrafficProfile { Name = "wide", MonthlyRequests = 1e6, InputTokensPerRequest = 10, OutputTokensPerRequest = 3000 };
+        var scenario = Over(1, Chat, RentedModel8B) with { Workload = new Workload { Profiles = [longProfile, wide] } };
 
-        // Then the throughput is the 1,000 / 1,000 row's 2,000 tokens/s
-        engine.Evaluate(scenario).Option("Model-8B on GPU-A").ReplicaThroughputTokensPerSecond.Should().Be(2_000);
+        var self = engine.Evaluate(scenario).Option("Model-8B on GPU-A");
 
-        // And without traffic in any month the unweighted mean picks the 500 / 2,500 row's 3,000 tokens/s
-        var idle = scenario with { Workload = new Workload { Profiles = [longProfile with { Growth = GrowthRule.Series(0, 0) }, wide] } };
-        engine.Evaluate(idle).Option("Model-8B on GPU-A").ReplicaThroughputTokensPerSecond.Should().Be(3_000);
+        // Then replica-seconds: long 1e6 × 1,000 / 2,000 = 500,000; wide 1e6 × 3,000 / 3,000 = 1,000,000; together
+        // 1,500,000 / 2,628,000 = 0.570776 busy replicas ÷ 0.7 = 0.815 → 1 replica, 81.5 % of it at 0.7... utilisation
+        // 0.570776; the mix: 4e9 output tokens / 1,500,000 s = 2,666.67 tokens/s per replica
+        self.Months[0].Replicas.Should().Be(1);
+        self.Months[0].Utilization.Should().BeApproximately(1_500_000 / 2_628_000.0, 1e-12);
+        self.ReplicaThroughputTokensPerSecond.Should().BeApproximately(4e9 / 1.5e6, 1e-9);
+    }
+
+    [Fact]
+    public void Evaluate_BatchShare_IsSizedAtTheAverageAndFillsTheTroughs()
+    {
+        // Given the chat profile (1e6 requests of 500 output tokens at 2,000 tokens/s: 0.25 replica-seconds each) with
+        // half its requests deferrable, and a peak 8 times the average
+        var scenario = Over(1, Chat, RentedModel8B) with { Workload = new Workload { Profiles = [Chat], PeakToAverageRatio = 8 } };
+
+        var self = Engine.Evaluate(scenario).Option("Model-8B on GPU-A");
+
+        // Then interactive at the peak: 5e5 × 0.25 × 8 = 1,000,000 s; all at the average: 1e6 × 0.25 = 250,000 s;
+        // load = 1,000,000 / 2,628,000 = 0.380518 ÷ 0.7 = 0.5436 → 1 replica (2 if the deferrable half were sized at the
+        // peak too: 2,000,000 / 2,628,000 / 0.7 = 1.087)
+        self.Months[0].Replicas.Should().Be(1);
+        self.Months[0].Utilization.Should().BeApproximately(1_000_000 / 2_628_000.0, 1e-12);
+
+        // And when deferrable work outweighs the peak it sets the load: all deferrable, peak 8: 0 vs 250,000 s
+        var deferrable = Chat with { BatchShare = 1 };
+        var batchOnly = Over(1, deferrable, RentedModel8B) with { Workload = new Workload { Profiles = [deferrable], PeakToAverageRatio = 8 } };
+        Engine.Evaluate(batchOnly).Option("Model-8B on GPU-A").Months[0].Utilization.Should().BeApproximately(250_000 / 2_628_000.0, 1e-12);
     }
 
     // ---- Rented: prices and their rows ----
