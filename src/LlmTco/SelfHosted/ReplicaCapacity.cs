@@ -160,8 +160,9 @@ internal sealed class ReplicaCapacity
     /// <summary>
     /// Gets the throughput for a shape under a latency target, at most <paramref name="offline"/>: the fastest
     /// latency-bounded row within 20 % of the shape whose medians meet the target; else the roofline, calibrated to the
-    /// offline figure (k = offline ÷ roofline at the offline batch), at the largest batch B whose per-request speed
-    /// k × roofline(B) ÷ B and first-token time (prefill + one decode step) ÷ k meet the target. Without a target, the
+    /// offline figure (k = min(1, offline ÷ roofline at the offline batch)), at the largest batch B whose per-request
+    /// speed k × roofline(B) ÷ B and first-token time (prefill + one decode step) ÷ k meet the target, giving
+    /// k × roofline(B). Without a target, the
     /// offline figure. <paramref name="fastestSpeed"/> and <paramref name="fastestFirstToken"/> are the batch-1 figures,
     /// for the error when not even one request alone meets the target (then the result's throughput is 0).
     /// </summary>
@@ -191,8 +192,12 @@ internal sealed class ReplicaCapacity
             return tokens >= offline.TokensPerSecond ? offline : new ReplicaThroughput(tokens, CapacityBasis.LatencyRow, best, Rows[best].Concurrency, false);
         }
 
+        // The offline figure calibrates the roofline: k = offline ÷ roofline at the offline batch. A figure above the
+        // roofline (k > 1) is taken to come from larger batches than the roofline's, not from faster steps, so the speed
+        // each request sees is never raised above the roofline's own (at the option's MBU and MFU); one below it slows
+        // every step by k.
         var reference = offline.Batch;
-        var k = offline.TokensPerSecond / Roofline(input, output, reference);
+        var k = Math.Min(1, offline.TokensPerSecond / Roofline(input, output, reference));
         var prefill = CapacityMath.PrefillSeconds(activeParameters, input, flops, mfu);
         (double Speed, double FirstToken) At(int batch) =>
             (k * Roofline(input, output, batch) / batch, (prefill + CapacityMath.DecodeStepSeconds(weightBytes, batch, input + (Math.Max(output, 1) / 2), kvBytesPerToken, bandwidth, mbu, activeParameters, flops, mfu)) / k);

@@ -149,7 +149,7 @@ internal sealed partial class SelfHostedPlan
             var text = interactive.Basis switch
             {
                 CapacityBasis.LatencyRow => string.Create(CultureInfo.InvariantCulture, $"the latency-bounded benchmark row at concurrency {interactive.Batch} meets it: {RowText(capacity.Rows[interactive.Row])}, median first token {capacity.Rows[interactive.Row].TimeToFirstTokenSecondsP50} s, {1 / (double)capacity.Rows[interactive.Row].TimePerOutputTokenSecondsP50!.Value:N1} tokens/s per request"),
-                CapacityBasis.LatencyBatch => string.Create(CultureInfo.InvariantCulture, $"the roofline calibrated to the offline figure meets it up to batch {interactive.Batch}, giving {interactive.TokensPerSecond:N1} output tokens/s per replica ({interactive.TokensPerSecond / offline.TokensPerSecond:P0} of the offline {offline.TokensPerSecond:N1}); queueing for a first token under load is not modelled"),
+                CapacityBasis.LatencyBatch => string.Create(CultureInfo.InvariantCulture, $"the roofline (its per-request speed never raised by the offline figure) meets it up to batch {interactive.Batch}, giving {interactive.TokensPerSecond:N1} output tokens/s per replica ({interactive.TokensPerSecond / offline.TokensPerSecond:P0} of the offline {offline.TokensPerSecond:N1}); queueing for a first token under load is not modelled"),
                 _ => string.Create(CultureInfo.InvariantCulture, $"the offline throughput ({offline.TokensPerSecond:N1} output tokens/s per replica) already meets it"),
             };
             Add(AssumptionKind.Estimate, string.Create(CultureInfo.InvariantCulture, $"Latency target of profile '{profile.Name}': {target}; {text}."));

@@ -40,6 +40,16 @@ public sealed class ScenarioJsonTests
     }
 
     [Fact]
+    public void Parse_LatencyTarget_ReadsBothBounds()
+    {
+        var json = Valid.Replace("\"batchShare\": 0.5,", "\"batchShare\": 0.5, \"latency\": { \"maxTimeToFirstTokenSeconds\": 2, \"minOutputTokensPerSecondPerRequest\": 30 },", StringComparison.Ordinal);
+
+        var latency = ScenarioJson.Parse(json).Workload.Profiles[0].Latency;
+
+        latency.Should().Be(new LatencyTarget { MaxTimeToFirstTokenSeconds = 2, MinOutputTokensPerSecondPerRequest = 30 });
+    }
+
+    [Fact]
     public void Serialize_ThenParse_RoundTrips()
     {
         var scenario = ScenarioJson.Parse(Valid);
