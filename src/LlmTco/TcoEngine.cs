@@ -99,7 +99,7 @@ public sealed class TcoEngine
                 lines[(int)CostLine.ApiCommitmentShortfall] = ws.Shortfall[a][m];
                 lines[(int)CostLine.ApiFees] = p[api.FeeSlot];
                 lines[(int)CostLine.ApiFineTuning] = api.FineTuningFee[m];
-                return (lines, 0, 0, null);
+                return (lines, 0, 0, 0, null);
             });
             options.Add(new OptionResult(api.Option.Name, OptionKind.Api, months, 0, 0, 0, ThroughputSource.None, api.SteadyState(p, ws.Usage[a], volumes, 0, scenario.StartDate)));
         }
@@ -114,7 +114,7 @@ public sealed class TcoEngine
                 ws.SelfLines[s].CopyMonth(m, ws.FineTuning[s], ws.Recurring[s], lines);
                 var replicas = ws.Replicas[s][m];
                 double? utilization = m >= self.Lead && replicas > 0 ? ws.Load[s][m] / replicas : null;
-                return (lines, ws.Gpus[s][m], replicas, utilization);
+                return (lines, ws.Gpus[s][m], replicas * self.GpusPerReplica, replicas, utilization);
             });
             var residual = self.Rented ? 0 : ws.CapitalSoFar[s] * p[self.ResidualSlot];
             options.Add(new OptionResult(self.Option.Name, OptionKind.SelfHosted, months, residual, self.GpusPerReplica, self.BaseThroughput, self.ThroughputSource, self.SteadyState(ws, volumes, plan.MonthStarts[self.Lead])));
@@ -144,7 +144,7 @@ public sealed class TcoEngine
     }
 
     /// <summary>One option's months from the evaluation in <paramref name="ws"/>, each with its lines, GPUs, replicas and utilisation from <paramref name="month"/>.</summary>
-    private static List<MonthResult> Months(ScenarioPlan plan, PlanWorkspace ws, int option, Func<int, (double[] Lines, int Gpus, int Replicas, double? Utilization)> month)
+    private static List<MonthResult> Months(ScenarioPlan plan, PlanWorkspace ws, int option, Func<int, (double[] Lines, int Gpus, int GpusNeeded, int Replicas, double? Utilization)> month)
     {
         var volumes = ws.CurrentVolumes;
         var lead = option < plan.Apis.Length ? 0 : plan.Selves[option - plan.Apis.Length].Lead;
@@ -153,10 +153,10 @@ public sealed class TcoEngine
         var months = new List<MonthResult>(plan.Months);
         for (var m = 0; m < plan.Months; m++)
         {
-            var (lines, gpus, replicas, utilization) = month(m);
+            var (lines, gpus, gpusNeeded, replicas, utilization) = month(m);
             // The last month's discounted cost, when it holds rent of months after the horizon, weighs each at its own month.
             double? discountedTotal = beyond && m == last ? ws.Discounted[option][m] - (m > 0 ? ws.Discounted[option][m - 1] : 0) : null;
-            months.Add(new MonthResult(m + 1, plan.MonthStarts[m], lines, ws.Totals[option][m], ws.Cumulative[option][m], ws.CurrentFactors[m], ws.Discounted[option][m], volumes.TotalInput[m], volumes.TotalOutput[m], gpus, replicas, utilization, m < lead, discountedTotal));
+            months.Add(new MonthResult(m + 1, plan.MonthStarts[m], lines, ws.Totals[option][m], ws.Cumulative[option][m], ws.CurrentFactors[m], ws.Discounted[option][m], volumes.TotalInput[m], volumes.TotalOutput[m], gpus, gpusNeeded, replicas, utilization, m < lead, discountedTotal));
         }
 
         return months;

@@ -25,7 +25,7 @@ internal static class TestTables
             "GPU-A,nvidia,80,3.35,989.5,1979,700,,,,,,https://example.com/gpu-a,2026-11-29"),
         ["gpu_rentals.csv"] = Lines(
             RentalHeader,
-            "cloudy,big.8x,GPU-A,8,on-demand,us-east-1,USD,2.5,2025-01-01,,https://example.com/cloudy,2026-11-29"),
+            "cloudy,big.1x,GPU-A,1,on-demand,us-east-1,USD,2.5,2025-01-01,,https://example.com/cloudy,2026-11-29"),
         ["open_models.csv"] = Lines(
             ModelHeader,
             "org/Model-8B,model-8b,dense,8,8,32,4096,32,8,128,131072,apache-2.0,,https://example.com/model,2026-11-29"),

@@ -28,6 +28,8 @@ internal sealed class PlanWorkspace
         Gpus = Enumerable.Range(0, selves).Select(_ => new int[months]).ToArray();
         Replicas = Enumerable.Range(0, selves).Select(_ => new int[months]).ToArray();
         Load = WorkloadVolumes.Rows(selves, months);
+        OfferChoice = Enumerable.Range(0, selves).Select(_ => new int[months]).ToArray();
+        OnDemandChoice = Enumerable.Range(0, selves).Select(_ => new int[months]).ToArray();
         InteractiveSeconds = WorkloadVolumes.Rows(selves, plan.Workload.Profiles.Length);
         DeferredSeconds = WorkloadVolumes.Rows(selves, plan.Workload.Profiles.Length);
         SelfLines = Enumerable.Range(0, selves).Select(_ => new SelfHostedLines(months)).ToArray();
@@ -94,6 +96,12 @@ internal sealed class PlanWorkspace
 
     /// <summary>Gets each self-hosted option's load month by month, in fully busy replicas (before the target utilisation and rounding).</summary>
     public double[][] Load { get; }
+
+    /// <summary>Gets each rented option's offer chosen (index among the month's candidates) in each month it chose one, else −1.</summary>
+    internal int[][] OfferChoice { get; }
+
+    /// <summary>Gets each rented option's on-demand offer chosen for replicas above a commitment, month by month, else −1.</summary>
+    internal int[][] OnDemandChoice { get; }
 
     /// <summary>Gets each self-hosted option's replica-seconds per interactive request of each profile.</summary>
     internal double[][] InteractiveSeconds { get; }

@@ -18,7 +18,7 @@ public static class ScenarioResultCsv
         "option", "kind", "month", "start_date",
         .. Enum.GetValues<CostLine>().Select(l => Snake(l.ToString())),
         "total", "cumulative", "discounted_total", "discounted_cumulative", "input_tokens", "output_tokens",
-        "cost_per_mtok", "gpus", "replicas", "utilization", "served_by_bridge",
+        "cost_per_mtok", "gpus", "replicas", "utilization", "served_by_bridge", "gpus_needed",
     ];
 
     /// <summary>Writes the result's months as CSV with a header row.</summary>
@@ -65,6 +65,7 @@ public static class ScenarioResultCsv
                 csv.WriteField(Int(m.Replicas));
                 csv.WriteField(m.Utilization is { } u ? Number(u) : string.Empty);
                 csv.WriteField(m.ServedByBridge ? "true" : "false");
+                csv.WriteField(Int(m.GpusNeeded));
                 csv.NextRecord();
             }
         }

@@ -97,6 +97,7 @@ public static class ScenarioResultJson
                 w.WriteNumber("outputTokens", m.OutputTokens);
                 NumberOrNull(w, "costPerMillionTokens", m.CostPerMillionTokens);
                 w.WriteNumber("gpus", m.Gpus);
+                w.WriteNumber("gpusNeeded", m.GpusNeeded);
                 w.WriteNumber("replicas", m.Replicas);
                 NumberOrNull(w, "utilization", m.Utilization);
                 w.WriteBoolean("servedByBridge", m.ServedByBridge);

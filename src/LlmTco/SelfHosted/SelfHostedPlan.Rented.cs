@@ -13,10 +13,8 @@ internal sealed partial class SelfHostedPlan
 {
     private const double Hours = CapacityMath.HoursPerMonth;
 
-    private GpuRentalOffer?[] planOffers = [];
-    private GpuRentalOffer?[] onDemandOffers = [];
-    private double[] planPrice = [];
-    private double[] onDemandPrice = [];
+    private RentalCandidate[][] planCandidates = [];
+    private RentalCandidate[][] onDemandCandidates = [];
     private int term;
     private int? committedGpus;
 
@@ -50,16 +48,12 @@ internal sealed partial class SelfHostedPlan
         var offersOfGpu = catalog.RentalOffersOf(gpu);
         var forPlan = PricingCatalog.FilterRentalOffers(offersOfGpu, rented.Provider, rented.Plan, rented.Region, rented.Sku);
         var forOnDemand = PricingCatalog.FilterRentalOffers(offersOfGpu, rented.Provider, RentalPlan.OnDemand, rented.Region, null);
-        planOffers = new GpuRentalOffer?[months];
-        onDemandOffers = new GpuRentalOffer?[months];
-        planPrice = new double[months];
-        onDemandPrice = new double[months];
+        planCandidates = new RentalCandidate[months][];
+        onDemandCandidates = new RentalCandidate[months][];
         for (var m = 0; m < months; m++)
         {
-            planOffers[m] = PricingCatalog.SelectRentalOffer(forPlan, rented.Provider, rented.Plan, monthStarts[m], rented.Region, rented.Sku);
-            planPrice[m] = PriceOf(planOffers[m], scenario.Currency) * DeclineOf(planOffers[m], forPlan, rented.YearlyPriceDecline, monthStarts[m], scenario.StartDate);
-            onDemandOffers[m] = term == 0 ? null : PricingCatalog.SelectRentalOffer(forOnDemand, rented.Provider, RentalPlan.OnDemand, monthStarts[m], rented.Region, null);
-            onDemandPrice[m] = PriceOf(onDemandOffers[m], scenario.Currency) * DeclineOf(onDemandOffers[m], forOnDemand, rented.YearlyPriceDecline, monthStarts[m], scenario.StartDate);
+            planCandidates[m] = Candidates(forPlan, rented.Plan, monthStarts[m], scenario, rented.YearlyPriceDecline);
+            onDemandCandidates[m] = term == 0 ? [] : Candidates(forOnDemand, RentalPlan.OnDemand, monthStarts[m], scenario, rented.YearlyPriceDecline);
         }
 
         if (!describe)
@@ -81,7 +75,16 @@ internal sealed partial class SelfHostedPlan
             }
         }
 
-        if (rented.YearlyPriceDecline > 0 && planOffers[Math.Min(Lead, months - 1)] is { } offer)
+        if (rented.PricePerGpuHour is not null)
+        {
+            Add(AssumptionKind.Choice, string.Create(CultureInfo.InvariantCulture, $"The rental price given in the scenario ({rented.PricePerGpuHour} per GPU-hour) bills each GPU the replicas use, not whole instances."));
+        }
+        else
+        {
+            Add(AssumptionKind.Choice, "Rentals are billed per instance, as providers sell them: GPUs billed = instances × the offer's GPUs per instance, with replicas packed into instances (a replica larger than an instance takes whole instances); each month takes the offer whose instances cost least for the replicas needed. The break-even volume's steady state uses the price per GPU of that offer, so it assumes full instances.");
+        }
+
+        if (rented.YearlyPriceDecline > 0 && planCandidates[Math.Min(Lead, months - 1)] is [{ Offer: var offer }, ..])
         {
             var from = DeclineFactor.ReferenceDate(offer.EffectiveFrom, offer.CheckedOn, scenario.StartDate);
             Add(AssumptionKind.Choice, string.Create(CultureInfo.InvariantCulture, $"GPU rental prices decline {rented.YearlyPriceDecline:P1} a year from the last date each offer's price is known to hold ({Iso(from)} for {offer.Provider} {offer.Sku}: the latest of its effective date, the date it was checked and the scenario's start): price × (1 − {rented.YearlyPriceDecline})^(years since that date); a reserved term keeps its first month's price{(rented.PricePerGpuHour is null ? string.Empty : "; the price given in the scenario does not decline")}."));
@@ -91,7 +94,7 @@ internal sealed partial class SelfHostedPlan
         {
             Add(AssumptionKind.Choice, rented.CommittedGpus is { } c
                 ? string.Create(CultureInfo.InvariantCulture, $"Reserved plan: {c} GPUs committed and billed every month of each {term}-month term; GPUs needed above that bill on demand.")
-                : string.Create(CultureInfo.InvariantCulture, $"Reserved plan: each {term}-month term commits the most GPUs needed during that term, billed every month of the term."));
+                : string.Create(CultureInfo.InvariantCulture, $"Reserved plan: each {term}-month term commits the instances its busiest month needs, billed every month of the term."));
         }
     }
 
@@ -99,18 +102,99 @@ internal sealed partial class SelfHostedPlan
     /// The yearly decline's factor for an offer in a month (<see cref="DeclineFactor"/>): only for the latest offer of its
     /// SKU, plan and region (a price a later row replaces does not decline), 1 otherwise or without a decline.
     /// </summary>
-    private static double DeclineOf(GpuRentalOffer? offer, GpuRentalOffer[] offers, double decline, DateOnly monthStart, DateOnly start) =>
-        offer is not null && decline > 0 && !offers.Any(o => o.EffectiveFrom > offer.EffectiveFrom && o.Plan == offer.Plan && string.Equals(o.Sku, offer.Sku, StringComparison.OrdinalIgnoreCase) && string.Equals(o.Region, offer.Region, StringComparison.OrdinalIgnoreCase))
+    private static double DeclineOf(GpuRentalOffer offer, GpuRentalOffer[] offers, double decline, DateOnly monthStart, DateOnly start) =>
+        decline > 0 && !offers.Any(o => o.EffectiveFrom > offer.EffectiveFrom && o.Plan == offer.Plan && string.Equals(o.Sku, offer.Sku, StringComparison.OrdinalIgnoreCase) && string.Equals(o.Region, offer.Region, StringComparison.OrdinalIgnoreCase))
             ? DeclineFactor.Of(decline, DeclineFactor.Days(monthStart, DeclineFactor.ReferenceDate(offer.EffectiveFrom, offer.CheckedOn, start)))
             : 1;
 
-    private static double PriceOf(GpuRentalOffer? offer, string currency) =>
-        offer is not null && string.Equals(offer.Currency, currency, StringComparison.Ordinal) ? (double)offer.PricePerGpuHour : double.NaN;
+    /// <summary>
+    /// The offers in force on a day among <paramref name="offers"/> (one provider, plan and GPU, already filtered by
+    /// region and SKU): for each SKU and region the one with the latest <c>effective_from</c> on or before the day (the
+    /// first in table order on a tie), cheapest per GPU-hour first, then by SKU (ordinal), then in table order, as
+    /// <see cref="PricingCatalog.SelectRentalOffer"/> ranks them. An offer in another currency has no price (NaN).
+    /// </summary>
+    private static RentalCandidate[] Candidates(GpuRentalOffer[] offers, RentalPlan plan, DateOnly day, Scenario scenario, double decline)
+    {
+        var latest = new List<(GpuRentalOffer Offer, int Order)>();
+        for (var i = 0; i < offers.Length; i++)
+        {
+            var o = offers[i];
+            if (o.Plan != plan || o.EffectiveFrom > day)
+            {
+                continue;
+            }
+
+            var at = latest.FindIndex(x => string.Equals(x.Offer.Sku, o.Sku, StringComparison.OrdinalIgnoreCase) && string.Equals(x.Offer.Region, o.Region, StringComparison.OrdinalIgnoreCase));
+            if (at < 0)
+            {
+                latest.Add((o, latest.Count));
+            }
+            else if (o.EffectiveFrom > latest[at].Offer.EffectiveFrom)
+            {
+                latest[at] = (o, latest[at].Order);
+            }
+        }
+
+        return latest
+            .OrderBy(x => x.Offer.PricePerGpuHour).ThenBy(x => x.Offer.Sku, StringComparer.Ordinal).ThenBy(x => x.Order)
+            .Select(x => new RentalCandidate(x.Offer, string.Equals(x.Offer.Currency, scenario.Currency, StringComparison.Ordinal) ? (double)x.Offer.PricePerGpuHour * DeclineOf(x.Offer, offers, decline, day, scenario.StartDate) : double.NaN))
+            .ToArray();
+    }
 
     /// <summary>
-    /// The rental line of every month from the lead time: on demand, GPUs × 730 h × the month's price; on a reserved plan,
-    /// each term commits its busiest month's GPUs (or the committed GPUs given) at the price in force on the term's first
-    /// month, and GPUs above a given commitment bill on demand. Also the steady cost of a replica at the first month served.
+    /// The GPUs billed for <paramref name="replicas"/> replicas of <paramref name="gpusPerReplica"/> GPUs on instances of
+    /// <paramref name="gpusPerInstance"/>: replicas packed ⌊instance ÷ replica⌋ to an instance, or ⌈replica ÷ instance⌉
+    /// instances to a replica, × the GPUs of an instance.
+    /// </summary>
+    internal static long GpusBilled(int replicas, int gpusPerReplica, int gpusPerInstance)
+    {
+        if (replicas <= 0)
+        {
+            return 0;
+        }
+
+        long instances = gpusPerReplica <= gpusPerInstance
+            ? ((long)replicas + (gpusPerInstance / gpusPerReplica) - 1) / (gpusPerInstance / gpusPerReplica)
+            : (long)replicas * ((gpusPerReplica + gpusPerInstance - 1) / gpusPerInstance);
+        return instances * gpusPerInstance;
+    }
+
+    /// <summary>How many whole replicas <paramref name="gpus"/> GPUs bought as instances of <paramref name="gpusPerInstance"/> hold.</summary>
+    internal static int ReplicasIn(long gpus, int gpusPerReplica, int gpusPerInstance) =>
+        (int)Math.Min(int.MaxValue, gpusPerReplica <= gpusPerInstance
+            ? (gpus / gpusPerInstance * (gpusPerInstance / gpusPerReplica)) + (gpus % gpusPerInstance / gpusPerReplica)
+            : gpus / ((long)((gpusPerReplica + gpusPerInstance - 1) / gpusPerInstance) * gpusPerInstance));
+
+    /// <summary>The candidate whose instances cost least for the replicas (the first in rank on a tie), or −1 when none has a price.</summary>
+    private int Cheapest(RentalCandidate[] candidates, int replicas, out long gpus)
+    {
+        var best = -1;
+        gpus = 0;
+        var bestCost = double.PositiveInfinity;
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            var c = candidates[i];
+            if (double.IsNaN(c.Price))
+            {
+                continue;
+            }
+
+            var billed = GpusBilled(replicas, GpusPerReplica, c.Offer.GpusPerInstance);
+            var cost = billed * c.Price;
+            if (best < 0 || cost < bestCost)
+            {
+                (best, bestCost, gpus) = (i, cost, billed);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// The rental line of every month from the lead time, in whole instances: on demand, the GPUs billed × 730 h × the
+    /// month's price of the offer whose instances cost least; on a reserved plan, each term commits, at the price in force
+    /// on its first month, the instances of its busiest month (or the committed GPUs given), and replicas above a given
+    /// commitment bill on demand in instances of their own. Also the steady cost of a replica at the first month served.
     /// </summary>
     private bool BillRented(double[] p, PlanWorkspace ws, SelfHostedLines lines, int[] gpus, int lead)
     {
@@ -121,45 +205,104 @@ internal sealed partial class SelfHostedPlan
             var fixedCommitment = p[CommittedSlot];
             var first = Math.Min(lead, months);
             var rental = lines.Rental;
+            var replicas = ws.Replicas[Index];
+            var choice = ws.OfferChoice[Index];
+            var odChoice = ws.OnDemandChoice[Index];
+            Array.Fill(choice, -1);
+            Array.Fill(odChoice, -1);
             if (term == 0)
             {
                 for (var m = first; m < months; m++)
                 {
-                    var price = hasPrice ? given : planPrice[m];
-                    if (double.IsNaN(price))
+                    long billed;
+                    if (replicas[m] == 0)
                     {
-                        return Fail(ws, m, onDemand: false);
+                        billed = 0;
+                    }
+                    else if (hasPrice)
+                    {
+                        billed = (long)replicas[m] * GpusPerReplica;
+                        rental[m] = billed * Hours * given;
+                    }
+                    else
+                    {
+                        var c = Cheapest(planCandidates[m], replicas[m], out billed);
+                        if (c < 0)
+                        {
+                            return Fail(ws, m, onDemand: false);
+                        }
+
+                        choice[m] = c;
+                        rental[m] = billed * Hours * planCandidates[m][c].Price;
                     }
 
-                    rental[m] = gpus[m] * Hours * price;
+                    gpus[m] = (int)billed;
                 }
             }
             else
             {
-                var committed = 0;
+                long committed = 0;
                 var termPrice = 0.0;
                 var termStart = first;
                 for (; termStart < months; termStart += term)
                 {
                     var count = Math.Min(term, months - termStart);
-                    termPrice = hasPrice ? given : planPrice[termStart];
-                    if (double.IsNaN(termPrice))
+                    var busiest = MaxOver(replicas, termStart, count);
+                    int served;
+                    if (!double.IsNaN(fixedCommitment))
                     {
-                        return Fail(ws, termStart, onDemand: false);
-                    }
-
-                    committed = double.IsNaN(fixedCommitment) ? MaxOver(gpus, termStart, count) : (int)fixedCommitment;
-                    for (var m = termStart; m < termStart + count; m++)
-                    {
-                        var overflow = Math.Max(0, gpus[m] - committed);
-                        if (overflow > 0 && double.IsNaN(onDemandPrice[m]))
+                        // The committed GPUs given, at the offer cheapest per GPU-hour (the first ranked with a price).
+                        committed = (long)fixedCommitment;
+                        var c = hasPrice ? -1 : Array.FindIndex(planCandidates[termStart], x => !double.IsNaN(x.Price));
+                        if (!hasPrice && c < 0)
                         {
-                            return Fail(ws, m, onDemand: true);
+                            return Fail(ws, termStart, onDemand: false);
                         }
 
+                        termPrice = hasPrice ? given : planCandidates[termStart][c].Price;
+                        served = ReplicasIn(committed, GpusPerReplica, hasPrice ? 1 : planCandidates[termStart][c].Offer.GpusPerInstance);
+                        choice[termStart] = c;
+                    }
+                    else if (busiest == 0)
+                    {
+                        (committed, termPrice, served) = (0, 0, 0);
+                    }
+                    else if (hasPrice)
+                    {
+                        (committed, termPrice, served) = ((long)busiest * GpusPerReplica, given, busiest);
+                    }
+                    else
+                    {
+                        var c = Cheapest(planCandidates[termStart], busiest, out committed);
+                        if (c < 0)
+                        {
+                            return Fail(ws, termStart, onDemand: false);
+                        }
+
+                        (termPrice, served) = (planCandidates[termStart][c].Price, busiest);
+                        choice[termStart] = c;
+                    }
+
+                    for (var m = termStart; m < termStart + count; m++)
+                    {
                         // A reservation fixes its price for the term: the price in force on the term's first month.
-                        rental[m] = (committed * Hours * termPrice) + (overflow > 0 ? overflow * Hours * onDemandPrice[m] : 0);
-                        gpus[m] = Math.Max(gpus[m], committed);
+                        var overflow = Math.Max(0, replicas[m] - served);
+                        long overflowGpus = 0;
+                        var overflowCost = 0.0;
+                        if (overflow > 0)
+                        {
+                            var od = Cheapest(onDemandCandidates[m], overflow, out overflowGpus);
+                            if (od < 0)
+                            {
+                                return Fail(ws, m, onDemand: true);
+                            }
+
+                            odChoice[m] = od;
+                            overflowCost = overflowGpus * Hours * onDemandCandidates[m][od].Price;
+                        }
+
+                        rental[m] = (committed * Hours * termPrice) + overflowCost;
+                        gpus[m] = (int)Math.Min(int.MaxValue, committed + overflowGpus);
                     }
                 }
 
@@ -171,10 +314,22 @@ internal sealed partial class SelfHostedPlan
                 }
             }
 
-            var steadyPrice = hasPrice ? given : planPrice[lead];
-            if (double.IsNaN(steadyPrice))
+            // The steady state: a replica at the price per GPU-hour of the offer the first month served would take for
+            // many replicas (full instances), as a staircase of replicas.
+            double steadyPrice;
+            if (hasPrice)
             {
-                return Fail(ws, lead, onDemand: false);
+                steadyPrice = given;
+            }
+            else
+            {
+                var c = Cheapest(planCandidates[lead], ReplicaCount.Max, out _);
+                if (c < 0)
+                {
+                    return Fail(ws, lead, onDemand: false);
+                }
+
+                steadyPrice = planCandidates[lead][c].Price;
             }
 
             ws.SteadyCostPerReplica[Index] = GpusPerReplica * Hours * steadyPrice;
@@ -202,40 +357,34 @@ internal sealed partial class SelfHostedPlan
         }
     }
 
-    /// <summary>The error for a month without a rental price: no offer on the date, or an offer in another currency.</summary>
+    /// <summary>The error for a month without a rental price: no offer on the date, or only offers in another currency.</summary>
     private Exception RentalPriceException(PricingCatalog catalog, Scenario scenario, bool onDemand, int month, DateOnly[] monthStarts)
     {
         var rented = Option.Rented!;
         var plan = onDemand ? RentalPlan.OnDemand : rented.Plan;
-        var offer = onDemand ? onDemandOffers[month] : planOffers[month];
-        return offer is null
+        var candidates = onDemand ? onDemandCandidates[month] : planCandidates[month];
+        return candidates.Length == 0
             ? catalog.NoRentalOffer(rented.Provider, rentalGpu!, plan, monthStarts[month], rented.Region)
-            : new ScenarioValidationException([new ScenarioError(optionPath + ".rented", offer.Currency, $"the rental offer {offer.Provider} {offer.Sku} is priced in {offer.Currency}, but the scenario's currency is {scenario.Currency}")]);
+            : new ScenarioValidationException([new ScenarioError(optionPath + ".rented", candidates[0].Offer.Currency, $"the rental offer {candidates[0].Offer.Provider} {candidates[0].Offer.Sku} is priced in {candidates[0].Offer.Currency}, but the scenario's currency is {scenario.Currency}")]);
     }
 
     /// <summary>The table rows of the rental offers the bill in <paramref name="ws"/> used, in the order it first used them.</summary>
     private IEnumerable<Assumption> UsedOffers(PlanWorkspace ws)
     {
         var rented = Option.Rented!;
-        if (rented.PricePerGpuHour is not null && term == 0)
-        {
-            yield break;
-        }
-
         var seen = new HashSet<GpuRentalOffer>();
-        var capacity = ws.Replicas[Index];
-        var first = Math.Min(Lead, months);
-        for (var m = first; m < months; m++)
+        var choice = ws.OfferChoice[Index];
+        var odChoice = ws.OnDemandChoice[Index];
+        for (var m = Math.Min(Lead, months); m < months; m++)
         {
-            var termStart = term == 0 ? m : first + ((m - first) / term * term);
-            if (rented.PricePerGpuHour is null && seen.Add(planOffers[termStart]!))
+            if (choice[m] >= 0 && seen.Add(planCandidates[m][choice[m]].Offer))
             {
-                yield return OfferRow(planOffers[termStart]!, rented.Plan);
+                yield return OfferRow(planCandidates[m][choice[m]].Offer, rented.Plan);
             }
 
-            if (term > 0 && committedGpus is { } committed && (capacity[m] * GpusPerReplica) - committed > 0 && seen.Add(onDemandOffers[m]!))
+            if (odChoice[m] >= 0 && seen.Add(onDemandCandidates[m][odChoice[m]].Offer))
             {
-                yield return OfferRow(onDemandOffers[m]!, RentalPlan.OnDemand);
+                yield return OfferRow(onDemandCandidates[m][odChoice[m]].Offer, RentalPlan.OnDemand);
             }
         }
     }
@@ -243,3 +392,6 @@ internal sealed partial class SelfHostedPlan
     private Assumption OfferRow(GpuRentalOffer offer, RentalPlan plan) =>
         new(Option.Name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"gpu_rentals.csv: {offer.Provider} {offer.Sku} ({offer.GpusPerInstance} × {offer.GpuModel}), {Words.ToWord(plan)}, {offer.Region}, from {Iso(offer.EffectiveFrom)}: {offer.PricePerGpuHour} {offer.Currency} per GPU-hour; checked {Iso(offer.CheckedOn)}."), offer.SourceUrl) { Row = offer };
 }
+
+/// <summary>A rental offer in force in a month, with its price per GPU-hour in the scenario's currency after any decline (NaN in another currency).</summary>
+internal readonly record struct RentalCandidate(GpuRentalOffer Offer, double Price);

@@ -7,7 +7,7 @@ public sealed class MonthResult
     private readonly double[] lines;
 
     // total is lines.Sum(), which the caller has computed already for the cumulative cost.
-    internal MonthResult(int month, DateOnly startDate, double[] lines, double total, double cumulative, double discountFactor, double discountedCumulative, double inputTokens, double outputTokens, int gpus, int replicas, double? utilization, bool servedByBridge, double? discountedTotal = null)
+    internal MonthResult(int month, DateOnly startDate, double[] lines, double total, double cumulative, double discountFactor, double discountedCumulative, double inputTokens, double outputTokens, int gpus, int gpusNeeded, int replicas, double? utilization, bool servedByBridge, double? discountedTotal = null)
     {
         Month = month;
         StartDate = startDate;
@@ -20,6 +20,7 @@ public sealed class MonthResult
         InputTokens = inputTokens;
         OutputTokens = outputTokens;
         Gpus = gpus;
+        GpusNeeded = gpusNeeded;
         Replicas = replicas;
         Utilization = utilization;
         ServedByBridge = servedByBridge;
@@ -69,8 +70,14 @@ public sealed class MonthResult
     /// </summary>
     public double? CostPerMillionTokens => CostLines.PerMillionTokens(Total, lines[(int)CostLine.CommitmentBeyondHorizon], lines[(int)CostLine.ResidualValue], Tokens);
 
-    /// <summary>Gets the GPUs paid for this month (self-hosted; 0 for API options and during a lead time).</summary>
+    /// <summary>
+    /// Gets the GPUs paid for this month (self-hosted; 0 for API options and during a lead time): rented GPUs in whole
+    /// instances and reserved commitments, or owned GPUs installed in whole servers. At least <see cref="GpusNeeded"/>.
+    /// </summary>
     public int Gpus { get; }
+
+    /// <summary>Gets the GPUs the month's replicas use: <see cref="Replicas"/> × GPUs per replica (self-hosted; 0 for API options).</summary>
+    public int GpusNeeded { get; }
 
     /// <summary>Gets the serving replicas, redundancy included (self-hosted).</summary>
     public int Replicas { get; }

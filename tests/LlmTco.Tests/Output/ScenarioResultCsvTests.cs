@@ -64,7 +64,7 @@ public sealed class ScenarioResultCsvTests
             "depreciation", "power", "hosting", "maintenance", "storage", "egress", "fine_tuning", "people",
             "licences_and_support", "setup", "commitment_beyond_horizon", "residual_value",
             "total", "cumulative", "discounted_total", "discounted_cumulative", "input_tokens", "output_tokens",
-            "cost_per_mtok", "gpus", "replicas", "utilization", "served_by_bridge",
+            "cost_per_mtok", "gpus", "replicas", "utilization", "served_by_bridge", "gpus_needed",
         ];
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         ScenarioResultCsv.Write(writer, Engine.Evaluate(ThreeMonths()));

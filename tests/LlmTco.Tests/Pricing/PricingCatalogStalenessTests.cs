@@ -42,7 +42,7 @@ public sealed class PricingCatalogStalenessTests
         var stale = Catalog.FindStaleRows(new DateOnly(2026, 12, 30), maxAgeDays: 30);
 
         stale.Single(d => d.File == "gpu_rentals.csv").ToString().Should().Be(
-            "gpu_rentals.csv:2:12: warning: stale: the source of 'cloudy, big.8x, on-demand, us-east-1, 2025-01-01' was checked on 2026-11-29, 31 days before 2026-12-30 (more than 30); re-read its source_url and update checked_on");
+            "gpu_rentals.csv:2:12: warning: stale: the source of 'cloudy, big.1x, on-demand, us-east-1, 2025-01-01' was checked on 2026-11-29, 31 days before 2026-12-30 (more than 30); re-read its source_url and update checked_on");
         stale.Single(d => d.File == "throughput_benchmarks.csv").Message.Should().Contain("'org/Model-8B, GPU-A, 1, bf16, vllm, 1000, 500, 64'");
     }
 

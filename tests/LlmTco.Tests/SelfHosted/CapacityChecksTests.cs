@@ -235,3 +235,68 @@ public sealed class CapacityChecksTests(ITestOutputHelper output)
         error.Message.Should().ContainAll("cannot meet the latency target of profile 'chat'", "output tokens/s per request", "at best");
     }
 }
+
+/// <summary>Rentals billed in whole instances (docs/methodology.md, "Whole instances").</summary>
+public sealed class WholeInstanceTests
+{
+    private static Scenario OneMonth(TrafficProfile profile, SelfHostedOption option) => new()
+    {
+        Name = "instances", StartDate = new DateOnly(2027, 1, 1), HorizonMonths = 1,
+        Workload = new Workload { Profiles = [profile] }, SelfHostedOptions = [option],
+    };
+
+    private static readonly TrafficProfile Small = new() { Name = "small", MonthlyRequests = 1000, InputTokensPerRequest = 1000, OutputTokensPerRequest = 1000 };
+
+    [Fact]
+    public void OneH100Replica_AtAwsOnDemand_BillsTheWholeEightGpuInstance()
+    {
+        // gpu_rentals.csv: aws p5.48xlarge (8 × H100-SXM), on-demand, us-east-1, 6.88 per GPU-hour; AWS sells no smaller
+        // H100 instance. One replica of one GPU: 8 GPUs billed × 730 h × 6.88 = 40,179.20 (per GPU it was 5,022.40)
+        var option = new SelfHostedOption
+        {
+            Name = "8B on H100", Model = "llama-3.1-8b", Gpu = "H100-SXM", Precision = NumericPrecision.Fp8,
+            Rented = new RentedCompute { Provider = "aws", Region = "us-east-1" },
+        };
+
+        var month = new TcoEngine(PricingCatalog.Default).Evaluate(OneMonth(Small, option)).Option("8B on H100").Months[0];
+
+        month.Replicas.Should().Be(1);
+        month.GpusNeeded.Should().Be(1);
+        month.Gpus.Should().Be(8);
+        month.Cost(CostLine.GpuRental).Should().BeApproximately(8 * 730 * 6.88, 1e-9);
+    }
+
+    [Theory]
+    [InlineData(1, 1, 2_401.7)] // 1 GPU: gpu_1x_h100_sxm5 (3.29): 730 × 3.29 = 2,401.70; the 8x would bill 8 × 730 × 2.99 = 17,461.60
+    [InlineData(8, 8, 17_461.6)] // 8 GPUs: 8x (2.99): 17,461.60; eight 1x would bill 8 × 730 × 3.29 = 19,213.60
+    public void Lambda_TakesTheOfferWhoseInstancesCostLeastForTheReplicas(int replicas, int gpusBilled, double rent)
+    {
+        // Lambda sells H100s as 1x (3.29 per GPU-hour) and 8x (2.99): which is cheaper depends on the GPUs needed.
+        // Each replica is one GPU (given 5,000 tokens/s); replicas = ceil(peak ÷ (5,000 × 0.7)) with 2,628,000 s a month.
+        var tokens = (replicas - 0.5) * 5_000 * 0.7 * 2_628_000;
+        var profile = Small with { MonthlyRequests = tokens / 1000 };
+        var option = new SelfHostedOption
+        {
+            Name = "8B", Model = "llama-3.1-8b", Gpu = "H100-SXM", Precision = NumericPrecision.Fp8, GpusPerReplica = 1,
+            ReplicaThroughputTokensPerSecond = 5_000, Rented = new RentedCompute { Provider = "lambda" },
+        };
+
+        var month = new TcoEngine(PricingCatalog.Default).Evaluate(OneMonth(profile, option)).Option("8B").Months[0];
+
+        month.Replicas.Should().Be(replicas);
+        month.Gpus.Should().Be(gpusBilled);
+        month.Cost(CostLine.GpuRental).Should().BeApproximately(rent, 1e-6);
+    }
+
+    [Theory]
+    [InlineData(5, 2, 8, 16)] // 2-GPU replicas, 4 to an 8-GPU instance: 5 replicas → 2 instances
+    [InlineData(4, 2, 8, 8)]
+    [InlineData(3, 16, 8, 48)] // 16-GPU replicas on 8-GPU instances: 2 instances each
+    [InlineData(3, 3, 8, 16)] // 3-GPU replicas, 2 to an instance (2 GPUs idle in each): 3 replicas → 2 instances
+    [InlineData(0, 1, 8, 0)]
+    public void GpusBilled_PacksReplicasIntoWholeInstances(int replicas, int gpusPerReplica, int gpusPerInstance, long billed)
+    {
+        SelfHostedPlan.GpusBilled(replicas, gpusPerReplica, gpusPerInstance).Should().Be(billed);
+        SelfHostedPlan.ReplicasIn(billed, gpusPerReplica, gpusPerInstance).Should().BeGreaterThanOrEqualTo(replicas);
+    }
+}

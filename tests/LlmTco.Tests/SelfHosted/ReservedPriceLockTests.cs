@@ -13,8 +13,8 @@ public sealed class ReservedPriceLockTests
     {
         // Given cloudy's reserved-1y GPU-A at 2.0 from 2025-01-01 and at 1.0 from 2025-06-01
         var tables = TestTables.Valid();
-        tables["gpu_rentals.csv"] += "cloudy,big.8x,GPU-A,8,reserved-1y,us-east-1,USD,2.0,2025-01-01,,https://example.com/r,2026-11-29\n"
-            + "cloudy,big.8x,GPU-A,8,reserved-1y,us-east-1,USD,1.0,2025-06-01,,https://example.com/r,2026-11-29\n";
+        tables["gpu_rentals.csv"] += "cloudy,big.1x,GPU-A,1,reserved-1y,us-east-1,USD,2.0,2025-01-01,,https://example.com/r,2026-11-29\n"
+            + "cloudy,big.1x,GPU-A,1,reserved-1y,us-east-1,USD,1.0,2025-06-01,,https://example.com/r,2026-11-29\n";
         var engine = new TcoEngine(PricingCatalog.Load(PricingSource.InMemory(tables)));
         var option = RentedModel8B with { Rented = new RentedCompute { Provider = "cloudy", Plan = RentalPlan.Reserved1Year } };
 

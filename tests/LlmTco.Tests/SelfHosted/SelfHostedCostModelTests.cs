@@ -24,8 +24,8 @@ public sealed class SelfHostedCostModelTests
 {
     private const double Tolerance = 1e-9;
 
-    private const string ReservedRow = "cloudy,big.8x,GPU-A,8,reserved-1y,us-east-1,USD,1.5,2025-01-01,,https://example.com/cloudy,2026-11-29";
-    private const string SpotRow = "cloudy,big.8x,GPU-A,8,spot,us-east-1,USD,1.0,2025-01-01,,https://example.com/cloudy,2026-11-29";
+    private const string ReservedRow = "cloudy,big.1x,GPU-A,1,reserved-1y,us-east-1,USD,1.5,2025-01-01,,https://example.com/cloudy,2026-11-29";
+    private const string SpotRow = "cloudy,big.1x,GPU-A,1,spot,us-east-1,USD,1.0,2025-01-01,,https://example.com/cloudy,2026-11-29";
     private const string Model70BRow = "org/Model-70B,model-70b,dense,70,70,80,8192,64,8,128,131072,llama2,,https://example.com/model70,2026-11-29";
     private const string Model405BRow = "org/Model-405B,model-405b,dense,405,405,126,16384,128,8,128,131072,llama3.1,,https://example.com/model405,2026-11-29";
 
@@ -262,7 +262,7 @@ public sealed class SelfHostedCostModelTests
         Line(rented, CostLine.GpuRental)[..2].Should().Equal([1_825, 1_825]);
         rented.Months[2].Cost(CostLine.GpuRental).Should().BeApproximately(1_822.77, 0.01);
         rented.Months[12].Cost(CostLine.GpuRental).Should().BeApproximately(1_513.82, 0.01);
-        result.Assumptions.Should().Contain(a => a.Option == "Model-8B on GPU-A" && a.Text.StartsWith("GPU rental prices decline 20.0 % a year", StringComparison.Ordinal) && a.Text.Contains("(2026-11-29 for cloudy big.8x", StringComparison.Ordinal));
+        result.Assumptions.Should().Contain(a => a.Option == "Model-8B on GPU-A" && a.Text.StartsWith("GPU rental prices decline 20.0 % a year", StringComparison.Ordinal) && a.Text.Contains("(2026-11-29 for cloudy big.1x", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -1060,7 +1060,7 @@ public sealed class SelfHostedCostModelTests
 
         result.Assumptions.Should().ContainSingle(a => a.Text.StartsWith("gpu_rentals.csv:", StringComparison.Ordinal))
             .Which.Should().Match<Assumption>(a => a.Kind == AssumptionKind.TableRow && a.SourceUrl == new Uri("https://example.com/cloudy")
-                && a.Text.Contains("cloudy big.8x (8 × GPU-A)", StringComparison.Ordinal)
+                && a.Text.Contains("cloudy big.1x (1 × GPU-A)", StringComparison.Ordinal)
                 && a.Text.Contains("us-east-1, from 2025-01-01: 2.5 USD per GPU-hour", StringComparison.Ordinal));
         result.Assumptions.Should().NotContain(a => a.Text.StartsWith("Reserved plan", StringComparison.Ordinal) || a.Text.StartsWith("The reserved term", StringComparison.Ordinal));
     }
@@ -1094,7 +1094,7 @@ public sealed class SelfHostedCostModelTests
 
         assumptions.Should().NotContain(a => a.Text.StartsWith("The reserved term", StringComparison.Ordinal));
         assumptions.Should().ContainSingle(a => a.Text.StartsWith("Reserved plan", StringComparison.Ordinal))
-            .Which.Text.Should().Contain("each 12-month term commits the most GPUs needed");
+            .Which.Text.Should().Contain("each 12-month term commits the instances its busiest month needs");
     }
 
     // ---- Storage and egress lookups ----
@@ -1310,20 +1310,20 @@ public sealed class SelfHostedCostModelTests
     [Fact]
     public void Evaluate_RentalSkuGiven_PricesThatSkusOffer()
     {
-        // Given a second on-demand GPU-A offer at cloudy, small.1x at 3.1 an hour, besides big.8x at 2.5
+        // Given a second on-demand GPU-A offer at cloudy, small.1x at 3.1 an hour, besides big.1x at 2.5
         var engine = EngineWithRows("gpu_rentals.csv", "cloudy,small.1x,GPU-A,1,on-demand,us-east-1,USD,3.1,2025-01-01,,https://example.com/cloudy,2026-11-29");
 
         var option = engine.Evaluate(Over(1, Chat, RentedModel8B with { Rented = new RentedCompute { Provider = "cloudy", Sku = "small.1x" } })).Option("Model-8B on GPU-A");
 
-        // Then the one GPU is billed at small.1x's price: 730 h × 3.1 = 2,263 (big.8x would be 1,825)
+        // Then the one GPU is billed at small.1x's price: 730 h × 3.1 = 2,263 (big.1x would be 1,825)
         option.Months[0].Cost(CostLine.GpuRental).Should().BeApproximately(2_263, Tolerance);
     }
 
     [Fact]
     public void Evaluate_RentalPriceChangesMidHorizon_CitesBothOffers()
     {
-        // Given big.8x's price falls to 2.0 from 2025-06-01, inside the three months from 2025-05-01
-        var engine = EngineWithRows("gpu_rentals.csv", "cloudy,big.8x,GPU-A,8,on-demand,us-east-1,USD,2.0,2025-06-01,,https://example.com/cloudy,2026-11-29");
+        // Given big.1x's price falls to 2.0 from 2025-06-01, inside the three months from 2025-05-01
+        var engine = EngineWithRows("gpu_rentals.csv", "cloudy,big.1x,GPU-A,1,on-demand,us-east-1,USD,2.0,2025-06-01,,https://example.com/cloudy,2026-11-29");
 
         var result = engine.Evaluate(ThreeMonths(RentedModel8B));
 
@@ -1332,7 +1332,7 @@ public sealed class SelfHostedCostModelTests
         option.Months[0].Cost(CostLine.GpuRental).Should().BeApproximately(1_825, Tolerance);
         option.Months[1].Cost(CostLine.GpuRental).Should().BeApproximately(1_460, Tolerance);
         result.Assumptions.Where(a => a.Text.StartsWith("gpu_rentals.csv:", StringComparison.Ordinal)).Select(a => a.Text[..a.Text.IndexOf(':', 17)])
-            .Should().Equal("gpu_rentals.csv: cloudy big.8x (8 × GPU-A), on-demand, us-east-1, from 2025-01-01", "gpu_rentals.csv: cloudy big.8x (8 × GPU-A), on-demand, us-east-1, from 2025-06-01");
+            .Should().Equal("gpu_rentals.csv: cloudy big.1x (1 × GPU-A), on-demand, us-east-1, from 2025-01-01", "gpu_rentals.csv: cloudy big.1x (1 × GPU-A), on-demand, us-east-1, from 2025-06-01");
     }
 
     [Fact]
@@ -1420,14 +1420,14 @@ public sealed class SelfHostedCostModelTests
     [Fact]
     public void Evaluate_ReservedSkuWithOverflow_BillsTheOverflowAtTheOnDemandOffer()
     {
-        // Given a reserved-only SKU "res.8x" (1.5 per GPU-hour) with 1 GPU committed, and on demand only big.8x (2.5);
+        // Given a reserved-only SKU "res.8x" (1.5 per GPU-hour) with 1 GPU committed, and on demand only big.1x (2.5);
         // traffic needs 1, 1, 2, 2 GPUs
         var engine = EngineWithRows("gpu_rentals.csv", "cloudy,res.8x,GPU-A,8,reserved-1y,us-east-1,USD,1.5,2025-01-01,,https://example.com/cloudy,2026-11-29");
         var option = RentedModel8B with { Rented = new RentedCompute { Provider = "cloudy", Plan = RentalPlan.Reserved1Year, Sku = "res.8x", CommittedGpus = 1 } };
 
         var rented = engine.Evaluate(Over(4, GrowsToTwoReplicas, option)).Option("Model-8B on GPU-A");
 
-        // Then the SKU picks the reserved offer only: 730 × 1.5 = 1,095; the overflow GPU is on demand at big.8x,
+        // Then the SKU picks the reserved offer only: 730 × 1.5 = 1,095; the overflow GPU is on demand at big.1x,
         // 730 × 2.5 = 1,825 → 1,095, 1,095, 2,920, 2,920
         Line(rented, CostLine.GpuRental).Should().Equal([1_095, 1_095, 2_920, 2_920], (a, b) => Math.Abs(a - b) < Tolerance);
     }

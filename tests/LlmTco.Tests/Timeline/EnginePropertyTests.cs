@@ -67,7 +67,7 @@ public sealed class EnginePropertyTests
     {
         // Given a reserved plan over any horizon, lead time and traffic
         var engine = new TcoEngine(PricingCatalog.Load(PricingSource.InMemory(TestTables.With("gpu_rentals.csv", TestTables.Valid()["gpu_rentals.csv"]
-            + "cloudy,big.8x,GPU-A,8,reserved-1y,us-east-1,USD,1.5,2025-01-01,,https://example.com/cloudy,2026-11-29\n"))));
+            + "cloudy,big.1x,GPU-A,1,reserved-1y,us-east-1,USD,1.5,2025-01-01,,https://example.com/cloudy,2026-11-29\n"))));
         var gen = Gen.Select(Gen.Int[1, 40], Gen.Int[0, 5], Gen.Double[0, 2e7], Gen.Double[0, 0.2]);
 
         gen.Sample((horizon, lead, requests, rate) =>
@@ -269,7 +269,7 @@ public sealed class EnginePropertyTests
         gen.Sample((quarters, requests) =>
         {
             var k = quarters / 4m;
-            var rentals = TestTables.Lines(TestTables.RentalHeader, string.Create(CultureInfo.InvariantCulture, $"cloudy,big.8x,GPU-A,8,on-demand,us-east-1,USD,{2.5m * k},2025-01-01,,https://example.com/cloudy,2026-11-29"));
+            var rentals = TestTables.Lines(TestTables.RentalHeader, string.Create(CultureInfo.InvariantCulture, $"cloudy,big.1x,GPU-A,1,on-demand,us-east-1,USD,{2.5m * k},2025-01-01,,https://example.com/cloudy,2026-11-29"));
             var scaled = new TcoEngine(PricingCatalog.Load(PricingSource.InMemory(TestTables.With("gpu_rentals.csv", rentals))));
             var scenario = ThreeMonths(RentedModel8B) with { Workload = new Workload { Profiles = [Chat with { MonthlyRequests = requests }] } };
 

@@ -363,9 +363,9 @@ public sealed class CompiledKernelPathsTests
         var tables = TestTables.Valid();
         tables["api_prices.csv"] += "acme,acme-full,,standard,0,2025-01-01,,USD,3,0.3,3.75,15,,0.5,0.002,,https://example.com/acme,2026-11-29\n";
         tables["gpus.csv"] = TestTables.Lines(TestTables.GpuHeader, "GPU-A,nvidia,80,3.35,989.5,1979,700,25000,USD,https://example.com/gpu-a-price,2026-11-29,,https://example.com/gpu-a,2026-11-29");
-        tables["gpu_rentals.csv"] += "cloudy,big.8x,GPU-A,8,on-demand,us-east-1,USD,2.0,2025-11-01,,https://example.com/cloudy,2026-11-29\n"
-            + "cloudy,big.8x,GPU-A,8,reserved-1y,us-east-1,USD,2.0,2025-01-01,,https://example.com/r,2026-11-29\n"
-            + "cloudy,big.8x,GPU-A,8,reserved-1y,us-east-1,USD,1.0,2025-09-01,,https://example.com/r,2026-11-29\n"
+        tables["gpu_rentals.csv"] += "cloudy,big.1x,GPU-A,1,on-demand,us-east-1,USD,2.0,2025-11-01,,https://example.com/cloudy,2026-11-29\n"
+            + "cloudy,big.1x,GPU-A,1,reserved-1y,us-east-1,USD,2.0,2025-01-01,,https://example.com/r,2026-11-29\n"
+            + "cloudy,big.1x,GPU-A,1,reserved-1y,us-east-1,USD,1.0,2025-09-01,,https://example.com/r,2026-11-29\n"
             + "reservo,r.8x,GPU-A,8,reserved-1y,eu-west-1,USD,1.2,2025-01-01,,https://example.com/reservo,2026-11-29\n"
             + "gapcloud,g.8x,GPU-A,8,reserved-1y,us-east-1,USD,2.0,2025-01-01,,https://example.com/gapcloud,2026-11-29\n"
             + "gapcloud,g.8x,GPU-A,8,reserved-1y,us-east-1,EUR,1.8,2025-08-01,,https://example.com/gapcloud,2026-11-29\n"

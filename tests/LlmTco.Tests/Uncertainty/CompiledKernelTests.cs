@@ -157,8 +157,8 @@ public sealed class CompiledKernelTests
         // Given a catalog whose reserved-1y price for GPU-A falls part-way through the first term (the committed GPUs
         // keep the term's price), and owned hardware billed per server-month as well as per kW-month
         var tables = TestTables.Valid();
-        tables["gpu_rentals.csv"] += "cloudy,big.8x,GPU-A,8,reserved-1y,us-east-1,USD,2.0,2025-01-01,,https://example.com/r,2026-11-29\n"
-            + "cloudy,big.8x,GPU-A,8,reserved-1y,us-east-1,USD,1.0,2025-09-01,,https://example.com/r,2026-11-29\n";
+        tables["gpu_rentals.csv"] += "cloudy,big.1x,GPU-A,1,reserved-1y,us-east-1,USD,2.0,2025-01-01,,https://example.com/r,2026-11-29\n"
+            + "cloudy,big.1x,GPU-A,1,reserved-1y,us-east-1,USD,1.0,2025-09-01,,https://example.com/r,2026-11-29\n";
         var simulator = new MonteCarloSimulator(PricingCatalog.Load(PricingSource.InMemory(tables)));
         var s = UncertaintyScenarios.Growing();
         var scenario = s with

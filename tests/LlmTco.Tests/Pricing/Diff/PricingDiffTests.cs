@@ -131,17 +131,17 @@ public sealed class PricingDiffTests
         // Given rows from 2025-01-01 (2.5) and 2025-06-01 (2.2), and a new one from 2026-01-01 (2): it follows 2025-06-01
         var old = Load(With("gpu_rentals.csv", Lines(
             RentalHeader,
-            "cloudy,big.8x,GPU-A,8,on-demand,us-east-1,USD,2.5,2025-01-01,,https://example.com/cloudy,2026-11-29",
-            "cloudy,big.8x,GPU-A,8,on-demand,us-east-1,USD,2.2,2025-06-01,,https://example.com/cloudy,2026-11-29")));
+            "cloudy,big.1x,GPU-A,1,on-demand,us-east-1,USD,2.5,2025-01-01,,https://example.com/cloudy,2026-11-29",
+            "cloudy,big.1x,GPU-A,1,on-demand,us-east-1,USD,2.2,2025-06-01,,https://example.com/cloudy,2026-11-29")));
         var tables = With("gpu_rentals.csv", Lines(
             RentalHeader,
-            "cloudy,big.8x,GPU-A,8,on-demand,us-east-1,USD,2.5,2025-01-01,,https://example.com/cloudy,2026-11-29",
-            "cloudy,big.8x,GPU-A,8,on-demand,us-east-1,USD,2.2,2025-06-01,,https://example.com/cloudy,2026-11-29",
-            "cloudy,big.8x,GPU-A,8,on-demand,us-east-1,USD,2,2026-01-01,,https://example.com/cloudy,2026-11-29"));
+            "cloudy,big.1x,GPU-A,1,on-demand,us-east-1,USD,2.5,2025-01-01,,https://example.com/cloudy,2026-11-29",
+            "cloudy,big.1x,GPU-A,1,on-demand,us-east-1,USD,2.2,2025-06-01,,https://example.com/cloudy,2026-11-29",
+            "cloudy,big.1x,GPU-A,1,on-demand,us-east-1,USD,2,2026-01-01,,https://example.com/cloudy,2026-11-29"));
 
         var added = PricingDiff.Compare(old, Load(tables)).Rows.Single();
 
-        added.PreviousKey.Should().Be("cloudy, big.8x, on-demand, us-east-1, 2025-06-01");
+        added.PreviousKey.Should().Be("cloudy, big.1x, on-demand, us-east-1, 2025-06-01");
         added.ChangesFromPrevious.Should().Equal(new PricingCellChange("price_per_gpu_hour", "2.2", "2"));
     }
 
@@ -166,16 +166,16 @@ public sealed class PricingDiffTests
     [Fact]
     public void Compare_NewRentalPrice_FollowsTheSameOffersEarlierRow()
     {
-        // Given a new on-demand price for cloudy's big.8x from 2026-01-01: 2.5 → 2 per GPU-hour (−20 %)
+        // Given a new on-demand price for cloudy's big.1x from 2026-01-01: 2.5 → 2 per GPU-hour (−20 %)
         var tables = With("gpu_rentals.csv", Lines(
             RentalHeader,
-            "cloudy,big.8x,GPU-A,8,on-demand,us-east-1,USD,2.5,2025-01-01,,https://example.com/cloudy,2026-11-29",
-            "cloudy,big.8x,GPU-A,8,on-demand,us-east-1,USD,2,2026-01-01,,https://example.com/cloudy,2026-11-29"));
+            "cloudy,big.1x,GPU-A,1,on-demand,us-east-1,USD,2.5,2025-01-01,,https://example.com/cloudy,2026-11-29",
+            "cloudy,big.1x,GPU-A,1,on-demand,us-east-1,USD,2,2026-01-01,,https://example.com/cloudy,2026-11-29"));
 
         var added = PricingDiff.Compare(Old, Load(tables)).Rows.Single();
 
         added.Kind.Should().Be(PricingChangeKind.Added);
-        added.PreviousKey.Should().Be("cloudy, big.8x, on-demand, us-east-1, 2025-01-01");
+        added.PreviousKey.Should().Be("cloudy, big.1x, on-demand, us-east-1, 2025-01-01");
         added.ChangesFromPrevious.Should().Equal(new PricingCellChange("price_per_gpu_hour", "2.5", "2"));
         added.ChangesFromPrevious[0].PercentChange.Should().Be(-20m);
     }
