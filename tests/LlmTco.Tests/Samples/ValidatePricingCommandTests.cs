@@ -115,7 +115,7 @@ public sealed class ValidatePricingCommandTests : IDisposable
         var (exit, stdout, _) = await Run("validate-pricing", folder, "--as-of", "2026-11-29");
 
         exit.Should().Be(0);
-        Own(stdout).Should().StartWith($"{path}:2:5: warning: stale: the source of '{name}' was checked on 2026-01-01, 332 days before 2026-11-29 (more than 180); re-read its source_url and update checked_on\n");
+        Own(stdout).Should().StartWith($"{path}:2:6: warning: stale: the source of '{name}' was checked on 2026-01-01, 332 days before 2026-11-29 (more than 180); re-read its source_url and update checked_on\n");
         stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Should().Be($"OK: 10 tables valid, {AuditWarnings + 1} warning(s) (1 row(s) checked more than 180 days before 2026-11-29).");
     }
 
