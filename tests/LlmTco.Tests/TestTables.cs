@@ -7,6 +7,8 @@ namespace LlmTco.Tests;
 internal static class TestTables
 {
     public const string ApiHeader = "provider,model_id,aliases,service_tier,context_threshold_tokens,effective_from,effective_to,currency,input_per_mtok,cached_input_per_mtok,cache_write_per_mtok,output_per_mtok,reasoning_output_per_mtok,batch_discount,per_request_fee,notes,source_url,checked_on";
+    /// <summary>The api_prices.csv header with its optional columns, as the tables are written.</summary>
+    public const string ApiHeaderFull = "provider,model_id,aliases,service_tier,context_threshold_tokens,effective_from,effective_from_basis,effective_to,currency,input_per_mtok,cached_input_per_mtok,cache_write_per_mtok,output_per_mtok,reasoning_output_per_mtok,batch_discount,per_request_fee,notes,source_url,source_kind,checked_on";
     public const string GpuHeader = "gpu_model,vendor,memory_gb,memory_bandwidth_tbps,bf16_dense_tflops,fp8_dense_tflops,tdp_watts,purchase_price_per_gpu,purchase_currency,purchase_source_url,purchase_checked_on,notes,source_url,checked_on";
     public const string RentalHeader = "provider,sku,gpu_model,gpus_per_instance,plan,region,currency,price_per_gpu_hour,effective_from,notes,source_url,checked_on";
     public const string ModelHeader = "model_id,aliases,architecture,total_parameters_billions,active_parameters_billions,layers,hidden_size,attention_heads,kv_heads,head_dim,context_length_tokens,licence,notes,source_url,checked_on";

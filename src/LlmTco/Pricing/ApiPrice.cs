@@ -32,6 +32,13 @@ public sealed record ApiPrice : ISourcedRow
     public required DateOnly EffectiveFrom { get; init; }
 
     /// <summary>
+    /// Gets what <see cref="EffectiveFrom"/> is: the day the price took effect per its publisher, or only the day a
+    /// source was seen showing it (the optional <c>effective_from_basis</c> column); <see langword="null"/> when the row
+    /// does not say.
+    /// </summary>
+    public EffectiveDateBasis? EffectiveFromBasis { get; init; }
+
+    /// <summary>
     /// Gets the first day the price no longer applies, exclusive (column <c>effective_to</c>); <see langword="null"/>
     /// while the price is current.
     /// </summary>
@@ -79,6 +86,9 @@ public sealed record ApiPrice : ISourcedRow
 
     /// <inheritdoc/>
     public required Uri SourceUrl { get; init; }
+
+    /// <inheritdoc/>
+    public SourceKind? SourceKind { get; init; }
 
     /// <inheritdoc/>
     public required DateOnly CheckedOn { get; init; }

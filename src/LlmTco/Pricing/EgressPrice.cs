@@ -27,5 +27,8 @@ public sealed record EgressPrice : ISourcedRow
     public required Uri SourceUrl { get; init; }
 
     /// <inheritdoc/>
+    public SourceKind? SourceKind { get; init; }
+
+    /// <inheritdoc/>
     public required DateOnly CheckedOn { get; init; }
 }

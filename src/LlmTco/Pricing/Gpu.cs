@@ -47,5 +47,8 @@ public sealed record Gpu : ISourcedRow
     public required Uri SourceUrl { get; init; }
 
     /// <inheritdoc/>
+    public SourceKind? SourceKind { get; init; }
+
+    /// <inheritdoc/>
     public required DateOnly CheckedOn { get; init; }
 }

@@ -32,11 +32,21 @@ public sealed record GpuRentalOffer : ISourcedRow
     /// <summary>Gets the first day the price applies (column <c>effective_from</c>); it applies until a later row for the same offer.</summary>
     public required DateOnly EffectiveFrom { get; init; }
 
+    /// <summary>
+    /// Gets what <see cref="EffectiveFrom"/> is: the day the price took effect per its publisher, or only the day a
+    /// source was seen showing it (the optional <c>effective_from_basis</c> column); <see langword="null"/> when the row
+    /// does not say.
+    /// </summary>
+    public EffectiveDateBasis? EffectiveFromBasis { get; init; }
+
     /// <inheritdoc/>
     public string? Notes { get; init; }
 
     /// <inheritdoc/>
     public required Uri SourceUrl { get; init; }
+
+    /// <inheritdoc/>
+    public SourceKind? SourceKind { get; init; }
 
     /// <inheritdoc/>
     public required DateOnly CheckedOn { get; init; }

@@ -24,5 +24,8 @@ public sealed record HostingPrice : ISourcedRow
     public required Uri SourceUrl { get; init; }
 
     /// <inheritdoc/>
+    public SourceKind? SourceKind { get; init; }
+
+    /// <inheritdoc/>
     public required DateOnly CheckedOn { get; init; }
 }

@@ -48,5 +48,8 @@ public sealed record OpenModel : ISourcedRow
     public required Uri SourceUrl { get; init; }
 
     /// <inheritdoc/>
+    public SourceKind? SourceKind { get; init; }
+
+    /// <inheritdoc/>
     public required DateOnly CheckedOn { get; init; }
 }

@@ -15,6 +15,21 @@ public sealed record PricingTableSummary(
     DateOnly? OldestCheckedOn,
     DateOnly? NewestCheckedOn)
 {
+    /// <summary>Gets the number of rows whose <c>source_kind</c> is <c>primary</c> (the publisher's own page).</summary>
+    /// <value>The default value is 0.</value>
+    public int PrimarySourceRowCount { get; init; }
+
+    /// <summary>Gets the number of rows whose <c>source_kind</c> is <c>secondary</c> (a copy of the figures).</summary>
+    /// <value>The default value is 0.</value>
+    public int SecondarySourceRowCount { get; init; }
+
+    /// <summary>
+    /// Gets the number of rows whose <c>effective_from</c> is only the day a source was seen showing the price
+    /// (<c>effective_from_basis</c> = <c>observed</c>), in the tables that have that column.
+    /// </summary>
+    /// <value>The default value is 0.</value>
+    public int ObservedEffectiveFromRowCount { get; init; }
+
     /// <summary>Formats a one-line summary, e.g. <c>gpus.csv: 7 rows, checked 2026-11-29 to 2026-11-29</c>.</summary>
     /// <returns>The summary, culture-invariant.</returns>
     public override string ToString()
@@ -28,6 +43,21 @@ public sealed record PricingTableSummary(
         if (OldestCheckedOn is { } oldest && NewestCheckedOn is { } newest)
         {
             text += string.Create(CultureInfo.InvariantCulture, $", sources checked {oldest:yyyy-MM-dd} to {newest:yyyy-MM-dd}");
+        }
+
+        if (PrimarySourceRowCount + SecondarySourceRowCount > 0)
+        {
+            var unstated = RowCount - PrimarySourceRowCount - SecondarySourceRowCount;
+            text += string.Create(CultureInfo.InvariantCulture, $"; primary sources {PrimarySourceRowCount} of {RowCount} ({100.0 * PrimarySourceRowCount / RowCount:0} %)");
+            if (unstated > 0)
+            {
+                text += string.Create(CultureInfo.InvariantCulture, $", {unstated} without source_kind");
+            }
+        }
+
+        if (ObservedEffectiveFromRowCount > 0)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $"; {ObservedEffectiveFromRowCount} dated only by observation (effective_from_basis observed)");
         }
 
         return text;

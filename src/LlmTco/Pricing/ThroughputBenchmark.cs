@@ -57,5 +57,8 @@ public sealed record ThroughputBenchmark : ISourcedRow
     public required Uri SourceUrl { get; init; }
 
     /// <inheritdoc/>
+    public SourceKind? SourceKind { get; init; }
+
+    /// <inheritdoc/>
     public required DateOnly CheckedOn { get; init; }
 }

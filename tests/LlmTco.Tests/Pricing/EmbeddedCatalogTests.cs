@@ -22,10 +22,9 @@ public sealed class EmbeddedCatalogTests
             var report = PricingCatalog.Validate(PricingSource.Embedded);
 
             // Then every table comes from the assembly's resources, without error; the only warnings are the audit's
-            // (issue 17): snapshot rentals dated on the day they were read, and the known long-context cache gaps
+            // (issue 17): snapshot rentals dated on the day they were read
             report.Errors.Should().BeEmpty();
-            report.Warnings.Should().OnlyContain(w => w.Message.StartsWith("known gap in the bundled tables", StringComparison.Ordinal)
-                || w.Message.Contains("comes from a snapshot of prices", StringComparison.Ordinal));
+            report.Warnings.Should().OnlyContain(w => w.Message.Contains("comes from a snapshot of prices", StringComparison.Ordinal));
             report.Tables.Select(t => t.FileName).Should().Equal(PricingCatalog.TableFileNames);
             report.Tables.Should().OnlyContain(t => t.RowCount > 0);
         }

@@ -37,7 +37,7 @@ public sealed class PricingCatalogValidationTests
         error.File.Should().Be("gpus.csv");
         error.Line.Should().Be(1);
         error.Column.Should().Be(0);
-        error.Message.Should().Be($"missing column 'tdp_watts'; the header must contain: {GpuHeader}");
+        error.Message.Should().Be($"missing column 'tdp_watts'; the header must contain: {GpuHeader.Replace(",source_url,", ",source_url,source_kind,", StringComparison.Ordinal)}");
     }
 
     [Fact]
@@ -463,7 +463,7 @@ public sealed class PricingCatalogValidationTests
     {
         var error = SingleError(With("pue_figures.csv", string.Empty));
 
-        error.Should().Be(new PricingDiagnostic("pue_figures.csv", 0, 0, null, null, "the file is empty; expected a header row: name,pue,notes,source_url,checked_on", DiagnosticSeverity.Error));
+        error.Should().Be(new PricingDiagnostic("pue_figures.csv", 0, 0, null, null, "the file is empty; expected a header row: name,pue,notes,source_url,source_kind,checked_on", DiagnosticSeverity.Error));
     }
 
     [Fact]
@@ -562,7 +562,7 @@ public sealed class PricingCatalogValidationTests
         var error = SingleError(tables);
 
         error.File.Should().Be("hosting_prices.csv");
-        error.Message.Should().Be("the table file is missing from in-memory tables; expected a CSV file with the header: provider,region,currency,price_per_kw_month,notes,source_url,checked_on");
+        error.Message.Should().Be("the table file is missing from in-memory tables; expected a CSV file with the header: provider,region,currency,price_per_kw_month,notes,source_url,source_kind,checked_on");
     }
 
     [Fact]

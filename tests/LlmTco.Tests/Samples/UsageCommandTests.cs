@@ -40,10 +40,12 @@ public sealed class UsageCommandTests
         var (exit, stdout, stderr) = await Run("usage", Path.Combine(SampleFolder, "anthropic-usage-report.json"), Path.Combine(SampleFolder, "gateway-requests.csv"));
 
         // Then November 2026, claude-sonnet-4-5 (3 input, 0.3 cache read, 3.75 cache write, 15 output per 1M tokens), a day:
-        // 2.4M × 3 + 3M × 0.3 + 0.3M × 3.75 + 0.45M × 15 = 7.2 + 0.9 + 1.125 + 6.75 = 15.975, × 30 days = 479.25;
+        // 2.4M × 3 + 3M × 0.3 + 0.3M × 3.75 + 0.45M × 15 = 7.2 + 0.9 + 1.125 + 6.75 = 15.975, × 29 days = 463.275 ≈ 463.28
+        // (Anthropic retired the model on 2026-11-30, so the sample's last day has no price and is reported as such);
         // claude-haiku-4-5 on the batch tier (1 input, 5 output, 50 % off): (0.8M × 1 + 0.2M × 5) × 0.5 = 0.9 a day, 27.00
         exit.Should().Be(0, stderr);
-        stdout.Should().Contain("479.25").And.Contain("27.00");
+        stdout.Should().Contain("463.28").And.Contain("27.00");
+        stderr.Should().Contain("not priced: No standard price for 'claude-sonnet-4-5-20250929' at 'anthropic' on 2026-11-30");
         stdout.Should().Contain("claude-sonnet-4-5-20250929").And.Contain("n/a");   // Anthropic counts no requests
         stdout.Should().Contain("2026-11: reported");
         stderr.Should().Contain("counts no requests");

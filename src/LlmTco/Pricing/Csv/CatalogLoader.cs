@@ -151,7 +151,17 @@ internal static class CatalogLoader
             merged.Count,
             overridden,
             checkedOn.Count == 0 ? null : checkedOn.Min(),
-            checkedOn.Count == 0 ? null : checkedOn.Max()));
+            checkedOn.Count == 0 ? null : checkedOn.Max())
+        {
+            PrimarySourceRowCount = merged.Count(r => r.Row.SourceKind == SourceKind.Primary),
+            SecondarySourceRowCount = merged.Count(r => r.Row.SourceKind == SourceKind.Secondary),
+            ObservedEffectiveFromRowCount = merged.Count(r => r.Row switch
+            {
+                ApiPrice p => p.EffectiveFromBasis == EffectiveDateBasis.Observed,
+                GpuRentalOffer o => o.EffectiveFromBasis == EffectiveDateBasis.Observed,
+                _ => false,
+            }),
+        });
         return merged;
     }
 }

@@ -39,8 +39,8 @@ internal static partial class Cells
 
     public static ITypeConverter Currency(ReadContext c, bool required = true) => new CurrencyCell(c, required);
 
-    public static ITypeConverter Word<T>(ReadContext c, IReadOnlyDictionary<string, T> words, string what)
-        where T : struct, Enum => new WordCell<T>(c, words, what);
+    public static ITypeConverter Word<T>(ReadContext c, IReadOnlyDictionary<string, T> words, string what, bool required = true)
+        where T : struct, Enum => new WordCell<T>(c, words, what, required);
 
     [GeneratedRegex(@"^[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex NumberPattern();
@@ -309,7 +309,7 @@ internal static partial class Cells
         protected override string Format(string value) => value;
     }
 
-    private sealed class WordCell<T>(ReadContext c, IReadOnlyDictionary<string, T> words, string what) : Cell<T>(c, required: true)
+    private sealed class WordCell<T>(ReadContext c, IReadOnlyDictionary<string, T> words, string what, bool required) : Cell<T>(c, required)
         where T : struct, Enum
     {
         protected override bool TryParse(string text, out T value, out string reason)

@@ -16,6 +16,7 @@ internal sealed class ApiPriceMap : ClassMap<ApiPrice>
         Map(r => r.ServiceTier).Name("service_tier").TypeConverter(Cells.Word(c, Words.ServiceTiers, "service tier"));
         Map(r => r.ContextThresholdTokens).Name("context_threshold_tokens").TypeConverter(Cells.Int64(c, 0));
         Map(r => r.EffectiveFrom).Name("effective_from").TypeConverter(Cells.Date(c));
+        Map(r => r.EffectiveFromBasis).Name("effective_from_basis").Optional().TypeConverter(Cells.Word(c, Words.EffectiveDateBases, "effective-date basis", required: false));
         Map(r => r.EffectiveTo).Name("effective_to").TypeConverter(Cells.Date(c, required: false));
         Map(r => r.Currency).Name("currency").TypeConverter(Cells.Currency(c));
         Map(r => r.InputPricePerMillionTokens).Name("input_per_mtok").TypeConverter(Cells.Decimal(c));
@@ -27,6 +28,7 @@ internal sealed class ApiPriceMap : ClassMap<ApiPrice>
         Map(r => r.PricePerRequest).Name("per_request_fee").TypeConverter(Cells.Decimal(c, required: false));
         Map(r => r.Notes).Name("notes").TypeConverter(Cells.Text(c, required: false));
         Map(r => r.SourceUrl).Name("source_url").TypeConverter(Cells.Url(c));
+        Map(r => r.SourceKind).Name("source_kind").Optional().TypeConverter(Cells.Word(c, Words.SourceKinds, "source kind", required: false));
         Map(r => r.CheckedOn).Name("checked_on").TypeConverter(Cells.Date(c));
     }
 }
@@ -49,6 +51,7 @@ internal sealed class GpuMap : ClassMap<Gpu>
         Map(r => r.PurchaseCheckedOn).Name("purchase_checked_on").TypeConverter(Cells.Date(c, required: false));
         Map(r => r.Notes).Name("notes").TypeConverter(Cells.Text(c, required: false));
         Map(r => r.SourceUrl).Name("source_url").TypeConverter(Cells.Url(c));
+        Map(r => r.SourceKind).Name("source_kind").Optional().TypeConverter(Cells.Word(c, Words.SourceKinds, "source kind", required: false));
         Map(r => r.CheckedOn).Name("checked_on").TypeConverter(Cells.Date(c));
     }
 }
@@ -67,8 +70,10 @@ internal sealed class GpuRentalOfferMap : ClassMap<GpuRentalOffer>
         Map(r => r.Currency).Name("currency").TypeConverter(Cells.Currency(c));
         Map(r => r.PricePerGpuHour).Name("price_per_gpu_hour").TypeConverter(Cells.Decimal(c, positive: true));
         Map(r => r.EffectiveFrom).Name("effective_from").TypeConverter(Cells.Date(c));
+        Map(r => r.EffectiveFromBasis).Name("effective_from_basis").Optional().TypeConverter(Cells.Word(c, Words.EffectiveDateBases, "effective-date basis", required: false));
         Map(r => r.Notes).Name("notes").TypeConverter(Cells.Text(c, required: false));
         Map(r => r.SourceUrl).Name("source_url").TypeConverter(Cells.Url(c));
+        Map(r => r.SourceKind).Name("source_kind").Optional().TypeConverter(Cells.Word(c, Words.SourceKinds, "source kind", required: false));
         Map(r => r.CheckedOn).Name("checked_on").TypeConverter(Cells.Date(c));
     }
 }
@@ -92,6 +97,7 @@ internal sealed class OpenModelMap : ClassMap<OpenModel>
         Map(r => r.Licence).Name("licence").TypeConverter(Cells.Id(c));
         Map(r => r.Notes).Name("notes").TypeConverter(Cells.Text(c, required: false));
         Map(r => r.SourceUrl).Name("source_url").TypeConverter(Cells.Url(c));
+        Map(r => r.SourceKind).Name("source_kind").Optional().TypeConverter(Cells.Word(c, Words.SourceKinds, "source kind", required: false));
         Map(r => r.CheckedOn).Name("checked_on").TypeConverter(Cells.Date(c));
     }
 }
@@ -114,6 +120,7 @@ internal sealed class ThroughputBenchmarkMap : ClassMap<ThroughputBenchmark>
         Map(r => r.TimePerOutputTokenSecondsP50).Name("tpot_seconds_p50").Optional().TypeConverter(Cells.Decimal(c, required: false, positive: true));
         Map(r => r.Notes).Name("notes").TypeConverter(Cells.Text(c, required: false));
         Map(r => r.SourceUrl).Name("source_url").TypeConverter(Cells.Url(c));
+        Map(r => r.SourceKind).Name("source_kind").Optional().TypeConverter(Cells.Word(c, Words.SourceKinds, "source kind", required: false));
         Map(r => r.CheckedOn).Name("checked_on").TypeConverter(Cells.Date(c));
     }
 }
@@ -130,6 +137,7 @@ internal sealed class StoragePriceMap : ClassMap<StoragePrice>
         Map(r => r.PricePerGbMonth).Name("price_per_gb_month").TypeConverter(Cells.Decimal(c));
         Map(r => r.Notes).Name("notes").TypeConverter(Cells.Text(c, required: false));
         Map(r => r.SourceUrl).Name("source_url").TypeConverter(Cells.Url(c));
+        Map(r => r.SourceKind).Name("source_kind").Optional().TypeConverter(Cells.Word(c, Words.SourceKinds, "source kind", required: false));
         Map(r => r.CheckedOn).Name("checked_on").TypeConverter(Cells.Date(c));
     }
 }
@@ -146,6 +154,7 @@ internal sealed class EgressPriceMap : ClassMap<EgressPrice>
         Map(r => r.PricePerGb).Name("price_per_gb").TypeConverter(Cells.Decimal(c));
         Map(r => r.Notes).Name("notes").TypeConverter(Cells.Text(c, required: false));
         Map(r => r.SourceUrl).Name("source_url").TypeConverter(Cells.Url(c));
+        Map(r => r.SourceKind).Name("source_kind").Optional().TypeConverter(Cells.Word(c, Words.SourceKinds, "source kind", required: false));
         Map(r => r.CheckedOn).Name("checked_on").TypeConverter(Cells.Date(c));
     }
 }
@@ -162,6 +171,7 @@ internal sealed class ElectricityPriceMap : ClassMap<ElectricityPrice>
         Map(r => r.Period).Name("period").TypeConverter(Cells.Text(c));
         Map(r => r.Notes).Name("notes").TypeConverter(Cells.Text(c, required: false));
         Map(r => r.SourceUrl).Name("source_url").TypeConverter(Cells.Url(c));
+        Map(r => r.SourceKind).Name("source_kind").Optional().TypeConverter(Cells.Word(c, Words.SourceKinds, "source kind", required: false));
         Map(r => r.CheckedOn).Name("checked_on").TypeConverter(Cells.Date(c));
     }
 }
@@ -177,6 +187,7 @@ internal sealed class HostingPriceMap : ClassMap<HostingPrice>
         Map(r => r.PricePerKwMonth).Name("price_per_kw_month").TypeConverter(Cells.Decimal(c, positive: true));
         Map(r => r.Notes).Name("notes").TypeConverter(Cells.Text(c, required: false));
         Map(r => r.SourceUrl).Name("source_url").TypeConverter(Cells.Url(c));
+        Map(r => r.SourceKind).Name("source_kind").Optional().TypeConverter(Cells.Word(c, Words.SourceKinds, "source kind", required: false));
         Map(r => r.CheckedOn).Name("checked_on").TypeConverter(Cells.Date(c));
     }
 }
@@ -190,6 +201,7 @@ internal sealed class PueFigureMap : ClassMap<PueFigure>
         Map(r => r.Pue).Name("pue").TypeConverter(Cells.Decimal(c, min: 1m));
         Map(r => r.Notes).Name("notes").TypeConverter(Cells.Text(c, required: false));
         Map(r => r.SourceUrl).Name("source_url").TypeConverter(Cells.Url(c));
+        Map(r => r.SourceKind).Name("source_kind").Optional().TypeConverter(Cells.Word(c, Words.SourceKinds, "source kind", required: false));
         Map(r => r.CheckedOn).Name("checked_on").TypeConverter(Cells.Date(c));
     }
 }

@@ -106,28 +106,10 @@ internal static class TableRules
                 }
 
                 var threshold = t.ContextThresholdTokens.ToString(CultureInfo.InvariantCulture);
-                var known = KnownTierCacheGaps.Contains(string.Create(CultureInfo.InvariantCulture, $"{t.Provider}|{t.ModelId}|{threshold}|{Iso(t.EffectiveFrom)}"));
-                Func<string, string?, string, PricingDiagnostic> report = known ? tier.Warning : tier.Error;
-                diagnostics.Add(report(column, string.Empty, $"{(known ? KnownGapPrefix : string.Empty)}{column} of '{t.ModelId}' ({Words.ToWord(t.ServiceTier)}, context tier {threshold}) from {Iso(t.EffectiveFrom)} is blank, but its base row at {withPrice.File}:{withPrice.Line} has one ({Num(price(withPrice.Row)!.Value)}); a blank cell bills those tokens at this tier's full input price ({Num(t.InputPricePerMillionTokens)}): give the long-context {column}"));
+                diagnostics.Add(tier.Error(column, string.Empty, $"{column} of '{t.ModelId}' ({Words.ToWord(t.ServiceTier)}, context tier {threshold}) from {Iso(t.EffectiveFrom)} is blank, but its base row at {withPrice.File}:{withPrice.Line} has one ({Num(price(withPrice.Row)!.Value)}); a blank cell bills those tokens at this tier's full input price ({Num(t.InputPricePerMillionTokens)}): give the long-context {column}"));
             }
         }
     }
-
-    private const string KnownGapPrefix = "known gap in the bundled tables, a warning until corrected: ";
-
-    /// <summary>
-    /// Bundled long-context rows (provider|model|threshold|effective_from) whose sources publish no long-context cache
-    /// price: reported as warnings, not errors, until their prices are corrected from the publishers' pages, so that
-    /// the bundled catalog keeps loading. Do not add to this list; it only shrinks.
-    /// </summary>
-    private static readonly HashSet<string> KnownTierCacheGaps = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "openai|gpt-5.6-terra|272000|2026-07-09",
-        "openai|gpt-5.6-terra|272000|2026-07-30",
-        "openai|gpt-5.6-luna|272000|2026-07-09",
-        "openai|gpt-5.6-luna|272000|2026-07-30",
-        "anthropic|claude-sonnet-4-20250514|200000|2025-05-22",
-    };
 
     private static readonly (string Column, Func<ApiPrice, decimal?> Price)[] CachePriceColumns =
     [

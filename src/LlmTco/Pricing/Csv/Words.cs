@@ -34,6 +34,18 @@ internal static class Words
         ["moe"] = ModelArchitecture.MixtureOfExperts,
     };
 
+    public static readonly IReadOnlyDictionary<string, SourceKind> SourceKinds = new Dictionary<string, SourceKind>(StringComparer.Ordinal)
+    {
+        ["primary"] = SourceKind.Primary,
+        ["secondary"] = SourceKind.Secondary,
+    };
+
+    public static readonly IReadOnlyDictionary<string, EffectiveDateBasis> EffectiveDateBases = new Dictionary<string, EffectiveDateBasis>(StringComparer.Ordinal)
+    {
+        ["published"] = EffectiveDateBasis.Published,
+        ["observed"] = EffectiveDateBasis.Observed,
+    };
+
     /// <summary>ISO 4217 codes accepted in <c>currency</c> columns.</summary>
     public static readonly IReadOnlySet<string> Currencies = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -47,6 +59,8 @@ internal static class Words
             var t when t == typeof(RentalPlan) => (IReadOnlyDictionary<string, T>)RentalPlans,
             var t when t == typeof(NumericPrecision) => (IReadOnlyDictionary<string, T>)Precisions,
             var t when t == typeof(ModelArchitecture) => (IReadOnlyDictionary<string, T>)Architectures,
+            var t when t == typeof(SourceKind) => (IReadOnlyDictionary<string, T>)SourceKinds,
+            var t when t == typeof(EffectiveDateBasis) => (IReadOnlyDictionary<string, T>)EffectiveDateBases,
             _ => new Dictionary<string, T>(),
         };
 

@@ -210,6 +210,7 @@ public static class GenAiPricesImporter
                     ServiceTier = ServiceTier.Standard,
                     ContextThresholdTokens = tier.Threshold,
                     EffectiveFrom = from,
+                    EffectiveFromBasis = startKnown ? null : EffectiveDateBasis.Observed,
                     EffectiveTo = to,
                     Currency = "USD",
                     InputPricePerMillionTokens = tier.Input,
@@ -219,6 +220,7 @@ public static class GenAiPricesImporter
                     PricePerRequest = tier.PerRequest,
                     Notes = string.Join("; ", notes),
                     SourceUrl = c.Options.SourceUrl,
+                    SourceKind = SourceKind.Secondary,
                     CheckedOn = c.Options.CheckedOn,
                 });
             }

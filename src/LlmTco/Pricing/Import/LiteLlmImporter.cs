@@ -251,6 +251,7 @@ public static partial class LiteLlmImporter
                     ServiceTier = serviceTier,
                     ContextThresholdTokens = threshold,
                     EffectiveFrom = c.Options.UnknownStart,
+                    EffectiveFromBasis = EffectiveDateBasis.Observed,
                     Currency = "USD",
                     InputPricePerMillionTokens = PerMillion(Price(Input)!.Value, "input_per_mtok", notes),
                     CachedInputPricePerMillionTokens = Price(CacheRead) is { } cached ? PerMillion(cached, "cached_input_per_mtok", notes) : null,
@@ -260,6 +261,7 @@ public static partial class LiteLlmImporter
                     BatchDiscountFraction = serviceTier == ServiceTier.Standard ? batchDiscount : null,
                     Notes = string.Join("; ", notes),
                     SourceUrl = c.Options.SourceUrl,
+                    SourceKind = SourceKind.Secondary,
                     CheckedOn = c.Options.CheckedOn,
                 });
             }

@@ -111,11 +111,11 @@ public sealed class GenAiPricesImporterTests
     {
         var lines = Csv(Result).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-        lines[0].Should().Be(TestTables.ApiHeader);
+        lines[0].Should().Be(TestTables.ApiHeaderFull);
         lines.Should().Contain(
-            "openai,o3,o3-2025-04-16,standard,0,2025-06-10,,USD,2,0.5,,8,,,,imported from genai-prices (USD per 1M tokens); provider page https://platform.openai.com/docs/pricing,https://example.com/genai/data.json,2026-11-29");
+            "openai,o3,o3-2025-04-16,standard,0,2025-06-10,,,USD,2,0.5,,8,,,,imported from genai-prices (USD per 1M tokens); provider page https://platform.openai.com/docs/pricing,https://example.com/genai/data.json,secondary,2026-11-29");
         lines.Should().Contain(
-            "bedrock,meta.llama3-3-70b-instruct-v1:0,,standard,0,2025-01-01,,USD,0.72,,,0.72,,,,imported from genai-prices (USD per 1M tokens); genai-prices provider 'aws'; provider page https://aws.amazon.com/bedrock/pricing/; start date not in the source; deprecated by the provider,https://example.com/genai/data.json,2026-11-29");
+            "bedrock,meta.llama3-3-70b-instruct-v1:0,,standard,0,2025-01-01,observed,,USD,0.72,,,0.72,,,,imported from genai-prices (USD per 1M tokens); genai-prices provider 'aws'; provider page https://aws.amazon.com/bedrock/pricing/; start date not in the source; deprecated by the provider,https://example.com/genai/data.json,secondary,2026-11-29");
         Result.Rows.Single(r => r.ModelId == "mistral-small").Notes.Should().EndWith("output_per_mtok rounded from 0.30000000000000004 (floating-point noise in the source)");
         Result.Rows.Where(r => r.ModelId == "claude-sonnet-4-5").Should().OnlyContain(r => r.Aliases.SequenceEqual(new[] { "claude-sonnet-4.5" }));
     }

@@ -413,7 +413,7 @@ public sealed class LiteLlmImporterTests
             CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
             var csv = Csv(LiteLlmImporter.Import(Open("litellm-model-prices.json"), Options(Url)));
 
-            csv.Should().Contain("azure,gpt-4o-mini,,standard,0,2026-11-29,,USD,0.165,0.083,,0.66,,,,").And.NotContain("0,165");
+            csv.Should().Contain("azure,gpt-4o-mini,,standard,0,2026-11-29,observed,,USD,0.165,0.083,,0.66,,,,").And.NotContain("0,165");
         }
         finally
         {
