@@ -40,6 +40,35 @@ public sealed record Gpu : ISourcedRow
     /// <summary>Gets when the purchase price source was read (column <c>purchase_checked_on</c>).</summary>
     public DateOnly? PurchaseCheckedOn { get; init; }
 
+    /// <summary>
+    /// Gets a published idle power of one GPU in watts (powered, nothing running), or <see langword="null"/> (column
+    /// <c>idle_watts</c>, with its own <c>idle_source_url</c> and <c>idle_checked_on</c>).
+    /// </summary>
+    public decimal? IdleWatts { get; init; }
+
+    /// <summary>Gets where <see cref="IdleWatts"/> was published (column <c>idle_source_url</c>).</summary>
+    public Uri? IdleSourceUrl { get; init; }
+
+    /// <summary>Gets when the idle power's source was read (column <c>idle_checked_on</c>).</summary>
+    public DateOnly? IdleCheckedOn { get; init; }
+
+    /// <summary>
+    /// Gets the published maximum power in watts of the maker's standard server with <see cref="ServerGpus"/> of these
+    /// GPUs, e.g. 10,200 W for a DGX H100 with 8 (column <c>server_watts</c>); with its own <c>server_source_url</c> and
+    /// <c>server_checked_on</c>. What the server draws beyond its GPUs' TDP (CPUs, memory, network, fans) is counted as
+    /// the servers' own power.
+    /// </summary>
+    public decimal? ServerWatts { get; init; }
+
+    /// <summary>Gets the GPUs in the server that <see cref="ServerWatts"/> rates (column <c>server_gpus</c>).</summary>
+    public int? ServerGpus { get; init; }
+
+    /// <summary>Gets where <see cref="ServerWatts"/> was published (column <c>server_source_url</c>).</summary>
+    public Uri? ServerSourceUrl { get; init; }
+
+    /// <summary>Gets when the server rating's source was read (column <c>server_checked_on</c>).</summary>
+    public DateOnly? ServerCheckedOn { get; init; }
+
     /// <inheritdoc/>
     public string? Notes { get; init; }
 

@@ -37,7 +37,7 @@ public sealed class PricingCatalogValidationTests
         error.File.Should().Be("gpus.csv");
         error.Line.Should().Be(1);
         error.Column.Should().Be(0);
-        error.Message.Should().Be($"missing column 'tdp_watts'; the header must contain: {GpuHeader.Replace(",source_url,", ",source_url,source_kind,", StringComparison.Ordinal)}");
+        error.Message.Should().Be($"missing column 'tdp_watts'; the header must contain: {GpuHeader} (and may contain: idle_watts,idle_source_url,idle_checked_on,server_watts,server_gpus,server_source_url,server_checked_on,source_kind)");
     }
 
     [Fact]

@@ -220,7 +220,8 @@ internal sealed partial class CsvTable<T>(
 
         foreach (var column in Columns.Where(c => !header.Contains(c, StringComparer.Ordinal) && !OptionalColumns.Contains(c)))
         {
-            context.RowError(0, $"missing column '{column}'; the header must contain: {string.Join(',', Columns)}");
+            var optional = Columns.Where(OptionalColumns.Contains).ToList();
+            context.RowError(0, $"missing column '{column}'; the header must contain: {string.Join(',', Columns.Where(c => !OptionalColumns.Contains(c)))}" + (optional.Count > 0 ? $" (and may contain: {string.Join(',', optional)})" : string.Empty));
             ok = false;
         }
 

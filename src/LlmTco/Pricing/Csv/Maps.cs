@@ -49,6 +49,13 @@ internal sealed class GpuMap : ClassMap<Gpu>
         Map(r => r.PurchaseCurrency).Name("purchase_currency").TypeConverter(Cells.Currency(c, required: false));
         Map(r => r.PurchaseSourceUrl).Name("purchase_source_url").TypeConverter(Cells.Url(c, required: false));
         Map(r => r.PurchaseCheckedOn).Name("purchase_checked_on").TypeConverter(Cells.Date(c, required: false));
+        Map(r => r.IdleWatts).Name("idle_watts").Optional().TypeConverter(Cells.Decimal(c, required: false, positive: true));
+        Map(r => r.IdleSourceUrl).Name("idle_source_url").Optional().TypeConverter(Cells.Url(c, required: false));
+        Map(r => r.IdleCheckedOn).Name("idle_checked_on").Optional().TypeConverter(Cells.Date(c, required: false));
+        Map(r => r.ServerWatts).Name("server_watts").Optional().TypeConverter(Cells.Decimal(c, required: false, positive: true));
+        Map(r => r.ServerGpus).Name("server_gpus").Optional().TypeConverter(Cells.Int32(c, min: 1, required: false));
+        Map(r => r.ServerSourceUrl).Name("server_source_url").Optional().TypeConverter(Cells.Url(c, required: false));
+        Map(r => r.ServerCheckedOn).Name("server_checked_on").Optional().TypeConverter(Cells.Date(c, required: false));
         Map(r => r.Notes).Name("notes").TypeConverter(Cells.Text(c, required: false));
         Map(r => r.SourceUrl).Name("source_url").TypeConverter(Cells.Url(c));
         Map(r => r.SourceKind).Name("source_kind").Optional().TypeConverter(Cells.Word(c, Words.SourceKinds, "source kind", required: false));

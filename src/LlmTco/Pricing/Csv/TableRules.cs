@@ -131,6 +131,26 @@ internal static class TableRules
             {
                 diagnostics.Add(r.Error("purchase_price_per_gpu", g.PurchasePricePerGpu?.ToString(CultureInfo.InvariantCulture), $"GPU '{g.GpuModel}': purchase_price_per_gpu, purchase_currency, purchase_source_url and purchase_checked_on go together: fill all four or none"));
             }
+
+            var idle = new[] { g.IdleWatts is not null, g.IdleSourceUrl is not null, g.IdleCheckedOn is not null };
+            if (idle.Any(x => x) && !idle.All(x => x))
+            {
+                diagnostics.Add(r.Error("idle_watts", g.IdleWatts?.ToString(CultureInfo.InvariantCulture), $"GPU '{g.GpuModel}': idle_watts, idle_source_url and idle_checked_on go together: fill all three or none"));
+            }
+            else if (g.IdleWatts > g.TdpWatts)
+            {
+                diagnostics.Add(r.Error("idle_watts", g.IdleWatts?.ToString(CultureInfo.InvariantCulture), $"GPU '{g.GpuModel}': idle_watts ({g.IdleWatts}) is above tdp_watts ({g.TdpWatts})"));
+            }
+
+            var server = new[] { g.ServerWatts is not null, g.ServerGpus is not null, g.ServerSourceUrl is not null, g.ServerCheckedOn is not null };
+            if (server.Any(x => x) && !server.All(x => x))
+            {
+                diagnostics.Add(r.Error("server_watts", g.ServerWatts?.ToString(CultureInfo.InvariantCulture), $"GPU '{g.GpuModel}': server_watts, server_gpus, server_source_url and server_checked_on go together: fill all four or none"));
+            }
+            else if (g.ServerWatts is { } watts && g.ServerGpus is { } count && watts < count * g.TdpWatts)
+            {
+                diagnostics.Add(r.Error("server_watts", watts.ToString(CultureInfo.InvariantCulture), $"GPU '{g.GpuModel}': a server of {count} GPUs rated {watts} W draws less than its GPUs' TDP ({count} × {g.TdpWatts} W)"));
+            }
         }
     }
 
