@@ -104,9 +104,10 @@ internal sealed class ApiPlan
 
     /// <summary>
     /// Looks the option's prices up for every profile and month. Throws as <see cref="PricingCatalog.FindApiPrice"/> does
-    /// for an unknown provider, model or tier, or a month without a price, and for a row in another currency.
+    /// for an unknown provider, model or tier, or a month without a price, and for a row in another currency without an
+    /// exchange rate in its month; a row in another currency is converted at its month's rate.
     /// </summary>
-    public static ApiPlan Compile(PricingCatalog catalog, ApiOption option, int index, Scenario scenario, DateOnly[] monthStarts, PlanParameters prm, string path, List<Assumption>? assumptions)
+    public static ApiPlan Compile(PricingCatalog catalog, ApiOption option, int index, Scenario scenario, DateOnly[] monthStarts, PlanParameters prm, string path, List<Assumption>? assumptions, CurrencyConverter fx)
     {
         var profiles = scenario.Workload.Profiles;
         var months = monthStarts.Length;
@@ -129,14 +130,9 @@ internal sealed class ApiPlan
                 var row = PricingCatalog.FindApiPriceInHistory(history, date, inputTokens)
                     ?? throw PricingCatalog.NoApiPrice(history, option.Provider, option.Model, date);
 
-                // A row met before has been checked already: its currency cannot change.
+                // A row in another currency is converted at the rate of its month.
                 var changed = !ReferenceEquals(row, previousRow);
-                if ((changed || m == 0) && !string.Equals(row.Currency, scenario.Currency, StringComparison.Ordinal))
-                {
-                    throw new ScenarioValidationException([new ScenarioError(path + ".model", option.Model, $"the price row of '{row.ModelId}' from {Iso(row.EffectiveFrom)} is in {row.Currency}, but the scenario's currency is {scenario.Currency}; there is no exchange-rate table to convert it")]);
-                }
-
-                plan.Rows.Set(p, m, row);
+                plan.Rows.Set(p, m, row, fx.Factor(row.Currency, m));
                 plan.BatchDiscounts[p][m] = option.BatchDiscountFraction ?? (double)(row.BatchDiscountFraction ?? 0m);
                 var slot = -1;
                 if (row.EffectiveTo is null)
@@ -392,14 +388,18 @@ internal sealed class ApiPlan
 
         public double[][] PerRequest { get; } = WorkloadVolumes.Rows(profiles, months);
 
-        /// <summary>Sets a profile's month from a price row: a missing cached or cache-write price is the input price, a missing per-request price 0.</summary>
-        public void Set(int p, int m, ApiPrice row)
+        /// <summary>
+        /// Sets a profile's month from a price row, each price × <paramref name="toScenarioCurrency"/> (the month's exchange
+        /// rate, 1 in the scenario's currency): a missing cached or cache-write price is the input price, a missing
+        /// per-request price 0.
+        /// </summary>
+        public void Set(int p, int m, ApiPrice row, double toScenarioCurrency)
         {
-            Input[p][m] = (double)row.InputPricePerMillionTokens;
-            CacheRead[p][m] = (double)(row.CachedInputPricePerMillionTokens ?? row.InputPricePerMillionTokens);
-            CacheWrite[p][m] = (double)(row.CacheWritePricePerMillionTokens ?? row.InputPricePerMillionTokens);
-            Output[p][m] = (double)row.OutputPricePerMillionTokens;
-            PerRequest[p][m] = (double)(row.PricePerRequest ?? 0m);
+            Input[p][m] = (double)row.InputPricePerMillionTokens * toScenarioCurrency;
+            CacheRead[p][m] = (double)(row.CachedInputPricePerMillionTokens ?? row.InputPricePerMillionTokens) * toScenarioCurrency;
+            CacheWrite[p][m] = (double)(row.CacheWritePricePerMillionTokens ?? row.InputPricePerMillionTokens) * toScenarioCurrency;
+            Output[p][m] = (double)row.OutputPricePerMillionTokens * toScenarioCurrency;
+            PerRequest[p][m] = (double)(row.PricePerRequest ?? 0m) * toScenarioCurrency;
         }
     }
 }

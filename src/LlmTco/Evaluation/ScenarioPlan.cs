@@ -86,10 +86,11 @@ internal sealed class ScenarioPlan
             assumptions?.Add(new Assumption(null, AssumptionKind.Choice, string.Create(CultureInfo.InvariantCulture, $"NPV at {scenario.YearlyDiscountRate:P1} a year: month m is weighted by (1 + {scenario.YearlyDiscountRate})^(−m/12).")));
         }
 
+        var fx = new CurrencyConverter(catalog, scenario, plan.MonthStarts);
         plan.Apis = scenario.ApiOptions.Select((o, i) =>
         {
             var path = string.Create(CultureInfo.InvariantCulture, $"$.apiOptions[{i}]");
-            return WithPath(path, () => ApiPlan.Compile(catalog, o, i, scenario, plan.MonthStarts, plan.Parameters, path, assumptions));
+            return WithPath(path, () => ApiPlan.Compile(catalog, o, i, scenario, plan.MonthStarts, plan.Parameters, path, assumptions, fx));
         }).ToArray();
 
         // The self-hosted options size capacity from the request shape of the scenario's own volumes.
@@ -102,8 +103,9 @@ internal sealed class ScenarioPlan
         plan.Selves = scenario.SelfHostedOptions.Select((o, i) =>
         {
             var path = string.Create(CultureInfo.InvariantCulture, $"$.selfHostedOptions[{i}]");
-            return WithPath(path, () => SelfHostedPlan.Compile(catalog, o, i, plan.Apis.Length + i, scenario, plan.MonthStarts, plan.Workload, plan.BaseVolumes, plan.Parameters, path, describe));
+            return WithPath(path, () => SelfHostedPlan.Compile(catalog, o, i, plan.Apis.Length + i, scenario, plan.MonthStarts, plan.Workload, plan.BaseVolumes, plan.Parameters, path, describe, fx));
         }).ToArray();
+        assumptions?.AddRange(fx.Assumptions());
         plan.Assumptions = assumptions ?? [];
         return plan;
     }

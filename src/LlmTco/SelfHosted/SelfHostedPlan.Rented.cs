@@ -57,9 +57,9 @@ internal sealed partial class SelfHostedPlan
         for (var m = 0; m < months; m++)
         {
             planOffers[m] = PricingCatalog.SelectRentalOffer(forPlan, rented.Provider, rented.Plan, monthStarts[m], rented.Region, rented.Sku);
-            planPrice[m] = PriceOf(planOffers[m], scenario.Currency) * DeclineOf(planOffers[m], forPlan, rented.YearlyPriceDecline, monthStarts[m], scenario.StartDate);
+            planPrice[m] = PriceOf(planOffers[m], m) * DeclineOf(planOffers[m], forPlan, rented.YearlyPriceDecline, monthStarts[m], scenario.StartDate);
             onDemandOffers[m] = term == 0 ? null : PricingCatalog.SelectRentalOffer(forOnDemand, rented.Provider, RentalPlan.OnDemand, monthStarts[m], rented.Region, null);
-            onDemandPrice[m] = PriceOf(onDemandOffers[m], scenario.Currency) * DeclineOf(onDemandOffers[m], forOnDemand, rented.YearlyPriceDecline, monthStarts[m], scenario.StartDate);
+            onDemandPrice[m] = PriceOf(onDemandOffers[m], m) * DeclineOf(onDemandOffers[m], forOnDemand, rented.YearlyPriceDecline, monthStarts[m], scenario.StartDate);
         }
 
         if (!describe)
@@ -104,8 +104,9 @@ internal sealed partial class SelfHostedPlan
             ? DeclineFactor.Of(decline, DeclineFactor.Days(monthStart, DeclineFactor.ReferenceDate(offer.EffectiveFrom, offer.CheckedOn, start)))
             : 1;
 
-    private static double PriceOf(GpuRentalOffer? offer, string currency) =>
-        offer is not null && string.Equals(offer.Currency, currency, StringComparison.Ordinal) ? (double)offer.PricePerGpuHour : double.NaN;
+    /// <summary>An offer's price in the scenario's currency in month <paramref name="month"/> (converted at its rate), or NaN without an offer or a rate.</summary>
+    private double PriceOf(GpuRentalOffer? offer, int month) =>
+        offer is not null && fx.TryFactor(offer.Currency, month, out var toScenarioCurrency) ? (double)offer.PricePerGpuHour * toScenarioCurrency : double.NaN;
 
     /// <summary>
     /// The rental line of every month from the lead time: on demand, GPUs × 730 h × the month's price; on a reserved plan,
@@ -202,7 +203,7 @@ internal sealed partial class SelfHostedPlan
         }
     }
 
-    /// <summary>The error for a month without a rental price: no offer on the date, or an offer in another currency.</summary>
+    /// <summary>The error for a month without a rental price: no offer on the date, or an offer in another currency without an exchange rate.</summary>
     private Exception RentalPriceException(PricingCatalog catalog, Scenario scenario, bool onDemand, int month, DateOnly[] monthStarts)
     {
         var rented = Option.Rented!;
@@ -210,7 +211,7 @@ internal sealed partial class SelfHostedPlan
         var offer = onDemand ? onDemandOffers[month] : planOffers[month];
         return offer is null
             ? catalog.NoRentalOffer(rented.Provider, rentalGpu!, plan, monthStarts[month], rented.Region)
-            : new ScenarioValidationException([new ScenarioError(optionPath + ".rented", offer.Currency, $"the rental offer {offer.Provider} {offer.Sku} is priced in {offer.Currency}, but the scenario's currency is {scenario.Currency}")]);
+            : fx.Missing(offer.Currency, month);
     }
 
     /// <summary>The table rows of the rental offers the bill in <paramref name="ws"/> used, in the order it first used them.</summary>

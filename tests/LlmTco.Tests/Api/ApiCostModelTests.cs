@@ -368,18 +368,17 @@ public sealed class ApiCostModelTests
     // ---- Currency ----
 
     [Fact]
-    public void Evaluate_ScenarioCurrencyOtherThanThePriceRows_ListsTheRowAndBothCurrencies()
+    public void Evaluate_ScenarioMonthBeforeTheFirstExchangeRate_ThrowsNamingThePairAndMonth()
     {
-        // Given a scenario in EUR and acme-mini priced in USD
-        var scenario = ApiOnly(AcmeMini, new DateOnly(2025, 7, 1), 1, Plain) with { Currency = "EUR" };
+        // Given a scenario in EUR from 2025-04 and acme-mini priced in USD; exchange_rates.csv starts in 2025-05 (TestTables)
+        var scenario = ApiOnly(AcmeMini, new DateOnly(2025, 4, 1), 2, Plain) with { Currency = "EUR" };
 
         // When
         var act = () => Engine.Evaluate(scenario);
 
-        // Then the error points at the option's model and names the row, its date and both currencies
-        var error = act.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle().Subject;
-        error.Path.Should().Be("$.apiOptions[0].model");
-        error.Message.Should().ContainAll("acme-mini", "2025-01-01", "USD", "EUR");
+        // Then the error names the option, the pair and the month, and what the table has
+        act.Should().Throw<PricingLookupException>().Which.Message.Should()
+            .StartWith("$.apiOptions[0]: No exchange rate from USD to EUR for 2025-04: exchange_rates.csv has EUR/USD from 2025-05 to 2025-07");
     }
 
     // ---- Batch warning ----
@@ -521,19 +520,18 @@ public sealed class ApiCostModelTests
     }
 
     [Fact]
-    public void Evaluate_LaterPriceRowInAnotherCurrency_ThrowsNamingThatRow()
+    public void Evaluate_LaterPriceRowInAnotherCurrency_IsConvertedInItsMonths()
     {
-        // Given acme-euro priced in USD until 2025-06-10 and in EUR from then, evaluated May to July in USD
+        // Given acme-euro priced in USD until 2025-06-10 and in EUR from then (1 in, 2 out), evaluated May to July in USD
         var engine = new TcoEngine(PricingCatalog.Load(PricingSource.InMemory(TestTables.With("api_prices.csv", TestTables.Valid()["api_prices.csv"] + TestTables.Lines(
             "acme,acme-euro,,standard,0,2025-01-01,2025-06-10,USD,1,,,2,,,,,https://example.com/acme,2026-11-29",
             "acme,acme-euro,,standard,0,2025-06-10,,EUR,1,,,2,,,,,https://example.com/acme,2026-11-29")))));
         var option = new ApiOption { Name = "Euro", Provider = "acme", Model = "acme-euro" };
 
-        var act = () => engine.Evaluate(ApiOnly(option, new DateOnly(2025, 5, 1), 3, Plain));
+        var months = engine.Evaluate(ApiOnly(option, new DateOnly(2025, 5, 1), 3, Plain)).Option("Euro").Months;
 
-        // Then July's row (from 2025-06-10) is the one in the wrong currency
-        act.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle()
-            .Which.Message.Should().ContainAll("from 2025-06-10", "EUR", "USD");
+        // Then (1e9 × 1 + 5e8 × 2) / 1e6 = 2,000 in May and June (USD row), and 2,000 EUR × 1.6 USD per EUR = 3,200 in July
+        months.Select(m => m.Cost(CostLine.ApiUsage)).Should().Equal([2_000, 2_000, 3_200], (a, b) => Math.Abs(a - b) < 1e-9);
     }
 
     [Fact]
