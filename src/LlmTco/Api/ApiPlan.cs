@@ -49,6 +49,9 @@ internal sealed class ApiPlan
 
     public int BatchDiscountSlot { get; }
 
+    /// <summary>Gets the months after the horizon that the last commitment term still binds and that are counted (0 when none).</summary>
+    public int BeyondMonths { get; private set; }
+
     /// <summary>Gets the fine-tuning fee of each month.</summary>
     public double[] FineTuningFee { get; }
 
@@ -182,6 +185,17 @@ internal sealed class ApiPlan
             }
         }
 
+        // A commitment term that runs past the horizon: its later months pay the commitment, unless the scenario cuts them.
+        var term = option.CommitmentTermMonths;
+        var past = term > 0 && months % term != 0 ? term - (months % term) : 0;
+        if (past > 0 && option.MonthlyCommitment > 0)
+        {
+            plan.BeyondMonths = option.CountCommitmentBeyondHorizon ? past : 0;
+            assumptions?.Add(new Assumption(option.Name, AssumptionKind.Warning, option.CountCommitmentBeyondHorizon
+                ? string.Create(CultureInfo.InvariantCulture, $"The {term}-month commitment term that starts in month {months - (months % term) + 1} runs {past} month(s) past the horizon; its committed spend for those months ({past} × {option.MonthlyCommitment:N0} {scenario.Currency}) is counted in full, in month {months}'s 'commitment beyond horizon' line, each payment discounted at its own month in the NPV (countCommitmentBeyondHorizon: false leaves it out).")
+                : string.Create(CultureInfo.InvariantCulture, $"The {term}-month commitment term that starts in month {months - (months % term) + 1} runs {past} month(s) past the horizon; those committed months are not counted (countCommitmentBeyondHorizon is false).")));
+        }
+
         // A fine-tuning run's fee in its month: training tokens × epochs ÷ 10⁶ × the price per 1M training tokens.
         if (option.FineTuning is { } ft)
         {
@@ -200,7 +214,8 @@ internal sealed class ApiPlan
     /// The bill of every month into <paramref name="usage"/>, <paramref name="shortfall"/> and <paramref name="totals"/>:
     /// usage = Σ over profiles of (uncached × input + cache reads × cached + cache writes × cache-write + output × output
     /// prices, each × the decline factor) ÷ 10⁶ × (1 − batch share × batch discount) + requests × the per-request price
-    /// × the decline factor; shortfall = max(0, commitment − usage); total = usage + shortfall + fee + fine-tuning.
+    /// × the decline factor; shortfall = max(0, commitment − usage); total = usage + shortfall + fee + fine-tuning; the
+    /// last month's total also holds the commitment of each counted month after the horizon (<see cref="BeyondMonths"/>).
     /// </summary>
     /// <param name="p">The parameter values.</param>
     /// <param name="workload">The workload, for its profiles' batch-share slots.</param>
@@ -281,6 +296,12 @@ internal sealed class ApiPlan
                 shortfall[month] = missing;
                 totals[month] = 0.0 + use + missing + fee + FineTuningFee[month];
             }
+
+            // The committed months after the horizon: each pays at least the commitment.
+            scratch.LastMonthBeforeBeyond = totals[months - 1];
+            scratch.BeyondPayment = commitment;
+            scratch.BeyondNominal = BeyondMonths * commitment;
+            totals[months - 1] += scratch.BeyondNominal;
         }
     }
 
@@ -414,4 +435,13 @@ internal sealed class ApiScratch(ApiPlan plan, int months)
     public double[] FactorRow { get; } = new double[months];
 
     public double[] Ones { get; } = Enumerable.Repeat(1.0, months).ToArray();
+
+    /// <summary>Gets or sets the last month's total without the commitment after the horizon, as the last bill wrote it.</summary>
+    public double LastMonthBeforeBeyond { get; set; }
+
+    /// <summary>Gets or sets the commitment each month after the horizon pays.</summary>
+    public double BeyondPayment { get; set; }
+
+    /// <summary>Gets or sets the commitment of all the counted months after the horizon, held by the last month's total.</summary>
+    public double BeyondNominal { get; set; }
 }

@@ -381,6 +381,55 @@ public sealed class ApiCostModelTests
             .StartWith("$.apiOptions[0]: No exchange rate from USD to EUR for 2025-04: exchange_rates.csv has EUR/USD from 2025-05 to 2025-07");
     }
 
+    // ---- Commitment terms past the horizon ----
+
+    [Fact]
+    public void Evaluate_CommitmentTermPastTheHorizon_CountsEveryCommittedMonthInTheLastMonth()
+    {
+        // Given acme-mini (225 a month for Plain) with 1,000 a month committed on 12-month terms, over 14 months at 12 % a
+        // year: the second term (months 13 to 24) runs 10 months past the horizon
+        var option = AcmeMini with { MonthlyCommitment = 1_000, CommitmentTermMonths = 12 };
+        var scenario = ApiOnly(option, new DateOnly(2025, 7, 1), 14, Plain) with { YearlyDiscountRate = 0.12 };
+
+        var api = Engine.Evaluate(scenario).Option("Acme Mini");
+
+        // Then each month bills 225 + 775 shortfall = 1,000; month 14 also holds 10 × 1,000 = 10,000 beyond the horizon:
+        // total 14 × 1,000 + 10,000 = 24,000. In the NPV each of the 24 committed payments is discounted at its own month:
+        // 1,000 × Σ f^j for j = 1..24, f = 1.12^(−1/12), = 1,000 × f (1 − f^24) ÷ (1 − f)
+        var f = Math.Pow(1.12, -1.0 / 12);
+        api.Months[^1].Cost(CostLine.CommitmentBeyondHorizon).Should().BeApproximately(10_000, Tolerance);
+        api.Months.Take(13).Should().OnlyContain(m => m.Cost(CostLine.CommitmentBeyondHorizon) == 0);
+        api.TotalCost.Should().BeApproximately(24_000, 1e-6);
+        api.Npv.Should().BeApproximately(1_000 * f * (1 - Math.Pow(f, 24)) / (1 - f), 1e-6);
+    }
+
+    [Fact]
+    public void Evaluate_CommitmentBeyondTheHorizonCut_CountsOnlyTheHorizonAndWarns()
+    {
+        // Given the same commitment with countCommitmentBeyondHorizon false
+        var option = AcmeMini with { MonthlyCommitment = 1_000, CommitmentTermMonths = 12, CountCommitmentBeyondHorizon = false };
+
+        var result = Engine.Evaluate(ApiOnly(option, new DateOnly(2025, 7, 1), 14, Plain));
+
+        // Then 14 × 1,000 = 14,000, nothing beyond, and a warning names the months left out
+        result.Option("Acme Mini").TotalCost.Should().BeApproximately(14_000, 1e-6);
+        result.Assumptions.Should().ContainSingle(a => a.Kind == AssumptionKind.Warning && a.Option == "Acme Mini" && a.Text.Contains("commitment term", StringComparison.Ordinal))
+            .Which.Text.Should().Be("The 12-month commitment term that starts in month 13 runs 10 month(s) past the horizon; those committed months are not counted (countCommitmentBeyondHorizon is false).");
+    }
+
+    [Fact]
+    public void Evaluate_CommitmentTermEndingAtTheHorizonOrMonthByMonth_HasNothingBeyond()
+    {
+        // Given 12-month terms over 24 months, and a commitment without a term over 14 months
+        var whole = Engine.Evaluate(ApiOnly(AcmeMini with { MonthlyCommitment = 1_000, CommitmentTermMonths = 12 }, new DateOnly(2025, 7, 1), 24, Plain)).Option("Acme Mini");
+        var monthly = Engine.Evaluate(ApiOnly(AcmeMini with { MonthlyCommitment = 1_000 }, new DateOnly(2025, 7, 1), 14, Plain)).Option("Acme Mini");
+
+        // Then 24 × 1,000 and 14 × 1,000, with no line beyond the horizon
+        whole.TotalCost.Should().BeApproximately(24_000, 1e-6);
+        monthly.TotalCost.Should().BeApproximately(14_000, 1e-6);
+        whole.Months.Concat(monthly.Months).Should().OnlyContain(m => m.Cost(CostLine.CommitmentBeyondHorizon) == 0);
+    }
+
     // ---- Batch warning ----
 
     [Fact]
