@@ -55,7 +55,7 @@ internal sealed partial class SelfHostedPlan
         }
         else if (gpu.PurchasePricePerGpu is { } listed)
         {
-            listedUnitPrice = (double)listed * fx.Factor(gpu.PurchaseCurrency!, FirstServed);
+            listedUnitPrice = (double)listed * fx.Factor(gpu.PurchaseCurrency!, ConstantPriceRateMonth);
             if (describe)
             {
                 AddRow(string.Create(CultureInfo.InvariantCulture, $"gpus.csv: {gpu.GpuModel} purchase price {listed} {gpu.PurchaseCurrency} per GPU; checked {Iso(gpu.PurchaseCheckedOn!.Value)}."), gpu, gpu.PurchaseSourceUrl, PricingCatalog.PurchaseCheckedOnColumn);
@@ -174,7 +174,7 @@ internal sealed partial class SelfHostedPlan
     private double LookupElectricity(PricingCatalog catalog, OwnedHardware owned, Scenario scenario, bool describe)
     {
         var row = catalog.GetElectricityPrice(owned.ElectricityRegion, owned.ElectricitySector);
-        var toScenarioCurrency = fx.Factor(row.Currency, FirstServed);
+        var toScenarioCurrency = fx.Factor(row.Currency, ConstantPriceRateMonth);
 
         if (describe)
         {
@@ -187,7 +187,7 @@ internal sealed partial class SelfHostedPlan
     private double LookupHosting(PricingCatalog catalog, string provider, Scenario scenario, bool describe)
     {
         var row = catalog.GetHostingPrice(provider);
-        var toScenarioCurrency = fx.Factor(row.Currency, FirstServed);
+        var toScenarioCurrency = fx.Factor(row.Currency, ConstantPriceRateMonth);
 
         if (describe)
         {

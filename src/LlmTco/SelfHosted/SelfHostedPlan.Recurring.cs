@@ -94,21 +94,21 @@ internal sealed partial class SelfHostedPlan
                 throw missing();
             }
 
-            fx.Factor(price(row).Currency, FirstServed);
+            fx.Factor(price(row).Currency, ConstantPriceRateMonth);
             if (describeIt)
             {
                 AddRow(FormattableString.Invariant(describe(row)), row, row.SourceUrl);
             }
         }
 
-        return row is not null && fx.TryFactor(price(row).Currency, FirstServed, out var toScenarioCurrency) ? (double)price(row).Price * toScenarioCurrency : double.NaN;
+        return row is not null && fx.TryFactor(price(row).Currency, ConstantPriceRateMonth, out var toScenarioCurrency) ? (double)price(row).Price * toScenarioCurrency : double.NaN;
     }
 
     /// <summary>
     /// The month (0-based) whose exchange rate converts the prices held constant over the horizon (purchase, electricity,
     /// hosting, storage, egress): the first month the option serves, after its lead time.
     /// </summary>
-    private int FirstServed => Math.Min(Lead, months - 1);
+    private int ConstantPriceRateMonth => Math.Min(Lead, months - 1);
 
     private void CompileFineTuning(PricingCatalog catalog, OpenModel openModel, Gpu servingGpu, Scenario scenario, PlanParameters prm, string at, bool describe)
     {
