@@ -99,6 +99,7 @@ public sealed class TcoEngine
                 lines[(int)CostLine.ApiCommitmentShortfall] = ws.Shortfall[a][m];
                 lines[(int)CostLine.ApiFees] = p[api.FeeSlot];
                 lines[(int)CostLine.ApiFineTuning] = api.FineTuningFee[m];
+                lines[(int)CostLine.CommitmentBeyondHorizon] = m == plan.Months - 1 ? ws.ApiScratch[a].BeyondNominal : 0;
                 return (lines, 0, 0, 0, null);
             });
             options.Add(new OptionResult(api.Option.Name, OptionKind.Api, months, 0, 0, 0, ThroughputSource.None, api.SteadyState(p, ws.Usage[a], volumes, 0, scenario.StartDate)));

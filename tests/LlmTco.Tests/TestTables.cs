@@ -1,7 +1,7 @@
 namespace LlmTco.Tests;
 
 /// <summary>
-/// A minimal, valid set of the ten pricing tables as CSV text, for tests that break one table at a time.
+/// A minimal, valid set of the eleven pricing tables as CSV text, for tests that break one table at a time.
 /// The figures are small made-up test values, not prices: they never reach the bundled data.
 /// </summary>
 internal static class TestTables
@@ -12,6 +12,7 @@ internal static class TestTables
     public const string GpuHeader = "gpu_model,vendor,memory_gb,memory_bandwidth_tbps,bf16_dense_tflops,fp8_dense_tflops,tdp_watts,purchase_price_per_gpu,purchase_currency,purchase_source_url,purchase_checked_on,notes,source_url,checked_on";
     public const string RentalHeader = "provider,sku,gpu_model,gpus_per_instance,plan,region,currency,price_per_gpu_hour,effective_from,notes,source_url,checked_on";
     public const string ModelHeader = "model_id,aliases,architecture,total_parameters_billions,active_parameters_billions,layers,hidden_size,attention_heads,kv_heads,head_dim,context_length_tokens,licence,notes,source_url,checked_on";
+    public const string ExchangeRateHeader = "base_currency,quote_currency,month,quote_per_base,rate_date,notes,source_url,checked_on";
     public const string BenchmarkHeader = "model_id,gpu_model,gpus_per_replica,precision,engine,input_tokens,output_tokens,concurrency,output_tokens_per_second_per_replica,notes,source_url,checked_on";
 
     public static Dictionary<string, string> Valid() => new(StringComparer.Ordinal)
@@ -49,6 +50,17 @@ internal static class TestTables
         ["pue_figures.csv"] = Lines(
             "name,pue,notes,source_url,checked_on",
             "survey-2023,1.58,,https://example.com/pue,2026-11-29"),
+
+        // Round made-up rates for hand calculations: 1 USD = 1 ÷ 1.25 = 0.8 EUR in 2025-05, 1 ÷ 1.5625 = 0.64 in 2025-06,
+        // 1 ÷ 1.6 = 0.625 from 2025-07 on (the last rate, held); 1 EUR = 0.8 GBP, so 1 USD = 0.64, 0.512 and 0.5 GBP through EUR.
+        ["exchange_rates.csv"] = Lines(
+            ExchangeRateHeader,
+            "EUR,USD,2025-05,1.25,2025-05-02,,https://example.com/fx,2026-11-29",
+            "EUR,USD,2025-06,1.5625,2025-06-02,,https://example.com/fx,2026-11-29",
+            "EUR,USD,2025-07,1.6,2025-07-01,,https://example.com/fx,2026-11-29",
+            "EUR,GBP,2025-05,0.8,,,https://example.com/fx,2026-11-29",
+            "EUR,GBP,2025-06,0.8,,,https://example.com/fx,2026-11-29",
+            "EUR,GBP,2025-07,0.8,,,https://example.com/fx,2026-11-29"),
     };
 
     /// <summary>The valid tables with one table's text replaced.</summary>

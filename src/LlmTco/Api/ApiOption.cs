@@ -43,6 +43,22 @@ public sealed record ApiOption
     /// <value>The default value is 0.</value>
     public double MonthlyCommitment { get; init; }
 
+    /// <summary>
+    /// Gets the length of the commitment's contract in months: it is signed in month 1 and renewed at the end of each
+    /// term, so the last term may run past the horizon. 0 for a commitment that binds month by month.
+    /// </summary>
+    /// <value>The default value is 0.</value>
+    public int CommitmentTermMonths { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether a commitment term that runs past the horizon is counted in full: the commitment of
+    /// each month after the horizon goes into the last month's <see cref="Timeline.CostLine.CommitmentBeyondHorizon"/>
+    /// line (each payment discounted at its own month in the NPV). <see langword="false"/> leaves those months out, with a
+    /// warning.
+    /// </summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool CountCommitmentBeyondHorizon { get; init; } = true;
+
     /// <summary>Gets a one-off fine-tuning job of the API model, or <see langword="null"/> for none.</summary>
     public ApiFineTuning? FineTuning { get; init; }
 }

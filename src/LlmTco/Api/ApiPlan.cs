@@ -49,6 +49,9 @@ internal sealed class ApiPlan
 
     public int BatchDiscountSlot { get; }
 
+    /// <summary>Gets the months after the horizon that the last commitment term still binds and that are counted (0 when none).</summary>
+    public int BeyondMonths { get; private set; }
+
     /// <summary>Gets the fine-tuning fee of each month.</summary>
     public double[] FineTuningFee { get; }
 
@@ -104,9 +107,10 @@ internal sealed class ApiPlan
 
     /// <summary>
     /// Looks the option's prices up for every profile and month. Throws as <see cref="PricingCatalog.FindApiPrice"/> does
-    /// for an unknown provider, model or tier, or a month without a price, and for a row in another currency.
+    /// for an unknown provider, model or tier, or a month without a price, and for a row in another currency without an
+    /// exchange rate in its month; a row in another currency is converted at its month's rate.
     /// </summary>
-    public static ApiPlan Compile(PricingCatalog catalog, ApiOption option, int index, Scenario scenario, DateOnly[] monthStarts, PlanParameters prm, string path, List<Assumption>? assumptions)
+    public static ApiPlan Compile(PricingCatalog catalog, ApiOption option, int index, Scenario scenario, DateOnly[] monthStarts, PlanParameters prm, string path, List<Assumption>? assumptions, CurrencyConverter fx)
     {
         var profiles = scenario.Workload.Profiles;
         var months = monthStarts.Length;
@@ -129,14 +133,9 @@ internal sealed class ApiPlan
                 var row = PricingCatalog.FindApiPriceInHistory(history, date, inputTokens)
                     ?? throw PricingCatalog.NoApiPrice(history, option.Provider, option.Model, date);
 
-                // A row met before has been checked already: its currency cannot change.
+                // A row in another currency is converted at the rate of its month.
                 var changed = !ReferenceEquals(row, previousRow);
-                if ((changed || m == 0) && !string.Equals(row.Currency, scenario.Currency, StringComparison.Ordinal))
-                {
-                    throw new ScenarioValidationException([new ScenarioError(path + ".model", option.Model, $"the price row of '{row.ModelId}' from {Iso(row.EffectiveFrom)} is in {row.Currency}, but the scenario's currency is {scenario.Currency}; there is no exchange-rate table to convert it")]);
-                }
-
-                plan.Rows.Set(p, m, row);
+                plan.Rows.Set(p, m, row, fx.Factor(row.Currency, m));
                 plan.BatchDiscounts[p][m] = option.BatchDiscountFraction ?? (double)(row.BatchDiscountFraction ?? 0m);
                 var slot = -1;
                 if (row.EffectiveTo is null)
@@ -186,6 +185,17 @@ internal sealed class ApiPlan
             }
         }
 
+        // A commitment term that runs past the horizon: its later months pay the commitment, unless the scenario cuts them.
+        var term = option.CommitmentTermMonths;
+        var past = term > 0 && months % term != 0 ? term - (months % term) : 0;
+        if (past > 0 && option.MonthlyCommitment > 0)
+        {
+            plan.BeyondMonths = option.CountCommitmentBeyondHorizon ? past : 0;
+            assumptions?.Add(new Assumption(option.Name, AssumptionKind.Warning, option.CountCommitmentBeyondHorizon
+                ? string.Create(CultureInfo.InvariantCulture, $"The {term}-month commitment term that starts in month {months - (months % term) + 1} runs {past} month(s) past the horizon; its committed spend for those months ({past} × {option.MonthlyCommitment:N0} {scenario.Currency}) is counted in full, in month {months}'s 'commitment beyond horizon' line, each payment discounted at its own month in the NPV (countCommitmentBeyondHorizon: false leaves it out).")
+                : string.Create(CultureInfo.InvariantCulture, $"The {term}-month commitment term that starts in month {months - (months % term) + 1} runs {past} month(s) past the horizon; those committed months are not counted (countCommitmentBeyondHorizon is false).")));
+        }
+
         // A fine-tuning run's fee in its month: training tokens × epochs ÷ 10⁶ × the price per 1M training tokens.
         if (option.FineTuning is { } ft)
         {
@@ -204,7 +214,8 @@ internal sealed class ApiPlan
     /// The bill of every month into <paramref name="usage"/>, <paramref name="shortfall"/> and <paramref name="totals"/>:
     /// usage = Σ over profiles of (uncached × input + cache reads × cached + cache writes × cache-write + output × output
     /// prices, each × the decline factor) ÷ 10⁶ × (1 − batch share × batch discount) + requests × the per-request price
-    /// × the decline factor; shortfall = max(0, commitment − usage); total = usage + shortfall + fee + fine-tuning.
+    /// × the decline factor; shortfall = max(0, commitment − usage); total = usage + shortfall + fee + fine-tuning; the
+    /// last month's total also holds the commitment of each counted month after the horizon (<see cref="BeyondMonths"/>).
     /// </summary>
     /// <param name="p">The parameter values.</param>
     /// <param name="workload">The workload, for its profiles' batch-share slots.</param>
@@ -285,6 +296,12 @@ internal sealed class ApiPlan
                 shortfall[month] = missing;
                 totals[month] = 0.0 + use + missing + fee + FineTuningFee[month];
             }
+
+            // The committed months after the horizon: each pays at least the commitment.
+            scratch.LastMonthBeforeBeyond = totals[months - 1];
+            scratch.BeyondPayment = commitment;
+            scratch.BeyondNominal = BeyondMonths * commitment;
+            totals[months - 1] += scratch.BeyondNominal;
         }
     }
 
@@ -392,14 +409,18 @@ internal sealed class ApiPlan
 
         public double[][] PerRequest { get; } = WorkloadVolumes.Rows(profiles, months);
 
-        /// <summary>Sets a profile's month from a price row: a missing cached or cache-write price is the input price, a missing per-request price 0.</summary>
-        public void Set(int p, int m, ApiPrice row)
+        /// <summary>
+        /// Sets a profile's month from a price row, each price × <paramref name="toScenarioCurrency"/> (the month's exchange
+        /// rate, 1 in the scenario's currency): a missing cached or cache-write price is the input price, a missing
+        /// per-request price 0.
+        /// </summary>
+        public void Set(int p, int m, ApiPrice row, double toScenarioCurrency)
         {
-            Input[p][m] = (double)row.InputPricePerMillionTokens;
-            CacheRead[p][m] = (double)(row.CachedInputPricePerMillionTokens ?? row.InputPricePerMillionTokens);
-            CacheWrite[p][m] = (double)(row.CacheWritePricePerMillionTokens ?? row.InputPricePerMillionTokens);
-            Output[p][m] = (double)row.OutputPricePerMillionTokens;
-            PerRequest[p][m] = (double)(row.PricePerRequest ?? 0m);
+            Input[p][m] = (double)row.InputPricePerMillionTokens * toScenarioCurrency;
+            CacheRead[p][m] = (double)(row.CachedInputPricePerMillionTokens ?? row.InputPricePerMillionTokens) * toScenarioCurrency;
+            CacheWrite[p][m] = (double)(row.CacheWritePricePerMillionTokens ?? row.InputPricePerMillionTokens) * toScenarioCurrency;
+            Output[p][m] = (double)row.OutputPricePerMillionTokens * toScenarioCurrency;
+            PerRequest[p][m] = (double)(row.PricePerRequest ?? 0m) * toScenarioCurrency;
         }
     }
 }
@@ -414,4 +435,13 @@ internal sealed class ApiScratch(ApiPlan plan, int months)
     public double[] FactorRow { get; } = new double[months];
 
     public double[] Ones { get; } = Enumerable.Repeat(1.0, months).ToArray();
+
+    /// <summary>Gets or sets the last month's total without the commitment after the horizon, as the last bill wrote it.</summary>
+    public double LastMonthBeforeBeyond { get; set; }
+
+    /// <summary>Gets or sets the commitment each month after the horizon pays.</summary>
+    public double BeyondPayment { get; set; }
+
+    /// <summary>Gets or sets the commitment of all the counted months after the horizon, held by the last month's total.</summary>
+    public double BeyondNominal { get; set; }
 }

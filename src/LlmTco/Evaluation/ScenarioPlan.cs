@@ -86,10 +86,11 @@ internal sealed class ScenarioPlan
             assumptions?.Add(new Assumption(null, AssumptionKind.Choice, string.Create(CultureInfo.InvariantCulture, $"NPV at {scenario.YearlyDiscountRate:P1} a year: month m is weighted by (1 + {scenario.YearlyDiscountRate})^(−m/12).")));
         }
 
+        var fx = new CurrencyConverter(catalog, scenario, plan.MonthStarts);
         plan.Apis = scenario.ApiOptions.Select((o, i) =>
         {
             var path = string.Create(CultureInfo.InvariantCulture, $"$.apiOptions[{i}]");
-            return WithPath(path, () => ApiPlan.Compile(catalog, o, i, scenario, plan.MonthStarts, plan.Parameters, path, assumptions));
+            return WithPath(path, () => ApiPlan.Compile(catalog, o, i, scenario, plan.MonthStarts, plan.Parameters, path, assumptions, fx));
         }).ToArray();
 
         // The self-hosted options size capacity from the request shape of the scenario's own volumes.
@@ -102,8 +103,9 @@ internal sealed class ScenarioPlan
         plan.Selves = scenario.SelfHostedOptions.Select((o, i) =>
         {
             var path = string.Create(CultureInfo.InvariantCulture, $"$.selfHostedOptions[{i}]");
-            return WithPath(path, () => SelfHostedPlan.Compile(catalog, o, i, plan.Apis.Length + i, scenario, plan.MonthStarts, plan.Workload, plan.BaseVolumes, plan.Parameters, path, describe));
+            return WithPath(path, () => SelfHostedPlan.Compile(catalog, o, i, plan.Apis.Length + i, scenario, plan.MonthStarts, plan.Workload, plan.BaseVolumes, plan.Parameters, path, describe, fx));
         }).ToArray();
+        assumptions?.AddRange(fx.Assumptions());
         plan.Assumptions = assumptions ?? [];
         return plan;
     }
@@ -185,9 +187,16 @@ internal sealed class ScenarioPlan
         }
 
         Accumulate(ws, factors);
+        foreach (var api in Apis)
+        {
+            var scratch = ws.ApiScratch[api.Index];
+            AccumulateBeyondHorizon(ws, factors, api.Index, api.BeyondMonths, scratch.BeyondPayment, scratch.LastMonthBeforeBeyond, 0);
+        }
+
         foreach (var self in Selves)
         {
-            AccumulateBeyondHorizon(ws, factors, self.OptionIndex, ws.SelfLines[self.Index]);
+            var lines = ws.SelfLines[self.Index];
+            AccumulateBeyondHorizon(ws, factors, self.OptionIndex, lines.BeyondMonths, lines.BeyondPayment, lines.LastMonthBeforeBeyond, lines.ResidualLine);
         }
 
         return true;
@@ -231,24 +240,25 @@ internal sealed class ScenarioPlan
     }
 
     /// <summary>
-    /// A reserved term's committed months after the horizon, whose rent the last month's total holds: in the discounted
-    /// cumulative cost each payment is weighted by its own month's factor, the running product continued past the horizon
-    /// ((1 + rate)^(−(m + 1)/12) for month m), rather than by the last month's.
+    /// A commitment's months after the horizon (a reserved term's rent, an API option's committed spend), whose payments
+    /// the last month's total holds: in the discounted cumulative cost each payment is weighted by its own month's factor,
+    /// the running product continued past the horizon ((1 + rate)^(−(m + 1)/12) for month m), rather than by the last
+    /// month's. <paramref name="lastMonthBefore"/> and <paramref name="residual"/> are the rest of the last month's total.
     /// </summary>
-    private static void AccumulateBeyondHorizon(PlanWorkspace ws, double[] factors, int option, SelfHostedLines lines)
+    private static void AccumulateBeyondHorizon(PlanWorkspace ws, double[] factors, int option, int beyondMonths, double payment, double lastMonthBefore, double residual)
     {
-        if (lines.BeyondMonths <= 0)
+        if (beyondMonths <= 0)
         {
             return;
         }
 
         var last = factors.Length - 1;
-        var discounted = (last > 0 ? ws.Discounted[option][last - 1] : 0) + ((lines.LastMonthBeforeBeyond + lines.ResidualLine) * factors[last]);
+        var discounted = (last > 0 ? ws.Discounted[option][last - 1] : 0) + ((lastMonthBefore + residual) * factors[last]);
         var factor = factors[last];
-        for (var k = 0; k < lines.BeyondMonths; k++)
+        for (var k = 0; k < beyondMonths; k++)
         {
             factor *= factors[0];
-            discounted += lines.BeyondPayment * factor;
+            discounted += payment * factor;
         }
 
         ws.Discounted[option][last] = discounted;

@@ -6,7 +6,7 @@ namespace LlmTco.Pricing;
 
 /// <summary>
 /// The pricing tables, loaded and validated: API prices with their history, GPUs, GPU rental offers, open-weights
-/// models, throughput benchmarks, storage, egress, electricity, hosting and PUE figures.
+/// models, throughput benchmarks, storage, egress, electricity, hosting and PUE figures, and monthly exchange rates.
 /// </summary>
 /// <remarks>
 /// <para>Load the bundled defaults with <see cref="Default"/>, a folder of your own with <see cref="LoadFolder"/>, or
@@ -40,7 +40,8 @@ public sealed partial class PricingCatalog
         IReadOnlyList<EgressPrice> egressPrices,
         IReadOnlyList<ElectricityPrice> electricityPrices,
         IReadOnlyList<HostingPrice> hostingPrices,
-        IReadOnlyList<PueFigure> pueFigures)
+        IReadOnlyList<PueFigure> pueFigures,
+        IReadOnlyList<ExchangeRate> exchangeRates)
     {
         ApiPrices = apiPrices;
         Gpus = gpus;
@@ -52,6 +53,8 @@ public sealed partial class PricingCatalog
         ElectricityPrices = electricityPrices;
         HostingPrices = hostingPrices;
         PueFigures = pueFigures;
+        ExchangeRates = exchangeRates;
+        ratesByPair = IndexExchangeRates(exchangeRates);
 
         // A model's rows: every row of the same provider and model id (case-insensitive), oldest first (a stable sort,
         // so rows with the same date keep their table order), split by service tier.
@@ -133,6 +136,9 @@ public sealed partial class PricingCatalog
 
     /// <summary>Gets every row of <c>pue_figures.csv</c>.</summary>
     public IReadOnlyList<PueFigure> PueFigures { get; }
+
+    /// <summary>Gets every row of <c>exchange_rates.csv</c>.</summary>
+    public IReadOnlyList<ExchangeRate> ExchangeRates { get; }
 
     /// <summary>Gets the file names of the pricing tables, e.g. <c>api_prices.csv</c>.</summary>
     public static IReadOnlyList<string> TableFileNames => PricingTables.FileNames;
@@ -458,6 +464,7 @@ public sealed partial class PricingCatalog
         WriteTable(folder, PricingTables.Electricity, ElectricityPrices);
         WriteTable(folder, PricingTables.Hosting, HostingPrices);
         WriteTable(folder, PricingTables.Pue, PueFigures);
+        WriteTable(folder, PricingTables.ExchangeRates, ExchangeRates);
     }
 
     /// <summary>Writes API price rows in the <c>api_prices.csv</c> format, with its header.</summary>

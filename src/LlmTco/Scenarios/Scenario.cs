@@ -24,9 +24,16 @@ public sealed record Scenario
     /// <summary>Gets the number of months modelled, 1 to 600.</summary>
     public required int HorizonMonths { get; init; }
 
-    /// <summary>Gets the ISO 4217 currency every price must be in.</summary>
+    /// <summary>Gets the ISO 4217 currency of every figure; table prices in another currency are converted into it month by month (see <see cref="ExchangeRates"/>).</summary>
     /// <value>The default value is <c>USD</c>.</value>
     public string Currency { get; init; } = "USD";
+
+    /// <summary>
+    /// Gets the scenario's own exchange rates, one per currency at most. A price in another currency than
+    /// <see cref="Currency"/> is converted at its month's rate from <c>exchange_rates.csv</c>, unless a rate is given here.
+    /// </summary>
+    /// <value>The default value is empty.</value>
+    public IReadOnlyList<ExchangeRateOverride> ExchangeRates { get; init; } = [];
 
     /// <summary>Gets the yearly discount rate for NPV, as a fraction (0.08 = 8 %): month m is weighted by (1 + r)^(−m/12).</summary>
     /// <value>The default value is 0.</value>

@@ -30,6 +30,7 @@ internal sealed partial class ScenarioValidator
 
         NonNegative(o.MonthlyFee, Prop(at, "MonthlyFee"));
         NonNegative(o.MonthlyCommitment, Prop(at, "MonthlyCommitment"));
+        Between(o.CommitmentTermMonths, 0, MaxHorizonMonths, Prop(at, "CommitmentTermMonths"));
         if (o.FineTuning is { } ft)
         {
             var path = errors.Path(Prop(at, "FineTuning"));

@@ -56,6 +56,36 @@ internal sealed partial class ScenarioValidator
             errors.Add(Prop(at, "Currency"), s.Currency, "must be an ISO 4217 code in capitals, e.g. USD");
         }
 
+        var rates = s.ExchangeRates ?? [];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < rates.Count; i++)
+        {
+            var path = errors.Path(Index(Prop(at, "ExchangeRates"), i));
+            if (rates[i] is not { } rate)
+            {
+                errors.Add(path, null, "an exchange rate is required");
+                continue;
+            }
+
+            if (!Words.Currencies.Contains(rate.Currency ?? string.Empty))
+            {
+                errors.Add(Prop(path, "Currency"), rate.Currency, $"must be an ISO 4217 code in capitals, one of: {string.Join(", ", Words.Currencies)}");
+            }
+            else if (rate.Currency == s.Currency)
+            {
+                errors.Add(Prop(path, "Currency"), rate.Currency, "is the scenario's own currency, which needs no exchange rate");
+            }
+            else if (!seen.Add(rate.Currency!))
+            {
+                errors.Add(Prop(path, "Currency"), rate.Currency, "has another exchange rate in this list; give one per currency");
+            }
+
+            if (rate.ScenarioCurrencyPerUnit is { } perUnit)
+            {
+                Positive(perUnit, Prop(path, "ScenarioCurrencyPerUnit"));
+            }
+        }
+
         Range(s.YearlyDiscountRate, Prop(at, "YearlyDiscountRate"), 0, 1, "a yearly rate as a fraction from 0 to 1 (0.08 = 8 %)");
         Defined(s.CostView, Prop(at, "CostView"));
         var horizon = s.HorizonMonths is >= 1 and <= MaxHorizonMonths ? s.HorizonMonths : 0;

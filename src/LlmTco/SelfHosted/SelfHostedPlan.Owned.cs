@@ -55,12 +55,7 @@ internal sealed partial class SelfHostedPlan
         }
         else if (gpu.PurchasePricePerGpu is { } listed)
         {
-            if (!string.Equals(gpu.PurchaseCurrency, scenario.Currency, StringComparison.Ordinal))
-            {
-                throw new ScenarioValidationException([new ScenarioError(optionPath + ".owned.pricePerGpu", null, $"{gpu.GpuModel}'s purchase price is in {gpu.PurchaseCurrency}, but the scenario's currency is {scenario.Currency}; give pricePerGpu")]);
-            }
-
-            listedUnitPrice = (double)listed;
+            listedUnitPrice = (double)listed * fx.Factor(gpu.PurchaseCurrency!, ConstantPriceRateMonth);
             if (describe)
             {
                 AddRow(string.Create(CultureInfo.InvariantCulture, $"gpus.csv: {gpu.GpuModel} purchase price {listed} {gpu.PurchaseCurrency} per GPU; checked {Iso(gpu.PurchaseCheckedOn!.Value)}."), gpu, gpu.PurchaseSourceUrl, PricingCatalog.PurchaseCheckedOnColumn);
@@ -179,32 +174,26 @@ internal sealed partial class SelfHostedPlan
     private double LookupElectricity(PricingCatalog catalog, OwnedHardware owned, Scenario scenario, bool describe)
     {
         var row = catalog.GetElectricityPrice(owned.ElectricityRegion, owned.ElectricitySector);
-        if (!string.Equals(row.Currency, scenario.Currency, StringComparison.Ordinal))
-        {
-            throw new ScenarioValidationException([new ScenarioError(optionPath + ".owned.electricityRegion", owned.ElectricityRegion, $"the electricity price for {row.Region} is in {row.Currency}, but the scenario's currency is {scenario.Currency}; give electricityPricePerKwh")]);
-        }
+        var toScenarioCurrency = fx.Factor(row.Currency, ConstantPriceRateMonth);
 
         if (describe)
         {
             AddRow(string.Create(CultureInfo.InvariantCulture, $"electricity_prices.csv: {row.Region} {row.Sector} {row.Period}: {row.PricePerKwh} {row.Currency}/kWh; checked {Iso(row.CheckedOn)}."), row, row.SourceUrl);
         }
 
-        return (double)row.PricePerKwh;
+        return (double)row.PricePerKwh * toScenarioCurrency;
     }
 
     private double LookupHosting(PricingCatalog catalog, string provider, Scenario scenario, bool describe)
     {
         var row = catalog.GetHostingPrice(provider);
-        if (!string.Equals(row.Currency, scenario.Currency, StringComparison.Ordinal))
-        {
-            throw new ScenarioValidationException([new ScenarioError(optionPath + ".owned.hostingProvider", provider, $"the hosting price is in {row.Currency}, but the scenario's currency is {scenario.Currency}")]);
-        }
+        var toScenarioCurrency = fx.Factor(row.Currency, ConstantPriceRateMonth);
 
         if (describe)
         {
             AddRow(string.Create(CultureInfo.InvariantCulture, $"hosting_prices.csv: {row.Provider} ({row.Region}): {row.PricePerKwMonth} {row.Currency} per kW-month; checked {Iso(row.CheckedOn)}."), row, row.SourceUrl);
         }
 
-        return (double)row.PricePerKwMonth;
+        return (double)row.PricePerKwMonth * toScenarioCurrency;
     }
 }

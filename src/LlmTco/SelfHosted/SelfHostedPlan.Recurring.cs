@@ -67,9 +67,6 @@ internal sealed partial class SelfHostedPlan
             catalog.FindStoragePrice(s.StorageProvider, s.StorageService),
             s.PricePerGbMonth is null && s.GbHeld > 0,
             () => catalog.NoStoragePrice(s.StorageProvider, s.StorageService),
-            scenario,
-            "storage",
-            ".storage.storageProvider",
             row => (row.Currency, row.PricePerGbMonth),
             row => $"storage_prices.csv: {row.Provider} {row.Service} ({row.Region}): {row.PricePerGbMonth} {row.Currency} per GB-month; checked {Iso(row.CheckedOn)}.",
             describe);
@@ -77,19 +74,17 @@ internal sealed partial class SelfHostedPlan
             catalog.FindEgressPrice(s.EgressProvider, s.EgressService),
             s.EgressPricePerGb is null && s.EgressGbPerMonth > 0,
             () => catalog.NoEgressPrice(s.EgressProvider, s.EgressService),
-            scenario,
-            "egress",
-            ".storage.egressProvider",
             row => (row.Currency, row.PricePerGb),
             row => $"egress_prices.csv: {row.Provider} {row.Service} ({row.Region}): {row.PricePerGb} {row.Currency} per GB; checked {Iso(row.CheckedOn)}.",
             describe);
     }
 
     /// <summary>
-    /// A small table's price: when the scenario's own values need it, a missing row or another currency is an error and
-    /// the row is an assumption; otherwise the price if there is one in the scenario's currency, else NaN.
+    /// A small table's price in the scenario's currency (converted at the rate of the first month served): when the
+    /// scenario's own values need it, a missing row or exchange rate is an error and the row is an assumption; otherwise
+    /// the price if there is one, else NaN.
     /// </summary>
-    private double TablePrice<T>(T? row, bool needed, Func<PricingLookupException> missing, Scenario scenario, string what, string property, Func<T, (string Currency, decimal Price)> price, Func<T, FormattableString> describe, bool describeIt)
+    private double TablePrice<T>(T? row, bool needed, Func<PricingLookupException> missing, Func<T, (string Currency, decimal Price)> price, Func<T, FormattableString> describe, bool describeIt)
         where T : class, ISourcedRow
     {
         if (needed)
@@ -99,23 +94,21 @@ internal sealed partial class SelfHostedPlan
                 throw missing();
             }
 
-            CheckCurrency(price(row).Currency, scenario, what, property);
+            fx.Factor(price(row).Currency, ConstantPriceRateMonth);
             if (describeIt)
             {
                 AddRow(FormattableString.Invariant(describe(row)), row, row.SourceUrl);
             }
         }
 
-        return row is not null && string.Equals(price(row).Currency, scenario.Currency, StringComparison.Ordinal) ? (double)price(row).Price : double.NaN;
+        return row is not null && fx.TryFactor(price(row).Currency, ConstantPriceRateMonth, out var toScenarioCurrency) ? (double)price(row).Price * toScenarioCurrency : double.NaN;
     }
 
-    private void CheckCurrency(string currency, Scenario scenario, string what, string property)
-    {
-        if (!string.Equals(currency, scenario.Currency, StringComparison.Ordinal))
-        {
-            throw new ScenarioValidationException([new ScenarioError(optionPath + property, currency, $"the {what} price is in {currency}, but the scenario's currency is {scenario.Currency}")]);
-        }
-    }
+    /// <summary>
+    /// The month (0-based) whose exchange rate converts the prices held constant over the horizon (purchase, electricity,
+    /// hosting, storage, egress): the first month the option serves, after its lead time.
+    /// </summary>
+    private int ConstantPriceRateMonth => Math.Min(Lead, months - 1);
 
     private void CompileFineTuning(PricingCatalog catalog, OpenModel openModel, Gpu servingGpu, Scenario scenario, PlanParameters prm, string at, bool describe)
     {
@@ -153,8 +146,7 @@ internal sealed partial class SelfHostedPlan
             if (ft.PricePerGpuHour is null)
             {
                 var offer = catalog.FindRentalOffer(provider!, gpu.GpuModel, RentalPlan.OnDemand, scenario.StartDate.AddMonths(m));
-                CheckCurrency(offer.Currency, scenario, "fine-tuning GPU", ".fineTuning.provider");
-                price = (double)offer.PricePerGpuHour;
+                price = (double)offer.PricePerGpuHour * fx.Factor(offer.Currency, m);
                 if (runs.Count == 0 && describe)
                 {
                     AddRow(string.Create(CultureInfo.InvariantCulture, $"gpu_rentals.csv (fine-tuning): {offer.Provider} {offer.Sku} on-demand, {offer.Region}: {offer.PricePerGpuHour} {offer.Currency} per GPU-hour; checked {Iso(offer.CheckedOn)}."), offer, offer.SourceUrl);

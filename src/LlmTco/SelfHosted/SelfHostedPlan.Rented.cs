@@ -52,8 +52,8 @@ internal sealed partial class SelfHostedPlan
         onDemandCandidates = new RentalCandidate[months][];
         for (var m = 0; m < months; m++)
         {
-            planCandidates[m] = Candidates(forPlan, rented.Plan, monthStarts[m], scenario, rented.YearlyPriceDecline);
-            onDemandCandidates[m] = term == 0 ? [] : Candidates(forOnDemand, RentalPlan.OnDemand, monthStarts[m], scenario, rented.YearlyPriceDecline);
+            planCandidates[m] = Candidates(forPlan, rented.Plan, monthStarts[m], m, scenario.StartDate, rented.YearlyPriceDecline);
+            onDemandCandidates[m] = term == 0 ? [] : Candidates(forOnDemand, RentalPlan.OnDemand, monthStarts[m], m, scenario.StartDate, rented.YearlyPriceDecline);
         }
 
         if (!describe)
@@ -110,10 +110,11 @@ internal sealed partial class SelfHostedPlan
     /// <summary>
     /// The offers in force on a day among <paramref name="offers"/> (one provider, plan and GPU, already filtered by
     /// region and SKU): for each SKU and region the one with the latest <c>effective_from</c> on or before the day (the
-    /// first in table order on a tie), cheapest per GPU-hour first, then by SKU (ordinal), then in table order, as
-    /// <see cref="PricingCatalog.SelectRentalOffer"/> ranks them. An offer in another currency has no price (NaN).
+    /// first in table order on a tie), cheapest per GPU-hour in the scenario's currency first (converted at month
+    /// <paramref name="month"/>'s rate), then by SKU (ordinal), then in table order, as
+    /// <see cref="PricingCatalog.SelectRentalOffer"/> ranks them. An offer without an exchange rate has no price (NaN) and comes last.
     /// </summary>
-    private static RentalCandidate[] Candidates(GpuRentalOffer[] offers, RentalPlan plan, DateOnly day, Scenario scenario, double decline)
+    private RentalCandidate[] Candidates(GpuRentalOffer[] offers, RentalPlan plan, DateOnly day, int month, DateOnly start, double decline)
     {
         var latest = new List<(GpuRentalOffer Offer, int Order)>();
         for (var i = 0; i < offers.Length; i++)
@@ -136,10 +137,15 @@ internal sealed partial class SelfHostedPlan
         }
 
         return latest
-            .OrderBy(x => x.Offer.PricePerGpuHour).ThenBy(x => x.Offer.Sku, StringComparer.Ordinal).ThenBy(x => x.Order)
-            .Select(x => new RentalCandidate(x.Offer, string.Equals(x.Offer.Currency, scenario.Currency, StringComparison.Ordinal) ? (double)x.Offer.PricePerGpuHour * DeclineOf(x.Offer, offers, decline, day, scenario.StartDate) : double.NaN))
+            .Select(x => (x.Offer, x.Order, Price: PriceOf(x.Offer, month)))
+            .OrderBy(x => double.IsNaN(x.Price)).ThenBy(x => x.Price).ThenBy(x => x.Offer.Sku, StringComparer.Ordinal).ThenBy(x => x.Order)
+            .Select(x => new RentalCandidate(x.Offer, x.Price * DeclineOf(x.Offer, offers, decline, day, start)))
             .ToArray();
     }
+
+    /// <summary>An offer's price in the scenario's currency in month <paramref name="month"/> (converted at its rate), or NaN without an offer or a rate.</summary>
+    private double PriceOf(GpuRentalOffer? offer, int month) =>
+        offer is not null && fx.TryFactor(offer.Currency, month, out var toScenarioCurrency) ? (double)offer.PricePerGpuHour * toScenarioCurrency : double.NaN;
 
     /// <summary>
     /// The GPUs billed for <paramref name="replicas"/> replicas of <paramref name="gpusPerReplica"/> GPUs on instances of
@@ -357,7 +363,7 @@ internal sealed partial class SelfHostedPlan
         }
     }
 
-    /// <summary>The error for a month without a rental price: no offer on the date, or only offers in another currency.</summary>
+    /// <summary>The error for a month without a rental price: no offer on the date, or an offer in another currency without an exchange rate.</summary>
     private Exception RentalPriceException(PricingCatalog catalog, Scenario scenario, bool onDemand, int month, DateOnly[] monthStarts)
     {
         var rented = Option.Rented!;
@@ -365,7 +371,7 @@ internal sealed partial class SelfHostedPlan
         var candidates = onDemand ? onDemandCandidates[month] : planCandidates[month];
         return candidates.Length == 0
             ? catalog.NoRentalOffer(rented.Provider, rentalGpu!, plan, monthStarts[month], rented.Region)
-            : new ScenarioValidationException([new ScenarioError(optionPath + ".rented", candidates[0].Offer.Currency, $"the rental offer {candidates[0].Offer.Provider} {candidates[0].Offer.Sku} is priced in {candidates[0].Offer.Currency}, but the scenario's currency is {scenario.Currency}")]);
+            : fx.Missing(candidates[0].Offer.Currency, month);
     }
 
     /// <summary>The table rows of the rental offers the bill in <paramref name="ws"/> used, in the order it first used them.</summary>

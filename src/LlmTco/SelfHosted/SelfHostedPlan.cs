@@ -25,6 +25,9 @@ internal sealed partial class SelfHostedPlan
     /// <summary>The option's assumptions, in the order they are reported; a <see langword="null"/> entry is where the rental offers used go.</summary>
     private readonly List<Assumption?> assumptions = [];
 
+    /// <summary>Converts table prices in another currency into the scenario's, at the compile step only.</summary>
+    private CurrencyConverter fx = null!;
+
     /// <summary>The weight bytes, KV-cache bytes per token and usable bytes per GPU of the memory fit.</summary>
     private (double Weights, double KvPerToken, double UsablePerGpu) fitBytes;
 
@@ -63,12 +66,13 @@ internal sealed partial class SelfHostedPlan
     public int LeadSlot { get; private set; }
 
     /// <summary>
-    /// Compiles an option. Throws <see cref="ScenarioValidationException"/> when the model does not fit or a price is in
-    /// another currency, and <see cref="PricingLookupException"/> when a table has no row the option needs.
+    /// Compiles an option. Throws <see cref="ScenarioValidationException"/> when the model does not fit, and
+    /// <see cref="PricingLookupException"/> when a table has no row the option needs or a price in another currency has
+    /// no exchange rate (<paramref name="fx"/>).
     /// </summary>
-    public static SelfHostedPlan Compile(PricingCatalog catalog, SelfHostedOption option, int index, int optionIndex, Scenario scenario, DateOnly[] monthStarts, WorkloadPlan workload, WorkloadVolumes baseVolumes, PlanParameters prm, string path, bool describe)
+    public static SelfHostedPlan Compile(PricingCatalog catalog, SelfHostedOption option, int index, int optionIndex, Scenario scenario, DateOnly[] monthStarts, WorkloadPlan workload, WorkloadVolumes baseVolumes, PlanParameters prm, string path, bool describe, CurrencyConverter fx)
     {
-        var plan = new SelfHostedPlan(option, index, optionIndex, monthStarts.Length, path);
+        var plan = new SelfHostedPlan(option, index, optionIndex, monthStarts.Length, path) { fx = fx };
         plan.Build(catalog, scenario, monthStarts, workload, baseVolumes, prm, describe);
         return plan;
     }

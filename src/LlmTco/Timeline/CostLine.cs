@@ -55,10 +55,12 @@ public enum CostLine
     Setup = 16,
 
     /// <summary>
-    /// The committed rent of a reserved term's months after the horizon (committed GPUs × 730 h × the term's price, each
-    /// such month), in the last month: a reservation is paid in full. In the NPV each of those payments is discounted at
-    /// its own month. Left out with <see cref="SelfHosted.RentedCompute.CountCommitmentBeyondHorizon"/> set to
-    /// <see langword="false"/>.
+    /// The committed payments of a term's months after the horizon, in the last month: a reserved term's rent (committed
+    /// GPUs × 730 h × the term's price, each such month) or an API option's committed spend (the monthly commitment, each
+    /// such month of its <see cref="Api.ApiOption.CommitmentTermMonths"/> term). A commitment is paid in full; in the NPV
+    /// each of those payments is discounted at its own month. Left out with
+    /// <see cref="SelfHosted.RentedCompute.CountCommitmentBeyondHorizon"/> or
+    /// <see cref="Api.ApiOption.CountCommitmentBeyondHorizon"/> set to <see langword="false"/>.
     /// </summary>
     CommitmentBeyondHorizon = 17,
 

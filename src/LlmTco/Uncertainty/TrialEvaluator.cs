@@ -157,7 +157,8 @@ internal sealed class TrialEvaluator
             {
                 record.Npv[o] = pw.Discounted[o][last];
                 var self = o < evaluated.Apis.Length ? null : pw.SelfLines[o - evaluated.Apis.Length];
-                record.CostPerMillionTokensAtHorizon[o] = CostLines.PerMillionTokens(pw.Totals[o][last], self?.BeyondNominal ?? 0, self?.ResidualLine ?? 0, tokens) ?? double.NaN;
+                var beyond = self?.BeyondNominal ?? pw.ApiScratch[o].BeyondNominal;
+                record.CostPerMillionTokensAtHorizon[o] = CostLines.PerMillionTokens(pw.Totals[o][last], beyond, self?.ResidualLine ?? 0, tokens) ?? double.NaN;
             }
 
             var maxTokens = WorkloadPlan.MaxTokens(v);

@@ -368,18 +368,66 @@ public sealed class ApiCostModelTests
     // ---- Currency ----
 
     [Fact]
-    public void Evaluate_ScenarioCurrencyOtherThanThePriceRows_ListsTheRowAndBothCurrencies()
+    public void Evaluate_ScenarioMonthBeforeTheFirstExchangeRate_ThrowsNamingThePairAndMonth()
     {
-        // Given a scenario in EUR and acme-mini priced in USD
-        var scenario = ApiOnly(AcmeMini, new DateOnly(2025, 7, 1), 1, Plain) with { Currency = "EUR" };
+        // Given a scenario in EUR from 2025-04 and acme-mini priced in USD; exchange_rates.csv starts in 2025-05 (TestTables)
+        var scenario = ApiOnly(AcmeMini, new DateOnly(2025, 4, 1), 2, Plain) with { Currency = "EUR" };
 
         // When
         var act = () => Engine.Evaluate(scenario);
 
-        // Then the error points at the option's model and names the row, its date and both currencies
-        var error = act.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle().Subject;
-        error.Path.Should().Be("$.apiOptions[0].model");
-        error.Message.Should().ContainAll("acme-mini", "2025-01-01", "USD", "EUR");
+        // Then the error names the option, the pair and the month, and what the table has
+        act.Should().Throw<PricingLookupException>().Which.Message.Should()
+            .StartWith("$.apiOptions[0]: No exchange rate from USD to EUR for 2025-04: exchange_rates.csv has EUR/USD from 2025-05 to 2025-07");
+    }
+
+    // ---- Commitment terms past the horizon ----
+
+    [Fact]
+    public void Evaluate_CommitmentTermPastTheHorizon_CountsEveryCommittedMonthInTheLastMonth()
+    {
+        // Given acme-mini (225 a month for Plain) with 1,000 a month committed on 12-month terms, over 14 months at 12 % a
+        // year: the second term (months 13 to 24) runs 10 months past the horizon
+        var option = AcmeMini with { MonthlyCommitment = 1_000, CommitmentTermMonths = 12 };
+        var scenario = ApiOnly(option, new DateOnly(2025, 7, 1), 14, Plain) with { YearlyDiscountRate = 0.12 };
+
+        var api = Engine.Evaluate(scenario).Option("Acme Mini");
+
+        // Then each month bills 225 + 775 shortfall = 1,000; month 14 also holds 10 × 1,000 = 10,000 beyond the horizon:
+        // total 14 × 1,000 + 10,000 = 24,000. In the NPV each of the 24 committed payments is discounted at its own month:
+        // 1,000 × Σ f^j for j = 1..24, f = 1.12^(−1/12), = 1,000 × f (1 − f^24) ÷ (1 − f)
+        var f = Math.Pow(1.12, -1.0 / 12);
+        api.Months[^1].Cost(CostLine.CommitmentBeyondHorizon).Should().BeApproximately(10_000, Tolerance);
+        api.Months.Take(13).Should().OnlyContain(m => m.Cost(CostLine.CommitmentBeyondHorizon) == 0);
+        api.TotalCost.Should().BeApproximately(24_000, 1e-6);
+        api.Npv.Should().BeApproximately(1_000 * f * (1 - Math.Pow(f, 24)) / (1 - f), 1e-6);
+    }
+
+    [Fact]
+    public void Evaluate_CommitmentBeyondTheHorizonCut_CountsOnlyTheHorizonAndWarns()
+    {
+        // Given the same commitment with countCommitmentBeyondHorizon false
+        var option = AcmeMini with { MonthlyCommitment = 1_000, CommitmentTermMonths = 12, CountCommitmentBeyondHorizon = false };
+
+        var result = Engine.Evaluate(ApiOnly(option, new DateOnly(2025, 7, 1), 14, Plain));
+
+        // Then 14 × 1,000 = 14,000, nothing beyond, and a warning names the months left out
+        result.Option("Acme Mini").TotalCost.Should().BeApproximately(14_000, 1e-6);
+        result.Assumptions.Should().ContainSingle(a => a.Kind == AssumptionKind.Warning && a.Option == "Acme Mini" && a.Text.Contains("commitment term", StringComparison.Ordinal))
+            .Which.Text.Should().Be("The 12-month commitment term that starts in month 13 runs 10 month(s) past the horizon; those committed months are not counted (countCommitmentBeyondHorizon is false).");
+    }
+
+    [Fact]
+    public void Evaluate_CommitmentTermEndingAtTheHorizonOrMonthByMonth_HasNothingBeyond()
+    {
+        // Given 12-month terms over 24 months, and a commitment without a term over 14 months
+        var whole = Engine.Evaluate(ApiOnly(AcmeMini with { MonthlyCommitment = 1_000, CommitmentTermMonths = 12 }, new DateOnly(2025, 7, 1), 24, Plain)).Option("Acme Mini");
+        var monthly = Engine.Evaluate(ApiOnly(AcmeMini with { MonthlyCommitment = 1_000 }, new DateOnly(2025, 7, 1), 14, Plain)).Option("Acme Mini");
+
+        // Then 24 × 1,000 and 14 × 1,000, with no line beyond the horizon
+        whole.TotalCost.Should().BeApproximately(24_000, 1e-6);
+        monthly.TotalCost.Should().BeApproximately(14_000, 1e-6);
+        whole.Months.Concat(monthly.Months).Should().OnlyContain(m => m.Cost(CostLine.CommitmentBeyondHorizon) == 0);
     }
 
     // ---- Batch warning ----
@@ -521,19 +569,18 @@ public sealed class ApiCostModelTests
     }
 
     [Fact]
-    public void Evaluate_LaterPriceRowInAnotherCurrency_ThrowsNamingThatRow()
+    public void Evaluate_LaterPriceRowInAnotherCurrency_IsConvertedInItsMonths()
     {
-        // Given acme-euro priced in USD until 2025-06-10 and in EUR from then, evaluated May to July in USD
+        // Given acme-euro priced in USD until 2025-06-10 and in EUR from then (1 in, 2 out), evaluated May to July in USD
         var engine = new TcoEngine(PricingCatalog.Load(PricingSource.InMemory(TestTables.With("api_prices.csv", TestTables.Valid()["api_prices.csv"] + TestTables.Lines(
             "acme,acme-euro,,standard,0,2025-01-01,2025-06-10,USD,1,,,2,,,,,https://example.com/acme,2026-11-29",
             "acme,acme-euro,,standard,0,2025-06-10,,EUR,1,,,2,,,,,https://example.com/acme,2026-11-29")))));
         var option = new ApiOption { Name = "Euro", Provider = "acme", Model = "acme-euro" };
 
-        var act = () => engine.Evaluate(ApiOnly(option, new DateOnly(2025, 5, 1), 3, Plain));
+        var months = engine.Evaluate(ApiOnly(option, new DateOnly(2025, 5, 1), 3, Plain)).Option("Euro").Months;
 
-        // Then July's row (from 2025-06-10) is the one in the wrong currency
-        act.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle()
-            .Which.Message.Should().ContainAll("from 2025-06-10", "EUR", "USD");
+        // Then (1e9 × 1 + 5e8 × 2) / 1e6 = 2,000 in May and June (USD row), and 2,000 EUR × 1.6 USD per EUR = 3,200 in July
+        months.Select(m => m.Cost(CostLine.ApiUsage)).Should().Equal([2_000, 2_000, 3_200], (a, b) => Math.Abs(a - b) < 1e-9);
     }
 
     [Fact]

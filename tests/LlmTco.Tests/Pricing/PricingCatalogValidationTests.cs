@@ -21,7 +21,7 @@ public sealed class PricingCatalogValidationTests
         report.Diagnostics.Should().BeEmpty();
         report.IsValid.Should().BeTrue();
         report.Catalog!.ApiPrices.Should().HaveCount(4);
-        report.Tables.Select(t => t.RowCount).Should().Equal(4, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+        report.Tables.Select(t => t.RowCount).Should().Equal(4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 6);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed partial class PricingReadmeColumnsTests
 
     public static TheoryData<string> Tables() =>
         ["api_prices.csv", "gpus.csv", "gpu_rentals.csv", "open_models.csv", "throughput_benchmarks.csv",
-         "storage_prices.csv", "egress_prices.csv", "electricity_prices.csv", "hosting_prices.csv", "pue_figures.csv"];
+         "storage_prices.csv", "egress_prices.csv", "electricity_prices.csv", "hosting_prices.csv", "pue_figures.csv", "exchange_rates.csv"];
 
     [Theory]
     [MemberData(nameof(Tables))]

@@ -41,9 +41,9 @@ public sealed class ValidatePricingCommandTests : IDisposable
 
         exit.Should().Be(0);
         var lines = Own(stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        lines.Should().HaveCount(11);
+        lines.Should().HaveCount(12);
         lines[0].Should().StartWith("api_prices.csv: ");
-        lines[^1].Should().Be($"OK: 10 tables valid, {AuditWarnings} warning(s).");
+        lines[^1].Should().Be($"OK: 11 tables valid, {AuditWarnings} warning(s).");
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class ValidatePricingCommandTests : IDisposable
 
         exit.Should().Be(0);
         Own(stdout).Should().StartWith($"{path}:2:6: warning: stale: the source of '{name}' was checked on 2026-01-01, 332 days before 2026-11-29 (more than 180); re-read its source_url and update checked_on\n");
-        stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Should().Be($"OK: 10 tables valid, {AuditWarnings + 1} warning(s) (1 row(s) checked more than 180 days before 2026-11-29).");
+        stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Should().Be($"OK: 11 tables valid, {AuditWarnings + 1} warning(s) (1 row(s) checked more than 180 days before 2026-11-29).");
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class ValidatePricingCommandTests : IDisposable
         var (exit, stdout, _) = await Run("validate-pricing", folder, "--as-of", "2026-11-29", "--max-age-days", "332");
 
         exit.Should().Be(0);
-        stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Should().Be($"OK: 10 tables valid, {AuditWarnings} warning(s).");
+        stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Should().Be($"OK: 11 tables valid, {AuditWarnings} warning(s).");
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public sealed class ValidatePricingCommandTests : IDisposable
 
         exit.Should().Be(0);
         Own(stdout).Should().StartWith($"{path}:{row + 1}:6: warning: fp8_dense_tflops ({cells[5]}) of 'H100-SXM' is 4× its bf16_dense_tflops ({cells[4]});");
-        stdout.Should().Contain($"OK: 10 tables valid, {AuditWarnings + 1} warning(s).");
+        stdout.Should().Contain($"OK: 11 tables valid, {AuditWarnings + 1} warning(s).");
     }
 
     [Theory]

@@ -1141,11 +1141,11 @@ public sealed class SelfHostedCostModelTests
     }
 
     [Theory]
-    [InlineData("storage")]
-    [InlineData("egress")]
-    public void Evaluate_StorageOrEgressRowInAnotherCurrency_ThrowsNamingBoth(string what)
+    [InlineData("storage", 12.5)]
+    [InlineData("egress", 100)]
+    public void Evaluate_StorageOrEgressRowInAnotherCurrency_IsConvertedAtTheFirstServedMonthsRate(string what, double expected)
     {
-        // Given the table row chosen priced in EUR in a USD scenario
+        // Given the table row chosen priced in EUR in a USD scenario of 2025-05, when 1 EUR = 1.25 USD (TestTables)
         var engine = what == "storage"
             ? EngineWithRows("storage_prices.csv", "euro,Object Storage,eu-west-1,EUR,0.02,,https://example.com/euro,2026-11-29")
             : EngineWithRows("egress_prices.csv", "euro,internet-egress,eu-west-1,EUR,0.08,,https://example.com/euro,2026-11-29");
@@ -1153,11 +1153,29 @@ public sealed class SelfHostedCostModelTests
             ? new StorageCosts { GbHeld = 500, StorageProvider = "euro", StorageService = "Object Storage" }
             : new StorageCosts { EgressGbPerMonth = 1_000, EgressProvider = "euro", EgressService = "internet-egress" };
 
+        var month = engine.Evaluate(Over(1, Chat, RentedModel8B with { Storage = storage })).Option("Model-8B on GPU-A").Months[0];
+
+        // Then storage 500 GB × 0.02 EUR × 1.25 = 12.5 USD; egress 1,000 GB × 0.08 EUR × 1.25 = 100 USD
+        month.Cost(what == "storage" ? CostLine.Storage : CostLine.Egress).Should().BeApproximately(expected, 1e-9);
+    }
+
+    [Theory]
+    [InlineData("storage")]
+    [InlineData("egress")]
+    public void Evaluate_StorageOrEgressRowInACurrencyWithoutARate_ThrowsNamingThePairAndMonth(string what)
+    {
+        // Given the table row chosen priced in JPY, a currency exchange_rates.csv has no rate for
+        var engine = what == "storage"
+            ? EngineWithRows("storage_prices.csv", "yen,Object Storage,ap-northeast-1,JPY,3,,https://example.com/yen,2026-11-29")
+            : EngineWithRows("egress_prices.csv", "yen,internet-egress,ap-northeast-1,JPY,12,,https://example.com/yen,2026-11-29");
+        var storage = what == "storage"
+            ? new StorageCosts { GbHeld = 500, StorageProvider = "yen", StorageService = "Object Storage" }
+            : new StorageCosts { EgressGbPerMonth = 1_000, EgressProvider = "yen", EgressService = "internet-egress" };
+
         var act = () => engine.Evaluate(Over(1, Chat, RentedModel8B with { Storage = storage }));
 
-        var error = act.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle().Subject;
-        error.Path.Should().Be("$.selfHostedOptions[0].storage." + (what == "storage" ? "storageProvider" : "egressProvider"));
-        error.Message.Should().ContainAll(what, "EUR", "USD");
+        // Then the error names the option, the pair and the month
+        act.Should().Throw<PricingLookupException>().Which.Message.Should().StartWith("$.selfHostedOptions[0]: No exchange rate from JPY to USD for 2025-05");
     }
 
     // ---- Fine-tuning: texts, provider and currency ----
@@ -1193,16 +1211,17 @@ public sealed class SelfHostedCostModelTests
     }
 
     [Fact]
-    public void Evaluate_FineTuningOfferInAnotherCurrency_Throws()
+    public void Evaluate_FineTuningOfferInAnotherCurrency_IsConvertedAtItsRunsMonth()
     {
+        // Given fine-tuning on provider 'euro' at 3.0 EUR per GPU-hour, 50 measured GPU-hours in month 1 (2025-05, when
+        // 1 EUR = 1.25 USD in TestTables), in a USD scenario
         var engine = EngineWithRows("gpu_rentals.csv", "euro,eu.1x,GPU-A,1,on-demand,eu-west-1,EUR,3.0,2025-01-01,,https://example.com/euro,2026-11-29");
         var option = RentedModel8B with { FineTuning = new FineTuningSchedule { TrainingTokens = 1e9, MeasuredGpuHoursPerRun = 50, Provider = "euro" } };
 
-        var act = () => engine.Evaluate(Over(1, Chat, option));
+        var month = engine.Evaluate(Over(1, Chat, option)).Option("Model-8B on GPU-A").Months[0];
 
-        var error = act.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle().Subject;
-        error.Path.Should().Be("$.selfHostedOptions[0].fineTuning.provider");
-        error.Message.Should().ContainAll("EUR", "USD");
+        // Then 50 h × 3.0 EUR × 1.25 = 187.5 USD
+        month.Cost(CostLine.FineTuning).Should().BeApproximately(187.5, 1e-9);
     }
 
     // ---- Owned: steady state, statements and lookups ----
@@ -1336,36 +1355,54 @@ public sealed class SelfHostedCostModelTests
     }
 
     [Fact]
-    public void Evaluate_RentalOfferInAnotherCurrency_ThrowsNamingBoth()
+    public void Evaluate_RentalOfferInAnotherCurrency_IsConvertedAtEachMonthsRate()
     {
-        // Given the only on-demand offer of provider 'euro' is priced in EUR, and the scenario is in USD
+        // Given the only on-demand offer of provider 'euro' is priced 2.1 EUR per GPU-hour, the scenario is in USD over
+        // 2025-05 to 2025-07, when 1 EUR = 1.25, 1.5625 and 1.6 USD (TestTables)
         var engine = EngineWithRows("gpu_rentals.csv", "euro,eu.8x,GPU-A,8,on-demand,eu-west-1,EUR,2.1,2025-01-01,,https://example.com/euro,2026-11-29");
 
-        var act = () => engine.Evaluate(Over(1, Chat, RentedModel8B with { Rented = new RentedCompute { Provider = "euro" } }));
+        var months = engine.Evaluate(Over(3, Chat, RentedModel8B with { Rented = new RentedCompute { Provider = "euro" } })).Option("Model-8B on GPU-A").Months;
 
-        act.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle()
-            .Which.Should().Be(new ScenarioError("$.selfHostedOptions[0].rented", "EUR", "the rental offer euro eu.8x is priced in EUR, but the scenario's currency is USD"));
+        // Then each month rents its GPUs × 730 h × 2.1 EUR × that month's rate
+        var rates = new[] { 1.25, 1.5625, 1.6 };
+        months.Should().HaveCount(3).And.OnlyContain(m => m.Gpus > 0);
+        months.Select((m, i) => m.Cost(CostLine.GpuRental) - (m.Gpus * 730 * 2.1 * rates[i])).Should().OnlyContain(d => Math.Abs(d) < 1e-9);
     }
 
     [Fact]
-    public void Evaluate_OwnedRowsInAnotherCurrency_ThrowNamingBoth()
+    public void Evaluate_RentalOfferInACurrencyWithoutARate_ThrowsNamingThePairAndMonth()
     {
+        // Given the only offer is priced in JPY, which exchange_rates.csv has no rate for
+        var engine = EngineWithRows("gpu_rentals.csv", "yen,jp.8x,GPU-A,8,on-demand,ap-northeast-1,JPY,300,2025-01-01,,https://example.com/yen,2026-11-29");
+
+        var act = () => engine.Evaluate(Over(1, Chat, RentedModel8B with { Rented = new RentedCompute { Provider = "yen" } }));
+
+        act.Should().Throw<PricingLookupException>().Which.Message.Should().StartWith("$.selfHostedOptions[0]: No exchange rate from JPY to USD for 2025-05");
+    }
+
+    [Fact]
+    public void Evaluate_OwnedRowsInAnotherCurrency_AreConvertedAtTheFirstServedMonthsRate()
+    {
+        // Given electricity at 0.2 EUR/kWh, hosting at 150 EUR per kW-month and a purchase price of 25,000 EUR in a USD
+        // scenario of 2025-05, when 1 EUR = 1.25 USD (TestTables)
         var engine = new TcoEngine(PricingCatalog.Load(PricingSource.InMemory(TestTables.With(
             "electricity_prices.csv", TestTables.Valid()["electricity_prices.csv"] + TestTables.Lines("DE,industrial,EUR,0.2,2023,,https://example.com/de,2026-11-29")))));
         var hostingEngine = EngineWithRows("hosting_prices.csv", "euro-colo,Europe,EUR,150,,https://example.com/euro-colo,2026-11-29");
         var gpus = TestTables.Lines(TestTables.GpuHeader, "GPU-A,nvidia,80,3.35,989.5,1979,700,25000,EUR,https://example.com/price,2026-11-29,,https://example.com/gpu-a,2026-11-29");
         var purchaseEngine = new TcoEngine(PricingCatalog.Load(PricingSource.InMemory(TestTables.With("gpus.csv", gpus))));
+        OptionResult Owned(TcoEngine e, OwnedHardware hardware) => e.Evaluate(Over(1, Chat, OwnedModel8B(hardware))).Option("Owned Model-8B");
 
-        var power = () => engine.Evaluate(Over(1, Chat, OwnedModel8B(ExplicitHardware with { ElectricityPricePerKwh = null, ElectricityRegion = "DE" })));
-        var hosting = () => hostingEngine.Evaluate(Over(1, Chat, OwnedModel8B(ExplicitHardware with { HostingPricePerKwMonth = null, HostingProvider = "euro-colo" })));
-        var purchase = () => purchaseEngine.Evaluate(Over(1, Chat, OwnedModel8B(ExplicitHardware with { PricePerGpu = null })));
+        // When each is looked up in the table, and when given in USD at the converted price
+        var power = Owned(engine, ExplicitHardware with { ElectricityPricePerKwh = null, ElectricityRegion = "DE" });
+        var powerGiven = Owned(engine, ExplicitHardware with { ElectricityPricePerKwh = 0.2 * 1.25 });
+        var hosting = Owned(hostingEngine, ExplicitHardware with { HostingPricePerKwMonth = null, HostingProvider = "euro-colo" });
+        var hostingGiven = Owned(hostingEngine, ExplicitHardware with { HostingPricePerKwMonth = 150 * 1.25 });
+        var purchase = Owned(purchaseEngine, ExplicitHardware with { PricePerGpu = null });
 
-        power.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle()
-            .Which.Should().Match<ScenarioError>(e => e.Path == "$.selfHostedOptions[0].owned.electricityRegion" && e.Message.Contains("EUR", StringComparison.Ordinal) && e.Message.Contains("USD", StringComparison.Ordinal));
-        hosting.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle()
-            .Which.Should().Match<ScenarioError>(e => e.Path == "$.selfHostedOptions[0].owned.hostingProvider" && e.Message.Contains("EUR", StringComparison.Ordinal) && e.Message.Contains("USD", StringComparison.Ordinal));
-        purchase.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle()
-            .Which.Should().Match<ScenarioError>(e => e.Path == "$.selfHostedOptions[0].owned.pricePerGpu" && e.Message.Contains("GPU-A's purchase price is in EUR", StringComparison.Ordinal));
+        // Then the table prices bill as 0.25 USD/kWh, 187.5 USD per kW-month, and capital of 25,000 × 1.25 + 10,000 overhead = 41,250 USD a GPU
+        power.Months[0].Cost(CostLine.Power).Should().BeApproximately(powerGiven.Months[0].Cost(CostLine.Power), 1e-9).And.BeGreaterThan(0);
+        hosting.Months[0].Cost(CostLine.Hosting).Should().BeApproximately(hostingGiven.Months[0].Cost(CostLine.Hosting), 1e-9).And.BeGreaterThan(0);
+        purchase.Months[0].Cost(CostLine.Capital).Should().BeApproximately(purchase.Months[0].Gpus * 41_250.0, 1e-6).And.BeGreaterThan(0);
     }
 
     [Fact]

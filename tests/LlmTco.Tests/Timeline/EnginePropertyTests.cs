@@ -85,6 +85,26 @@ public sealed class EnginePropertyTests
     }
 
     [Fact]
+    public void Evaluate_CountingAnApiCommitmentBeyondTheHorizon_NeverLowersATotal()
+    {
+        // Given an API option with a committed spend on a term of any length, over any horizon, traffic and discount rate
+        var gen = Gen.Select(Gen.Int[1, 40], Gen.Int[0, 36], Gen.Double[0, 2e7], Gen.Double[0, 1e5], Gen.Double[0, 0.2]);
+
+        gen.Sample((horizon, term, requests, commitment, rate) =>
+        {
+            var counted = new ApiOption { Name = "api", Provider = "acme", Model = "acme-mini", MonthlyCommitment = commitment, CommitmentTermMonths = term };
+            var scenario = ThreeMonths() with { HorizonMonths = horizon, YearlyDiscountRate = rate, Workload = new Workload { Profiles = [Chat with { MonthlyRequests = requests }] }, ApiOptions = [counted] };
+            var withIt = Engine.Evaluate(scenario).Option("api");
+            var without = Engine.Evaluate(scenario with { ApiOptions = [counted with { CountCommitmentBeyondHorizon = false }] }).Option("api");
+
+            // Then the total and the NPV are at least those without it, and differ only by the last month's line
+            withIt.TotalCost.Should().BeGreaterThanOrEqualTo(without.TotalCost);
+            withIt.Npv.Should().BeGreaterThanOrEqualTo(without.Npv - 1e-6);
+            withIt.TotalCost.Should().BeApproximately(without.TotalCost + withIt.Months[^1].Cost(CostLine.CommitmentBeyondHorizon), 1e-6 * Math.Max(1, withIt.TotalCost));
+        }, iter: 50);
+    }
+
+    [Fact]
     public void Evaluate_MoreUsage_NeverLowersTheApiCost()
     {
         // Given any profile and model, with or without a commitment; and the same profile with more requests,

@@ -247,10 +247,10 @@ public sealed class CompiledKernelPathsTests
             var s = UncertaintyScenarios.Growing(trials: 20, inputs: new UncertainInput { Path = "workload.profiles[0].monthlyRequests", Distribution = Distribution.Normal(2.469e14, 1) });
             return s with { HorizonMonths = 23, SelfHostedOptions = FastReplicas(s) };
         },
-        ["GPUs beyond the reservation where the on-demand offer is in another currency"] = () =>
+        ["GPUs beyond the reservation where the on-demand offer is in a currency without an exchange rate"] = () =>
         {
             // 6 reserved GPUs cover the baseline; a peak 40 times the average needs more, billed on demand, and the
-            // provider's on-demand price is in euros
+            // provider's on-demand price is in yen, which the test tables have no exchange rate for
             var s = UncertaintyScenarios.Growing(trials: 20, inputs: new UncertainInput { Path = "workload.peakToAverageRatio", Distribution = Distribution.Normal(40, 1e-3) });
             return s with { SelfHostedOptions = [s.SelfHostedOptions[0] with { Rented = new RentedCompute { Provider = "eurocloud", Plan = RentalPlan.Reserved1Year, CommittedGpus = 6 } }, s.SelfHostedOptions[1]] };
         },
@@ -372,7 +372,7 @@ public sealed class CompiledKernelPathsTests
             + "gapcloud,g.8x,GPU-A,8,reserved-1y,us-east-1,USD,1.5,2026-05-01,,https://example.com/gapcloud,2026-11-29\n"
             + "gapcloud,g.8x,GPU-A,8,on-demand,us-east-1,USD,3.0,2025-01-01,,https://example.com/gapcloud,2026-11-29\n"
             + "eurocloud,e.8x,GPU-A,8,reserved-1y,eu-west-1,USD,1.5,2025-01-01,,https://example.com/eurocloud,2026-11-29\n"
-            + "eurocloud,e.8x,GPU-A,8,on-demand,eu-west-1,EUR,3.0,2025-01-01,,https://example.com/eurocloud,2026-11-29\n";
+            + "eurocloud,e.8x,GPU-A,8,on-demand,eu-west-1,JPY,300,2025-01-01,,https://example.com/eurocloud,2026-11-29\n";
         tables["throughput_benchmarks.csv"] += "org/Model-8B,GPU-A,1,bf16,vllm,4000,200,64,1500,,https://example.com/bench,2026-11-29\n"
             + "org/Model-8B,GPU-A,1,bf16,sglang,1000,1000,64,2500,,https://example.com/bench,2026-11-29\n";
         tables["storage_prices.csv"] = TestTables.Lines(

@@ -22,9 +22,14 @@ internal static class CatalogLoader
         var hosting = LoadTable(PricingTables.Hosting, layers, diagnostics, summaries, failed);
         var pue = LoadTable(PricingTables.Pue, layers, diagnostics, summaries, failed);
 
+        // Tables kept before exchange rates existed have no exchange_rates.csv: without it, every price must be in the
+        // scenario's currency, as before (a price that needs a rate names the pair and month), so it may be absent.
+        var rates = LoadTable(PricingTables.ExchangeRates, layers, diagnostics, summaries, failed, optional: true);
+
         TableRules.CheckApiPrices(api, diagnostics);
         TableRules.CheckGpus(gpus, diagnostics);
         TableRules.CheckOpenModels(models, diagnostics);
+        TableRules.CheckExchangeRates(rates, diagnostics);
         ConsistencyRules.CheckApiPrices(api, diagnostics);
         ConsistencyRules.CheckSupersededModels(api, diagnostics);
         ConsistencyRules.CheckRentals(rentals, diagnostics);
@@ -58,9 +63,9 @@ internal static class CatalogLoader
         {
             catalog = new PricingCatalog(
                 Rows(api), Rows(gpus), Rows(rentals), Rows(models), Rows(benchmarks),
-                Rows(storage), Rows(egress), Rows(electricity), Rows(hosting), Rows(pue))
+                Rows(storage), Rows(egress), Rows(electricity), Rows(hosting), Rows(pue), Rows(rates))
             {
-                Locations = Locate(api, gpus, rentals, models, benchmarks, storage, egress, electricity, hosting, pue),
+                Locations = Locate(api, gpus, rentals, models, benchmarks, storage, egress, electricity, hosting, pue, rates),
             };
         }
 
@@ -77,7 +82,8 @@ internal static class CatalogLoader
         IReadOnlyList<PricingSource> layers,
         List<PricingDiagnostic> diagnostics,
         List<PricingTableSummary> summaries,
-        HashSet<string> failed)
+        HashSet<string> failed,
+        bool optional = false)
         where T : class, ISourcedRow
     {
         var errorsBefore = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
@@ -102,7 +108,7 @@ internal static class CatalogLoader
             using var disposeReader = reader;
             if (reader is null)
             {
-                if (i == 0)
+                if (i == 0 && !optional)
                 {
                     diagnostics.Add(new PricingDiagnostic(
                         displayName, 0, 0, null, null,

@@ -37,6 +37,9 @@ internal static partial class Cells
 
     public static ITypeConverter Url(ReadContext c, bool required = true) => new UrlCell(c, required);
 
+    /// <summary>A calendar month written <c>yyyy-MM</c>, read as its first day.</summary>
+    public static ITypeConverter Month(ReadContext c) => new MonthCell(c);
+
     public static ITypeConverter Currency(ReadContext c, bool required = true) => new CurrencyCell(c, required);
 
     public static ITypeConverter Word<T>(ReadContext c, IReadOnlyDictionary<string, T> words, string what, bool required = true)
@@ -283,6 +286,18 @@ internal static partial class Cells
 
         protected override string Format(DateOnly? value) =>
             value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
+    }
+
+    private sealed class MonthCell(ReadContext c) : Cell<DateOnly>(c, required: true)
+    {
+        protected override bool TryParse(string text, out DateOnly value, out string reason)
+        {
+            reason = "is not a month; expected yyyy-MM (e.g. 2026-03)";
+            return DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
+                && text.Length == 7;
+        }
+
+        protected override string Format(DateOnly value) => value.ToString("yyyy-MM", CultureInfo.InvariantCulture);
     }
 
     private sealed class UrlCell(ReadContext c, bool required) : Cell<Uri>(c, required)

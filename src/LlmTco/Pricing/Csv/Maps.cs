@@ -212,3 +212,20 @@ internal sealed class PueFigureMap : ClassMap<PueFigure>
         Map(r => r.CheckedOn).Name("checked_on").TypeConverter(Cells.Date(c));
     }
 }
+
+/// <summary>Maps <c>exchange_rates.csv</c>.</summary>
+internal sealed class ExchangeRateMap : ClassMap<ExchangeRate>
+{
+    public ExchangeRateMap(ReadContext c)
+    {
+        Map(r => r.BaseCurrency).Name("base_currency").TypeConverter(Cells.Currency(c));
+        Map(r => r.QuoteCurrency).Name("quote_currency").TypeConverter(Cells.Currency(c));
+        Map(r => r.Month).Name("month").TypeConverter(Cells.Month(c));
+        Map(r => r.QuotePerBase).Name("quote_per_base").TypeConverter(Cells.Decimal(c, positive: true));
+        Map(r => r.RateDate).Name("rate_date").TypeConverter(Cells.Date(c, required: false));
+        Map(r => r.Notes).Name("notes").TypeConverter(Cells.Text(c, required: false));
+        Map(r => r.SourceUrl).Name("source_url").TypeConverter(Cells.Url(c));
+        Map(r => r.SourceKind).Name("source_kind").Optional().TypeConverter(Cells.Word(c, Words.SourceKinds, "source kind", required: false));
+        Map(r => r.CheckedOn).Name("checked_on").TypeConverter(Cells.Date(c));
+    }
+}

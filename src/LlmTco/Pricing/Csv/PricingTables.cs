@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace LlmTco.Pricing.Csv;
 
-/// <summary>The ten pricing tables: file names, class maps and row keys.</summary>
+/// <summary>The eleven pricing tables: file names, class maps and row keys.</summary>
 internal static class PricingTables
 {
     public static readonly CsvTable<ApiPrice> ApiPrices = new(
@@ -49,10 +49,16 @@ internal static class PricingTables
 
     public static readonly CsvTable<PueFigure> Pue = new("pue_figures.csv", c => new PueFigureMap(c), r => Key(r.Name), "name");
 
+    public static readonly CsvTable<ExchangeRate> ExchangeRates = new(
+        "exchange_rates.csv",
+        c => new ExchangeRateMap(c),
+        r => Key(r.BaseCurrency, r.QuoteCurrency, r.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture)),
+        "base_currency, quote_currency, month");
+
     public static IReadOnlyList<string> FileNames { get; } =
     [
         ApiPrices.FileName, Gpus.FileName, GpuRentals.FileName, OpenModels.FileName, Benchmarks.FileName,
-        Storage.FileName, Egress.FileName, Electricity.FileName, Hosting.FileName, Pue.FileName,
+        Storage.FileName, Egress.FileName, Electricity.FileName, Hosting.FileName, Pue.FileName, ExchangeRates.FileName,
     ];
 
     /// <summary>Keys compare case-insensitively, so "GPT-4o" and "gpt-4o" are one row.</summary>

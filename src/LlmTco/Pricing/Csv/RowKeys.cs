@@ -20,6 +20,7 @@ internal static class RowKeys
         ElectricityPrice => PricingTables.Electricity.FileName,
         HostingPrice => PricingTables.Hosting.FileName,
         PueFigure => PricingTables.Pue.FileName,
+        ExchangeRate => PricingTables.ExchangeRates.FileName,
         _ => throw new ArgumentException($"'{row.GetType().Name}' is not a pricing table row.", nameof(row)),
     };
 
@@ -35,6 +36,7 @@ internal static class RowKeys
         ElectricityPrice e => Join(e.Region, e.Sector, e.Period),
         HostingPrice h => Join(h.Provider, h.Region),
         PueFigure f => f.Name,
+        ExchangeRate x => Join(x.BaseCurrency, x.QuoteCurrency, x.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture)),
         _ => throw new ArgumentException($"'{row.GetType().Name}' is not a pricing table row.", nameof(row)),
     };
 

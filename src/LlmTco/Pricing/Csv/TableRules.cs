@@ -189,6 +189,55 @@ internal static class TableRules
         }
     }
 
+    /// <summary>
+    /// Exchange rates: two different currencies; a rate date within its month; one direction per pair and month; and,
+    /// as warnings, a month missing inside a pair's run of months and a rate that moved by more than a quarter in a month
+    /// (usually an inverted rate).
+    /// </summary>
+    public static void CheckExchangeRates(IReadOnlyList<LoadedRow<ExchangeRate>> rows, List<PricingDiagnostic> diagnostics)
+    {
+        foreach (var r in rows)
+        {
+            var x = r.Row;
+            if (x.BaseCurrency == x.QuoteCurrency)
+            {
+                diagnostics.Add(r.Error("quote_currency", x.QuoteCurrency, $"the base and quote currencies are both {x.BaseCurrency}; a row gives the rate between two different currencies"));
+            }
+
+            if (x.RateDate is { } day && (day < x.Month || day >= x.Month.AddMonths(1)))
+            {
+                diagnostics.Add(r.Error("rate_date", Iso(day), $"the rate date {Iso(day)} is not in the row's month {Month(x.Month)}"));
+            }
+        }
+
+        var byPair = rows.GroupBy(r => (r.Row.BaseCurrency, r.Row.QuoteCurrency)).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Row.Month).ToList());
+        foreach (var ((from, to), ordered) in byPair)
+        {
+            if (byPair.TryGetValue((to, from), out var reverse))
+            {
+                var reverseMonths = reverse.Select(r => r.Row.Month).ToHashSet();
+                foreach (var r in ordered.Where(r => reverseMonths.Contains(r.Row.Month) && string.CompareOrdinal(from, to) > 0))
+                {
+                    diagnostics.Add(r.Error("base_currency", from, $"{Month(r.Row.Month)} has a {from}/{to} rate and a {to}/{from} rate; give each pair and month in one direction only (to replace a bundled rate, use its direction: base {to}, quote {from})"));
+                }
+            }
+
+            for (var i = 1; i < ordered.Count; i++)
+            {
+                var previous = ordered[i - 1].Row;
+                var next = ordered[i];
+                if (next.Row.Month > previous.Month.AddMonths(1))
+                {
+                    diagnostics.Add(next.Warning("month", Month(next.Row.Month), $"{from}/{to} has no rate from {Month(previous.Month.AddMonths(1))} to {Month(next.Row.Month.AddMonths(-1))}: a scenario month in that gap cannot be converted"));
+                }
+                else if (next.Row.QuotePerBase > previous.QuotePerBase * 1.25m || next.Row.QuotePerBase * 1.25m < previous.QuotePerBase)
+                {
+                    diagnostics.Add(next.Warning("quote_per_base", Num(next.Row.QuotePerBase), $"{from}/{to} moved from {Num(previous.QuotePerBase)} in {Month(previous.Month)} to {Num(next.Row.QuotePerBase)} in {Month(next.Row.Month)}, more than 25 % in a month: check that the rate is not inverted ({to} per {from} is wanted)"));
+                }
+            }
+        }
+    }
+
     public static void CheckReferences(
         IReadOnlyList<LoadedRow<Gpu>>? gpus,
         IReadOnlyList<LoadedRow<OpenModel>>? models,
@@ -224,6 +273,8 @@ internal static class TableRules
     }
 
     private static string Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
+
+    private static string Month(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     private static string Num(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -37,6 +37,7 @@ public static class PricingDiff
         rows.AddRange(CompareTable(PricingTables.Electricity, oldCatalog.ElectricityPrices, newCatalog.ElectricityPrices, null));
         rows.AddRange(CompareTable(PricingTables.Hosting, oldCatalog.HostingPrices, newCatalog.HostingPrices, null));
         rows.AddRange(CompareTable(PricingTables.Pue, oldCatalog.PueFigures, newCatalog.PueFigures, null));
+        rows.AddRange(CompareTable(PricingTables.ExchangeRates, oldCatalog.ExchangeRates, newCatalog.ExchangeRates, null));
         return new PricingDiffResult(rows);
     }
 
