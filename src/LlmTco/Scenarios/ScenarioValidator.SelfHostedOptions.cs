@@ -193,6 +193,15 @@ internal sealed partial class ScenarioValidator
 
         NonNegative(owned.HostingPricePerServerMonth, Prop(at, "HostingPricePerServerMonth"));
         AtLeast(owned.GpusPerServer, 1, Prop(at, "GpusPerServer"));
+        if (owned.IdleWattsPerGpu is { } idle)
+        {
+            NonNegative(idle, Prop(at, "IdleWattsPerGpu"));
+        }
+
+        if (owned.ServerPowerWatts is { } server)
+        {
+            Positive(server, Prop(at, "ServerPowerWatts"));
+        }
         NonNegative(owned.MaintenanceYearlyFraction, Prop(at, "MaintenanceYearlyFraction"));
         Range(owned.ResidualValueFraction, Prop(at, "ResidualValueFraction"), 0, 1, "a fraction of the capital cost from 0 to 1");
     }

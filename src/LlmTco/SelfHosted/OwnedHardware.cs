@@ -19,7 +19,8 @@ public sealed record OwnedHardware
     public int UsefulLifeMonths { get; init; } = 60;
 
     /// <summary>
-    /// Gets the average power draw as a share of TDP, or <see langword="null"/> to use the option's target utilisation.
+    /// Gets the share of (TDP − idle power) a serving GPU draws on average, or <see langword="null"/> to use each month's
+    /// utilisation (load ÷ replicas), and the target utilisation in the steady state.
     /// </summary>
     public double? AverageLoadFraction { get; init; }
 
@@ -52,9 +53,25 @@ public sealed record OwnedHardware
     /// <value>The default value is 0.</value>
     public double HostingPricePerServerMonth { get; init; }
 
-    /// <summary>Gets the GPUs one server holds, for per-server hosting.</summary>
+    /// <summary>
+    /// Gets the GPUs one server holds: hardware is bought in whole servers (the replicas packed into them, a replica larger
+    /// than a server taking whole servers), and power and hosting are counted per server.
+    /// </summary>
     /// <value>The default value is 8.</value>
     public int GpusPerServer { get; init; } = 8;
+
+    /// <summary>
+    /// Gets the power one GPU draws when idle, in watts, or <see langword="null"/> to use <c>idle_watts</c> in
+    /// <c>gpus.csv</c> (0 with a warning when that is blank).
+    /// </summary>
+    public double? IdleWattsPerGpu { get; init; }
+
+    /// <summary>
+    /// Gets the rated power of one server of <see cref="GpusPerServer"/> GPUs, in watts, or <see langword="null"/> to
+    /// scale <c>server_watts</c> in <c>gpus.csv</c> per GPU slot (the GPUs' TDP alone, with a warning, when that is
+    /// blank). What it exceeds the GPUs' TDP by is the server's own power; hosting per kW is charged on it whole.
+    /// </summary>
+    public double? ServerPowerWatts { get; init; }
 
     /// <summary>Gets the yearly maintenance as a fraction of the capital bought so far (0.1 = 10 % a year).</summary>
     /// <value>The default value is 0.</value>

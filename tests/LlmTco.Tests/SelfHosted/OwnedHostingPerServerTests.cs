@@ -20,7 +20,9 @@ public sealed class OwnedHostingPerServerTests
 
         var self = Engine.Evaluate(ThreeMonths(option)).Option(option.Name);
 
-        // Then hosting = ceil(1 / 8) = 1 server × 1,200 + 1 GPU × 0.7 kW × 100 = 1,270 every month
-        self.Months.Select(m => m.Cost(CostLine.Hosting)).Should().OnlyContain(h => Math.Abs(h - 1_270) < 1e-9);
+        // Then the server is bought whole: 1 server × 1,200 + its rated power × 100 per kW, where GPU-A has no server
+        // rating so the server is rated at its GPUs' TDP, 8 × 0.7 kW = 5.6 kW: 1,200 + 560 = 1,760 every month
+        self.Months.Select(m => m.Gpus).Should().OnlyContain(g => g == 8);
+        self.Months.Select(m => m.Cost(CostLine.Hosting)).Should().OnlyContain(h => Math.Abs(h - 1_760) < 1e-9);
     }
 }

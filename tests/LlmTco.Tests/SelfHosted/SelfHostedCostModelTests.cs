@@ -42,12 +42,16 @@ public sealed class SelfHostedCostModelTests
         ResidualValueFraction = 0.25,
     };
 
+    /// <summary>
+    /// An owned option with one GPU to a server, so that each test's hand calculation buys GPUs one at a time (buying in
+    /// whole servers of several GPUs is covered by <see cref="OwnedPowerAndServerTests"/>).
+    /// </summary>
     private static SelfHostedOption OwnedModel8B(OwnedHardware hardware) => new()
     {
         Name = "Owned Model-8B",
         Model = "model-8b",
         Gpu = "GPU-A",
-        Owned = hardware,
+        Owned = hardware with { GpusPerServer = 1 },
     };
 
     /// <summary>The test scenario from 2025-05-01 with a one-profile workload and the acme-large API option.</summary>
@@ -170,9 +174,9 @@ public sealed class SelfHostedCostModelTests
     }
 
     [Fact]
-    public void Evaluate_OwnedFromCatalogRows_UsesPueElectricityAndHostingTablesAndTargetUtilisationAsLoad()
+    public void Evaluate_OwnedFromCatalogRows_UsesPueElectricityAndHostingTablesAndPowerFollowsUse()
     {
-        // Given PUE, electricity and hosting named from the tables, and no average load (defaults to the 0.7 target utilisation)
+        // Given PUE, electricity and hosting named from the tables, and no average load (power follows each month's use)
         var hardware = new OwnedHardware
         {
             PricePerGpu = 25_000,
@@ -186,8 +190,12 @@ public sealed class SelfHostedCostModelTests
         var result = Engine.Evaluate(scenario);
         var owned = result.Option("Owned Model-8B");
 
-        // Then power = 0.7 kW × 0.7 × 1.58 × 730 h × 0.0892 = 0.7742 × 730 × 0.0892 = 565.166 × 0.0892 = 50.4128072
-        Line(owned, CostLine.Power).Should().OnlyContain(c => Math.Abs(c - 50.4128072) < 1e-9);
+        // Then power follows use: the chat load is 1e6 requests × 0.25 replica-seconds, half deferrable, peak 1:
+        // max(125,000, 250,000) s ÷ 2,628,000 s = 0.0951294 of the one replica; GPU-A has no idle figure (0 W, warned)
+        // and no server rating (the server is its GPU): 0.7 kW × 0.0951294 × 1.58 × 730 h × 0.0892 = 6.8510556
+        Line(owned, CostLine.Power).Should().OnlyContain(c => Math.Abs(c - (0.7 * (250_000 / 2_628_000.0) * 1.58 * 730 * 0.0892)) < 1e-9);
+        Math.Abs(Line(owned, CostLine.Power)[0] - 6.8510556).Should().BeLessThan(1e-7);
+        result.Assumptions.Should().Contain(a => a.Kind == AssumptionKind.Warning && a.Text.StartsWith("No idle power is published for GPU-A", StringComparison.Ordinal));
 
         // Hosting = 0.7 kW × 184.06 = 128.842; capital 25,000 in month 1 (no server overhead); no maintenance
         Line(owned, CostLine.Hosting).Should().OnlyContain(c => Math.Abs(c - 128.842) < 1e-9);
@@ -1249,7 +1257,8 @@ public sealed class SelfHostedCostModelTests
 
         // 30,000 + 10,000 overhead = 40,000 per GPU; power at 50 % of GPU-A's 700 W, PUE 1.5, 0.1 per kWh
         assumptions.Should().ContainSingle(a => a.Kind == AssumptionKind.Choice && a.Text.StartsWith("Owned:", StringComparison.Ordinal))
-            .Which.Text.Should().ContainAll("40,000 USD capital per GPU (30,000 + 10,000 server overhead)", viewText, "700 W × PUE 1.5 × 0.1 USD/kWh");
+            .Which.Text.Should().ContainAll("40,000 USD capital per GPU (30,000 + 10,000 server overhead)", "whole servers of 1 GPUs", viewText, "PUE 1.5 × 0.1 USD/kWh");
+        assumptions.Should().ContainSingle(a => a.Text.StartsWith("Power follows use", StringComparison.Ordinal)).Which.Text.Should().Contain("50 % given");
 
         // The hosting price is given, so there is no "no hosting" statement
         assumptions.Should().NotContain(a => a.Text.StartsWith("No hosting", StringComparison.Ordinal));
