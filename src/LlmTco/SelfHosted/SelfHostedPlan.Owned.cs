@@ -15,6 +15,9 @@ internal sealed partial class SelfHostedPlan
     private double hostingPerKwValue;
     private double kwPerGpu;
     private double idleKwTable = double.NaN;
+    private double[]? purchaseRates;
+    private double[]? kwhRates;
+    private double[]? hostingRates;
     private double serverKwPerGpuTable = double.NaN;
     private bool cashView;
 
@@ -75,6 +78,7 @@ internal sealed partial class SelfHostedPlan
         else if (gpu.PurchasePricePerGpu is { } listed)
         {
             listedUnitPrice = (double)listed * fx.Factor(gpu.PurchaseCurrency!, ConstantPriceRateMonth);
+            purchaseRates = RelativeRates(gpu.PurchaseCurrency!);
             if (describe)
             {
                 AddRow(string.Create(CultureInfo.InvariantCulture, $"gpus.csv: {gpu.GpuModel} purchase price {listed} {gpu.PurchaseCurrency} per GPU; checked {Iso(gpu.PurchaseCheckedOn!.Value)}."), gpu, gpu.PurchaseSourceUrl, PricingCatalog.PurchaseCheckedOnColumn);
@@ -144,11 +148,18 @@ internal sealed partial class SelfHostedPlan
     private bool BillOwned(double[] p, PlanWorkspace ws, SelfHostedLines lines, int[] gpus, double utilization, int lead)
     {
         var owned = Option.Owned!;
-        var unitPrice = !double.IsNaN(p[UnitPriceSlot]) ? p[UnitPriceSlot] : listedUnitPrice;
+        var givenUnit = !double.IsNaN(p[UnitPriceSlot]);
+        var unitPrice = givenUnit ? p[UnitPriceSlot] : listedUnitPrice;
         var pue = !double.IsNaN(p[PueSlot]) ? p[PueSlot] : pueValue;
-        var kwh = !double.IsNaN(p[KwhSlot]) ? p[KwhSlot] : kwhValue;
-        var hostingPerKw = !double.IsNaN(p[HostingSlot]) ? p[HostingSlot] : hostingPerKwValue;
-        var capitalPerGpu = unitPrice + p[OverheadSlot];
+        var givenKwh = !double.IsNaN(p[KwhSlot]);
+        var kwh = givenKwh ? p[KwhSlot] : kwhValue;
+        var givenHosting = !double.IsNaN(p[HostingSlot]);
+        var hostingPerKw = givenHosting ? p[HostingSlot] : hostingPerKwValue;
+        var overheadPerGpu = p[OverheadSlot];
+        var capitalPerGpu = unitPrice + overheadPerGpu;
+        var unitRates = givenUnit ? null : purchaseRates;
+        var kwhMonth = givenKwh ? null : kwhRates;
+        var hostingMonth = givenHosting ? null : hostingRates;
         var givenLoad = p[LoadSlot];
         var maintenance = p[MaintenanceSlot];
         var life = owned.UsefulLifeMonths;
@@ -172,7 +183,8 @@ internal sealed partial class SelfHostedPlan
             var needed = GpusBilled(replicas[m], GpusPerReplica, gpusPerServer);
             if (needed > installed)
             {
-                var capital = (needed - installed) * capitalPerGpu;
+                // Bought in this month, at this month's exchange rate when the price is in another currency.
+                var capital = (needed - installed) * (unitRates is null ? capitalPerGpu : (unitPrice * unitRates[m]) + overheadPerGpu);
                 purchaseMonths[purchases] = m;
                 purchaseCapital[purchases] = capital;
                 purchases++;
@@ -203,8 +215,8 @@ internal sealed partial class SelfHostedPlan
             var busy = !double.IsNaN(givenLoad) ? givenLoad : replicas[m] > 0 ? Math.Min(1, load[m] / replicas[m]) : 0;
             var servers = installed / gpusPerServer;
             var kw = (serving * (idle + ((tdp - idle) * busy))) + ((installed - serving) * idle) + (servers * overheadKw);
-            lines.Power[m] = kw * pue * Hours * kwh;
-            lines.Hosting[m] = (servers * serverKw * hostingPerKw) + (servers * perServer);
+            lines.Power[m] = kw * pue * Hours * (kwhMonth is null ? kwh : kwh * kwhMonth[m]);
+            lines.Hosting[m] = (servers * serverKw * (hostingMonth is null ? hostingPerKw : hostingPerKw * hostingMonth[m])) + (servers * perServer);
             lines.Maintenance[m] = capitalSoFar * maintenance / 12;
         }
 
@@ -217,6 +229,29 @@ internal sealed partial class SelfHostedPlan
         var kwPerServingGpu = idle + ((tdp - idle) * steadyLoad) + (overheadKw / gpusPerServer);
         ws.SteadyCostPerReplica[Index] = GpusPerReplica * ((capitalPerGpu / life) + (kwPerServingGpu * pue * Hours * kwh) + (serverKw / gpusPerServer * hostingPerKw) + (perServer / gpusPerServer) + (capitalPerGpu * maintenance / 12));
         return true;
+    }
+
+    /// <summary>
+    /// For a price in another currency, each month's exchange rate ÷ the rate of the month the price was converted at
+    /// (<see cref="ConstantPriceRateMonth"/>), so that the price is converted at the rate in force in each month it is
+    /// paid; <see langword="null"/> for a price already in the scenario's currency. A month served without a rate is an
+    /// error naming the pair and the month.
+    /// </summary>
+    private double[]? RelativeRates(string currency)
+    {
+        if (string.Equals(currency, fx.Currency, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var baseRate = fx.Factor(currency, ConstantPriceRateMonth);
+        var rates = new double[months];
+        for (var m = 0; m < months; m++)
+        {
+            rates[m] = m < Lead ? 1 : fx.Factor(currency, m) / baseRate;
+        }
+
+        return rates;
     }
 
     private double LookupPue(PricingCatalog catalog, string figure, bool describe)
@@ -234,6 +269,7 @@ internal sealed partial class SelfHostedPlan
     {
         var row = catalog.GetElectricityPrice(owned.ElectricityRegion, owned.ElectricitySector);
         var toScenarioCurrency = fx.Factor(row.Currency, ConstantPriceRateMonth);
+        kwhRates = RelativeRates(row.Currency);
 
         if (describe)
         {
@@ -247,6 +283,7 @@ internal sealed partial class SelfHostedPlan
     {
         var row = catalog.GetHostingPrice(provider);
         var toScenarioCurrency = fx.Factor(row.Currency, ConstantPriceRateMonth);
+        hostingRates = RelativeRates(row.Currency);
 
         if (describe)
         {

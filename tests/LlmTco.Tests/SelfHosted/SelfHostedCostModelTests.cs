@@ -1390,7 +1390,7 @@ public sealed class SelfHostedCostModelTests
     }
 
     [Fact]
-    public void Evaluate_OwnedRowsInAnotherCurrency_AreConvertedAtTheFirstServedMonthsRate()
+    public void Evaluate_OwnedRowsInAnotherCurrency_AreConvertedInTheFirstServedMonthAtItsRate()
     {
         // Given electricity at 0.2 EUR/kWh, hosting at 150 EUR per kW-month and a purchase price of 25,000 EUR in a USD
         // scenario of 2025-05, when 1 EUR = 1.25 USD (TestTables)
@@ -1412,6 +1412,29 @@ public sealed class SelfHostedCostModelTests
         power.Months[0].Cost(CostLine.Power).Should().BeApproximately(powerGiven.Months[0].Cost(CostLine.Power), 1e-9).And.BeGreaterThan(0);
         hosting.Months[0].Cost(CostLine.Hosting).Should().BeApproximately(hostingGiven.Months[0].Cost(CostLine.Hosting), 1e-9).And.BeGreaterThan(0);
         purchase.Months[0].Cost(CostLine.Capital).Should().BeApproximately(purchase.Months[0].Gpus * 41_250.0, 1e-6).And.BeGreaterThan(0);
+    }
+
+    [Fact]
+    public void Evaluate_OwnedRowsInAnotherCurrency_FollowEachMonthsRate()
+    {
+        // Given electricity at 0.2 EUR/kWh in a USD scenario over 2025-05 to 2025-07, when 1 EUR = 1.25, 1.5625 and 1.6
+        // USD (TestTables), and the GPUs bought in month 3 (the 1e6 / 1e6 / 8e6 requests need a second GPU then), priced
+        // 25,000 EUR in gpus.csv
+        var gpus = TestTables.Lines(TestTables.GpuHeader, "GPU-A,nvidia,80,3.35,989.5,1979,700,25000,EUR,https://example.com/price,2026-11-29,,https://example.com/gpu-a,2026-11-29");
+        var tables = TestTables.With("gpus.csv", gpus);
+        tables["electricity_prices.csv"] += TestTables.Lines("DE,industrial,EUR,0.2,2023,,https://example.com/de,2026-11-29");
+        var engine = new TcoEngine(PricingCatalog.Load(PricingSource.InMemory(tables)));
+        var profile = Chat with { BatchShare = 0, Growth = GrowthRule.Series(1e6, 1e6, 8e6) };
+        var hardware = ExplicitHardware with { ElectricityPricePerKwh = null, ElectricityRegion = "DE", PricePerGpu = null };
+        var owned = engine.Evaluate(Over(3, profile, OwnedModel8B(hardware))).Option("Owned Model-8B");
+
+        // Then power in each month is the one GPU's 0.7 kW × 0.5 load × 1.5 PUE × 730 h × 0.2 EUR × that month's rate;
+        // month 3 has two GPUs
+        var power = owned.Months.Select(m => m.Cost(CostLine.Power)).ToArray();
+        power.Should().Equal([0.7 * 0.5 * 1.5 * 730 * 0.2 * 1.25, 0.7 * 0.5 * 1.5 * 730 * 0.2 * 1.5625, 2 * 0.7 * 0.5 * 1.5 * 730 * 0.2 * 1.6], (a, b) => Math.Abs(a - b) < 1e-9);
+
+        // And each GPU is paid at its purchase month's rate: 25,000 × 1.25 + 10,000 in month 1, 25,000 × 1.6 + 10,000 in month 3
+        owned.Months.Select(m => m.Cost(CostLine.Capital)).Should().Equal([41_250, 0, 50_000], (a, b) => Math.Abs(a - b) < 1e-6);
     }
 
     [Fact]
