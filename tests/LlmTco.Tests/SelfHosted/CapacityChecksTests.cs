@@ -33,6 +33,23 @@ public sealed class CapacityChecksTests(ITestOutputHelper output)
             rows);
     }
 
+    /// <summary>One month of 1e6 chat requests of 1,000 in / 1,000 out on Llama 3.3 70B FP8, 2 × H100 per replica.</summary>
+    private static Scenario Chat70B(LatencyTarget? latency) => new()
+    {
+        Name = "chat",
+        StartDate = new DateOnly(2027, 1, 1),
+        HorizonMonths = 1,
+        Workload = new Workload { Profiles = [new TrafficProfile { Name = "chat", MonthlyRequests = 1e6, InputTokensPerRequest = 1000, OutputTokensPerRequest = 1000, Latency = latency }] },
+        SelfHostedOptions =
+        [
+            new SelfHostedOption
+            {
+                Name = "70B", Model = "llama-3.3-70b", Gpu = "H100-SXM", Precision = NumericPrecision.Fp8, GpusPerReplica = 2,
+                Rented = new RentedCompute { Provider = "lambda", PricePerGpuHour = 2.5 },
+            },
+        ],
+    };
+
     [Fact]
     public void LeaveOneOut_OnTheBundledTable_MedianErrorIsAtMostATwentyFifthPercent()
     {
@@ -180,18 +197,8 @@ public sealed class CapacityChecksTests(ITestOutputHelper output)
     {
         // Llama 3.3 70B FP8 on 2 × H100 (bundled row: 1,000 / 1,000 offline, 4,205 tokens/s: at the offline batch of 256
         // each request sees 4,205 / 256 = 16 tokens/s). A chat profile asking 50 tokens/s per request:
-        var profile = new TrafficProfile
-        {
-            Name = "chat", MonthlyRequests = 1e6, InputTokensPerRequest = 1000, OutputTokensPerRequest = 1000,
-            Latency = new LatencyTarget { MinOutputTokensPerSecondPerRequest = 50 },
-        };
-        var option = new SelfHostedOption
-        {
-            Name = "70B", Model = "llama-3.3-70b", Gpu = "H100-SXM", Precision = NumericPrecision.Fp8, GpusPerReplica = 2,
-            Rented = new RentedCompute { Provider = "lambda", PricePerGpuHour = 2.5 },
-        };
-        var scenario = new Scenario { Name = "chat", StartDate = new DateOnly(2027, 1, 1), HorizonMonths = 1, Workload = new Workload { Profiles = [profile] }, SelfHostedOptions = [option] };
-        var offlineOnly = scenario with { Workload = new Workload { Profiles = [profile with { Latency = null }] } };
+        var scenario = Chat70B(new LatencyTarget { MinOutputTokensPerSecondPerRequest = 50 });
+        var offlineOnly = Chat70B(null);
 
         var engine = new TcoEngine(Catalog);
         var interactive = engine.Evaluate(scenario);
@@ -216,17 +223,7 @@ public sealed class CapacityChecksTests(ITestOutputHelper output)
     {
         // Llama 3.3 70B FP8 on 2 × H100 cannot give one request 500 tokens/s: one decode step reads 70 GB of weights at
         // 6.7 TB/s × 0.6 = 17.4 ms at least, under 60 tokens/s alone (calibrated to the 4,205 row)
-        var profile = new TrafficProfile
-        {
-            Name = "chat", MonthlyRequests = 1e6, InputTokensPerRequest = 1000, OutputTokensPerRequest = 1000,
-            Latency = new LatencyTarget { MinOutputTokensPerSecondPerRequest = 500 },
-        };
-        var option = new SelfHostedOption
-        {
-            Name = "70B", Model = "llama-3.3-70b", Gpu = "H100-SXM", Precision = NumericPrecision.Fp8, GpusPerReplica = 2,
-            Rented = new RentedCompute { Provider = "lambda", PricePerGpuHour = 2.5 },
-        };
-        var scenario = new Scenario { Name = "chat", StartDate = new DateOnly(2027, 1, 1), HorizonMonths = 1, Workload = new Workload { Profiles = [profile] }, SelfHostedOptions = [option] };
+        var scenario = Chat70B(new LatencyTarget { MinOutputTokensPerSecondPerRequest = 500 });
 
         var act = () => new TcoEngine(Catalog).Evaluate(scenario);
 
