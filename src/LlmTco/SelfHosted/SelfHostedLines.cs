@@ -63,7 +63,7 @@ internal sealed class SelfHostedLines(int months)
             for (var m = 0; m < totals.Length; m++)
             {
                 totals[m] = 0.0 + Bridge[m] + Rental[m] + Capital[m] + Depreciation[m] + Power[m] + Hosting[m] + Maintenance[m]
-                    + costs.Storage + costs.Egress + fineTuning[m] + costs.People + costs.Licences;
+                    + costs.StorageIn(m) + costs.EgressIn(m) + fineTuning[m] + costs.People + costs.Licences;
             }
 
             totals[0] += costs.Setup;
@@ -83,8 +83,8 @@ internal sealed class SelfHostedLines(int months)
         into[(int)Timeline.CostLine.Power] = Power[m];
         into[(int)Timeline.CostLine.Hosting] = Hosting[m];
         into[(int)Timeline.CostLine.Maintenance] = Maintenance[m];
-        into[(int)Timeline.CostLine.Storage] = costs.Storage;
-        into[(int)Timeline.CostLine.Egress] = costs.Egress;
+        into[(int)Timeline.CostLine.Storage] = costs.StorageIn(m);
+        into[(int)Timeline.CostLine.Egress] = costs.EgressIn(m);
         into[(int)Timeline.CostLine.FineTuning] = fineTuning[m];
         into[(int)Timeline.CostLine.People] = costs.People;
         into[(int)Timeline.CostLine.LicencesAndSupport] = costs.Licences;

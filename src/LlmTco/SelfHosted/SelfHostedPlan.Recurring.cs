@@ -11,6 +11,8 @@ internal sealed partial class SelfHostedPlan
 {
     private double storagePriceValue = double.NaN;
     private double egressPriceValue = double.NaN;
+    private double[]? storageRates;
+    private double[]? egressRates;
 
     /// <summary>Gets the fine-tuning line of every month (GPU-hours of a run × the on-demand price in its month).</summary>
     public double[] FineTuning { get; private set; } = [];
@@ -63,20 +65,26 @@ internal sealed partial class SelfHostedPlan
 
         // The tables are read when the scenario's own volumes need them (an error if they have no row); otherwise they are
         // read quietly, for a Monte Carlo trial that draws a volume where the scenario has none (NaN without a row).
+        var storageRow = catalog.FindStoragePrice(s.StorageProvider, s.StorageService);
+        var egressRow = catalog.FindEgressPrice(s.EgressProvider, s.EgressService);
         storagePriceValue = TablePrice(
-            catalog.FindStoragePrice(s.StorageProvider, s.StorageService),
+            storageRow,
             s.PricePerGbMonth is null && s.GbHeld > 0,
             () => catalog.NoStoragePrice(s.StorageProvider, s.StorageService),
             row => (row.Currency, row.PricePerGbMonth),
             row => $"storage_prices.csv: {row.Provider} {row.Service} ({row.Region}): {row.PricePerGbMonth} {row.Currency} per GB-month; checked {Iso(row.CheckedOn)}.",
             describe);
         egressPriceValue = TablePrice(
-            catalog.FindEgressPrice(s.EgressProvider, s.EgressService),
+            egressRow,
             s.EgressPricePerGb is null && s.EgressGbPerMonth > 0,
             () => catalog.NoEgressPrice(s.EgressProvider, s.EgressService),
             row => (row.Currency, row.PricePerGb),
             row => $"egress_prices.csv: {row.Provider} {row.Service} ({row.Region}): {row.PricePerGb} {row.Currency} per GB; checked {Iso(row.CheckedOn)}.",
             describe);
+
+        // A table price in another currency follows each month's exchange rate (NaN prices never reach a bill).
+        storageRates = storageRow is not null && s.PricePerGbMonth is null && s.GbHeld > 0 ? RelativeRates(storageRow.Currency) : null;
+        egressRates = egressRow is not null && s.EgressPricePerGb is null && s.EgressGbPerMonth > 0 ? RelativeRates(egressRow.Currency) : null;
     }
 
     /// <summary>
@@ -233,6 +241,8 @@ internal sealed partial class SelfHostedPlan
 
             costs.Storage = gb * storagePrice;
             costs.Egress = egressGb * egressPrice;
+            costs.StorageRates = double.IsNaN(p[StoragePriceSlot]) ? storageRates : null;
+            costs.EgressRates = double.IsNaN(p[EgressPriceSlot]) ? egressRates : null;
             fixedCost += costs.Storage + costs.Egress;
         }
 
@@ -259,6 +269,18 @@ internal struct RecurringCosts
 {
     public double Storage;
     public double Egress;
+
+    /// <summary>Each month's exchange rate ÷ the rate <see cref="Storage"/> was converted at, or <see langword="null"/> when it is in the scenario's currency.</summary>
+    public double[]? StorageRates;
+
+    /// <summary>As <see cref="StorageRates"/>, for <see cref="Egress"/>.</summary>
+    public double[]? EgressRates;
+
+    /// <summary>Month <paramref name="m"/>'s storage cost.</summary>
+    public readonly double StorageIn(int m) => StorageRates is null ? Storage : Storage * StorageRates[m];
+
+    /// <summary>Month <paramref name="m"/>'s egress cost.</summary>
+    public readonly double EgressIn(int m) => EgressRates is null ? Egress : Egress * EgressRates[m];
     public double People;
     public double Licences;
     public double Setup;

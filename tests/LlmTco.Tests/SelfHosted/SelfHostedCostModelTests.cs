@@ -1423,10 +1423,12 @@ public sealed class SelfHostedCostModelTests
         var gpus = TestTables.Lines(TestTables.GpuHeader, "GPU-A,nvidia,80,3.35,989.5,1979,700,25000,EUR,https://example.com/price,2026-11-29,,https://example.com/gpu-a,2026-11-29");
         var tables = TestTables.With("gpus.csv", gpus);
         tables["electricity_prices.csv"] += TestTables.Lines("DE,industrial,EUR,0.2,2023,,https://example.com/de,2026-11-29");
+        tables["storage_prices.csv"] += TestTables.Lines("euro,Object Storage,eu-west-1,EUR,0.02,,https://example.com/euro,2026-11-29");
         var engine = new TcoEngine(PricingCatalog.Load(PricingSource.InMemory(tables)));
         var profile = Chat with { BatchShare = 0, Growth = GrowthRule.Series(1e6, 1e6, 8e6) };
         var hardware = ExplicitHardware with { ElectricityPricePerKwh = null, ElectricityRegion = "DE", PricePerGpu = null };
-        var owned = engine.Evaluate(Over(3, profile, OwnedModel8B(hardware))).Option("Owned Model-8B");
+        var storage = new StorageCosts { GbHeld = 500, StorageProvider = "euro", StorageService = "Object Storage" };
+        var owned = engine.Evaluate(Over(3, profile, OwnedModel8B(hardware) with { Storage = storage })).Option("Owned Model-8B");
 
         // Then power in each month is the one GPU's 0.7 kW × 0.5 load × 1.5 PUE × 730 h × 0.2 EUR × that month's rate;
         // month 3 has two GPUs
@@ -1435,6 +1437,9 @@ public sealed class SelfHostedCostModelTests
 
         // And each GPU is paid at its purchase month's rate: 25,000 × 1.25 + 10,000 in month 1, 25,000 × 1.6 + 10,000 in month 3
         owned.Months.Select(m => m.Cost(CostLine.Capital)).Should().Equal([41_250, 0, 50_000], (a, b) => Math.Abs(a - b) < 1e-6);
+
+        // And storage of 500 GB × 0.02 EUR at each month's rate: 12.5, 15.625, 16
+        owned.Months.Select(m => m.Cost(CostLine.Storage)).Should().Equal([12.5, 15.625, 16], (a, b) => Math.Abs(a - b) < 1e-9);
     }
 
     [Fact]
