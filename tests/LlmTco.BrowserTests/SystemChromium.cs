@@ -34,9 +34,9 @@ internal static class SystemChromium
 /// where a missing Chromium fails the test instead of hiding it.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class BrowserFactAttribute : FactAttribute
+public sealed class BrowserTheoryAttribute : TheoryAttribute
 {
-    public BrowserFactAttribute()
+    public BrowserTheoryAttribute()
     {
         if (SystemChromium.Missing is { } reason && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
         {
