@@ -12,7 +12,7 @@ internal static class BreakEvenSentences
         var when = b.Nominal.Outcome switch
         {
             BreakEvenOutcome.CheaperFromStart => $"{b.SelfHostedOption} is cheaper than {b.ApiOption} from the start",
-            BreakEvenOutcome.BreaksEven => $"{b.SelfHostedOption} breaks even with {b.ApiOption} in month {b.Nominal.Month} ({MonthName(scenario, b.Nominal.Month!.Value)}, after {Display.Number(b.Nominal.MonthsFromStart!.Value, "N1")} months, at {Display.ShortMoney(b.Nominal.CumulativeCost!.Value, currency)} spent by each)",
+            BreakEvenOutcome.BreaksEven => $"{b.SelfHostedOption} breaks even with {b.ApiOption} in {Display.BreakEvenTime(b.Nominal.MonthsFromStart!.Value)} ({MonthName(scenario, b.Nominal.Month!.Value)}, at {Display.ShortMoney(b.Nominal.CumulativeCost!.Value, currency)} spent by each)",
             _ => $"{b.SelfHostedOption} does not break even with {b.ApiOption} within {scenario.HorizonMonths} months",
         };
         var volume = b.Volume.SelfHostedCheaperAboveTokensPerMonth switch
@@ -26,7 +26,7 @@ internal static class BreakEvenSentences
             ? string.Empty
             : b.Discounted.Outcome switch
             {
-                BreakEvenOutcome.BreaksEven => $" (discounted: month {b.Discounted.Month})",
+                BreakEvenOutcome.BreaksEven => $" (discounted: {Display.BreakEvenTime(b.Discounted.MonthsFromStart!.Value)})",
                 BreakEvenOutcome.CheaperFromStart => " (discounted: from the start)",
                 _ => " (discounted: not within the horizon)",
             };

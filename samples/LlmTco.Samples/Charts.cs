@@ -31,36 +31,32 @@ internal static class Charts
 
     public static Plot CumulativeCost(ScenarioResult result)
     {
-        var plot = NewPlot($"Cumulative cost: {result.Scenario.Name}", "Month", $"Cumulative cost ({result.Scenario.Currency})");
+        var horizon = result.Scenario.HorizonMonths;
+        var plot = NewPlot($"Cumulative cost: {result.Scenario.Name}", MonthAxisLabel, $"Cumulative cost ({result.Scenario.Currency})");
         MoneyTicks(plot.Axes.Left, result.Scenario.Currency);
         var palette = new ScottPlot.Palettes.Category10();
         for (var i = 0; i < result.Options.Count; i++)
         {
             var o = result.Options[i];
-            var xs = new[] { 0.0 }.Concat(o.Months.Select(m => (double)m.Month)).ToArray();
-            var ys = new[] { 0.0 }.Concat(o.Months.Select(m => m.Cumulative)).ToArray();
-            var line = plot.Add.ScatterLine(xs, ys, palette.GetColor(i));
-            line.LineWidth = 2;
+            var line = plot.Add.ScatterLine(o.Months.Select(m => (double)m.Month).ToArray(), o.Months.Select(m => m.Cumulative).ToArray(), palette.GetColor(i));
             line.LegendText = o.Name;
             line.LineWidth = o.Kind == OptionKind.Api ? 1.5f : 2.5f;
         }
 
-        foreach (var b in result.BreakEvens.Where(b => b.Nominal.Outcome == BreakEvenOutcome.BreaksEven))
+        var breakEvens = result.BreakEvens.Where(b => b.Nominal.Outcome == BreakEvenOutcome.BreaksEven).ToList();
+        FromZero(plot);
+        MonthAxis(plot, horizon, breakEvens.Select(b => b.Nominal.MonthsFromStart!.Value));
+        plot.ShowLegend(Alignment.UpperLeft);
+        var labels = new List<(ScottPlot.Plottables.Text Text, Coordinates Anchor)>();
+        foreach (var b in breakEvens)
         {
-            var x = b.Nominal.MonthsFromStart!.Value;
-            var y = b.Nominal.CumulativeCost!.Value;
-            var marker = plot.Add.Marker(x, y, MarkerShape.FilledCircle, 10, Colors.Black);
-            marker.LegendText = string.Empty;
-            var label = plot.Add.Text(BreakEvenLabel(b, result.Scenario.Currency), x, y);
-            label.LabelFontSize = 12;
-            label.LabelAlignment = Alignment.LowerRight;
-            label.LabelBackgroundColor = Colors.White.WithAlpha(0.8);
-            label.LabelBorderColor = Colors.Gray;
-            label.LabelPadding = 3;
+            var at = new Coordinates(b.Nominal.MonthsFromStart!.Value, b.Nominal.CumulativeCost!.Value);
+            var color = palette.GetColor(result.Options.ToList().FindIndex(o => o.Name == b.SelfHostedOption));
+            BreakEvenMarker(plot, at, color);
+            labels.Add((Label(plot, BreakEvenLabel(b, result.Scenario.Currency), color, 12), at));
         }
 
-        FromZero(plot);
-        plot.ShowLegend(Alignment.UpperLeft);
+        PlaceLabels(plot, labels);
         return plot;
     }
 
@@ -81,32 +77,28 @@ internal static class Charts
             var o = result.Options[i];
             var ys = xs.Select(o.SteadyState.MonthlyCostAt).ToArray();
             var line = plot.Add.ScatterLine(xs, ys, palette.GetColor(i));
-            line.LineWidth = 2;
             line.LegendText = o.Name;
             line.ConnectStyle = o.Kind == OptionKind.SelfHosted ? ConnectStyle.StepHorizontal : ConnectStyle.Straight;
             line.LineWidth = o.Kind == OptionKind.Api ? 1.5f : 2.5f;
         }
 
+        FromZero(plot);
+        plot.Axes.SetLimitsX(0, top); // a volume is never negative
+        plot.ShowLegend(Alignment.UpperLeft);
+        var labels = new List<(ScottPlot.Plottables.Text Text, Coordinates Anchor)>();
         foreach (var b in result.BreakEvens)
         {
             if (b.Volume.SelfHostedCheaperAboveTokensPerMonth is { } above && above > 0 && above <= top)
             {
-                var cost = result.Option(b.ApiOption).SteadyState.MonthlyCostAt(above);
+                var at = new Coordinates(above, result.Option(b.ApiOption).SteadyState.MonthlyCostAt(above));
                 var color = palette.GetColor(result.Options.ToList().FindIndex(o => o.Name == b.SelfHostedOption));
                 plot.Add.VerticalLine(above, 1, color.WithAlpha(0.5), LinePattern.Solid);
-                plot.Add.Marker(above, cost, MarkerShape.FilledCircle, 9, color);
-                var label = plot.Add.Text($"{Display.Tokens(above).Replace(" tokens", string.Empty, StringComparison.Ordinal)}/month vs {b.ApiOption}", above, cost);
-                label.LabelFontSize = 11;
-                label.LabelFontColor = color;
-                label.LabelAlignment = above > top * 0.6 ? Alignment.LowerRight : Alignment.LowerLeft;
-                label.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
-                label.LabelBorderColor = Colors.Gray;
-                label.LabelPadding = 3;
+                BreakEvenMarker(plot, at, color);
+                labels.Add((Label(plot, $"{Display.Tokens(above).Replace(" tokens", string.Empty, StringComparison.Ordinal)}/month vs {b.ApiOption}", color, 11), at));
             }
         }
 
-        FromZero(plot);
-        plot.ShowLegend(Alignment.UpperLeft);
+        PlaceLabels(plot, labels);
         return plot;
     }
 
@@ -165,12 +157,94 @@ internal static class Charts
         }
 
         FromZero(plot);
+        MonthAxis(plot, result.Scenario.HorizonMonths, []);
         plot.ShowLegend(Alignment.UpperRight);
         return plot;
     }
 
+    /// <summary>The label of a break-even marker, in the month convention: "X = Y / month 35, 34.3 months after the start, $1,500,627 each".</summary>
     public static string BreakEvenLabel(BreakEvenResult b, string currency) =>
-        $"{b.SelfHostedOption} = {b.ApiOption}: month {b.Nominal.Month} ({Display.Number(b.Nominal.MonthsFromStart!.Value, "N1")}), {Display.Money(b.Nominal.CumulativeCost!.Value, currency)}";
+        $"{b.SelfHostedOption} = {b.ApiOption}\n{Display.BreakEvenTime(b.Nominal.MonthsFromStart!.Value)}, {Display.Money(b.Nominal.CumulativeCost!.Value, currency)} each";
+
+    /// <summary>The x-axis title of charts drawn against time: the value at tick m is the one at the end of month m.</summary>
+    public const string MonthAxisLabel = "Months after the start (end of each month)";
+
+    /// <summary>
+    /// A month axis: whole-month ticks from month 1 to the horizon (every month up to 24, else every 2nd, 3rd, 6th or
+    /// 12th, always with 1 and the horizon), limited to that range, widened only to show a point before month 1.
+    /// </summary>
+    internal static void MonthAxis(Plot plot, int horizon, IEnumerable<double> points)
+    {
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(MonthTicks(horizon).Select(m => new Tick(m, Display.Number(m))).ToArray());
+        var first = Math.Min(1, points.DefaultIfEmpty(1).Min());
+        var pad = Math.Max(0.3, horizon / 60.0);
+        plot.Axes.SetLimitsX(first - pad, horizon + pad);
+    }
+
+    /// <summary>
+    /// The labelled months of a month axis: every month up to 24 months, else every 2nd, 3rd, 6th, 12th or 24th, with
+    /// month 1 and the horizon always, leaving out a multiple too close to either to have room for its label.
+    /// </summary>
+    internal static IReadOnlyList<int> MonthTicks(int horizon)
+    {
+        var step = new[] { 1, 2, 3, 6, 12, 24 }.FirstOrDefault(s => horizon / s <= 24, 24);
+        return Enumerable.Range(1, horizon)
+            .Where(m => m == 1 || m == horizon || (m % step == 0 && m - 1 >= step * 0.75 && horizon - m >= step * 0.75))
+            .ToList();
+    }
+
+    /// <summary>A break-even marker: a large filled circle in the option's colour with a black ring, drawn over the lines.</summary>
+    internal static void BreakEvenMarker(Plot plot, Coordinates at, Color color)
+    {
+        var ring = plot.Add.Marker(at.X, at.Y, MarkerShape.FilledCircle, 16, Colors.Black);
+        ring.LegendText = string.Empty;
+        var marker = plot.Add.Marker(at.X, at.Y, MarkerShape.FilledCircle, 11, color);
+        marker.LegendText = string.Empty;
+    }
+
+    private static ScottPlot.Plottables.Text Label(Plot plot, string text, Color color, float size)
+    {
+        var label = plot.Add.Text(text, 0, 0);
+        label.LabelFontSize = size;
+        label.LabelFontColor = color.Darken(0.3);
+        label.LabelBackgroundColor = Colors.White.WithAlpha(0.9);
+        label.LabelBorderColor = Colors.Gray;
+        label.LabelPadding = LabelPadding;
+        label.LabelAlignment = Alignment.UpperLeft;
+        return label;
+    }
+
+    private const float LabelPadding = 3;
+
+    /// <summary>
+    /// Puts each label beside its anchor, wholly inside the plot area and clear of the legend and of each other
+    /// (<see cref="ChartLabels"/>), laid out at the size the chart is saved at.
+    /// </summary>
+    private static void PlaceLabels(Plot plot, IReadOnlyList<(ScottPlot.Plottables.Text Text, Coordinates Anchor)> labels)
+    {
+        if (labels.Count == 0)
+        {
+            return;
+        }
+
+        plot.RenderInMemory(Width, Height);
+        var data = plot.LastRender.DataRect;
+        var area = new LabelBox(data.Left, data.Top, data.Width, data.Height);
+        using var legend = plot.Legend.GetImage();
+        var obstacles = new[] { new LabelBox(data.Left, data.Top, legend.Width + 20, legend.Height + 20) };
+        using var paint = Paint.NewDisposablePaint();
+        var sizes = labels.Select(l =>
+        {
+            var pixel = plot.GetPixel(l.Anchor);
+            var measured = l.Text.LabelStyle.Measure(paint).Size;
+            return (pixel.X, pixel.Y, measured.Width + (2 * LabelPadding) + 2, measured.Height + (2 * LabelPadding) + 2);
+        }).ToList();
+        var boxes = ChartLabels.Place(area, sizes, obstacles);
+        for (var i = 0; i < labels.Count; i++)
+        {
+            labels[i].Text.Location = plot.GetCoordinates(boxes[i].Left + LabelPadding + 1, boxes[i].Top + LabelPadding + 1);
+        }
+    }
 
     public static string VolumeLabel(BreakEvenResult b, double tokensPerMonth) =>
         $"{b.SelfHostedOption} cheaper than {b.ApiOption} above {Display.Tokens(tokensPerMonth)}/month";
@@ -190,8 +264,32 @@ internal static class Charts
         var svg = Path.Combine(folder, name + ".svg");
         plot.SavePng(png, Width, Height);
         plot.SaveSvg(svg, Width, Height);
-        File.WriteAllText(svg, WithViewBox(File.ReadAllText(svg), Width, Height));
+        File.WriteAllText(svg, WithMarks(WithViewBox(File.ReadAllText(svg), Width, Height), plot));
         return [png, svg];
+    }
+
+    /// <summary>
+    /// Names what a browser test checks in the SVG, as invisible shapes at the pixels ScottPlot drew them at: the plot
+    /// area (<c>llmtco-plot-area</c>) and each break-even marker (<c>llmtco-break-even</c>).
+    /// </summary>
+    private static string WithMarks(string svg, Plot plot)
+    {
+        var end = svg.LastIndexOf("</svg>", StringComparison.Ordinal);
+        if (end < 0)
+        {
+            return svg;
+        }
+
+        var data = plot.LastRender.DataRect;
+        var marks = new System.Text.StringBuilder();
+        marks.Append(System.Globalization.CultureInfo.InvariantCulture, $"<g fill=\"none\" stroke=\"none\"><rect class=\"llmtco-plot-area\" x=\"{data.Left:0.#}\" y=\"{data.Top:0.#}\" width=\"{data.Width:0.#}\" height=\"{data.Height:0.#}\"/>");
+        foreach (var marker in plot.GetPlottables().OfType<ScottPlot.Plottables.Marker>().Where(m => m.MarkerStyle.Size >= 16))
+        {
+            var pixel = plot.GetPixel(marker.Location);
+            marks.Append(System.Globalization.CultureInfo.InvariantCulture, $"<circle class=\"llmtco-break-even\" cx=\"{pixel.X:0.#}\" cy=\"{pixel.Y:0.#}\" r=\"8\"/>");
+        }
+
+        return svg[..end] + marks.Append("</g>") + svg[end..];
     }
 
     /// <summary>
@@ -223,7 +321,7 @@ internal static class Charts
     {
         axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
         {
-            LabelFormatter = v => decimals ? Display.Money(v, currency) : Display.ShortMoney(v, currency),
+            LabelFormatter = v => decimals ? Display.UnitPrice(v, currency) : Display.ShortMoney(v, currency),
         };
     }
 

@@ -39,7 +39,7 @@ internal static class ConsoleReport
         foreach (var o in result.Options)
         {
             var tokens = o.Months.Sum(m => m.Tokens);
-            var perMillion = tokens > 0 ? Display.Money(o.TotalCost / (tokens / 1e6), currency) : "-";
+            var perMillion = tokens > 0 ? Display.UnitPrice(o.TotalCost / (tokens / 1e6), currency) : "-";
             var name = Markup.Escape(o.Name) + (o.Kind == OptionKind.SelfHosted ? " [grey](self-hosted)[/]" : " [grey](API)[/]");
             var total = Display.Money(o.TotalCost, currency);
             table.AddRow(

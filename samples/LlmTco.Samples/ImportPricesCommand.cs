@@ -62,9 +62,12 @@ internal static class ImportPricesCommand
         }
 
         var file = parsed.Positionals[0];
-        if (!File.Exists(file))
+        var pathError = File.Exists(file) ? null : $"file '{file}' does not exist";
+        pathError ??= parsed.Value("--out") is { } target ? CommandLineChecks.CheckOutputFile("--out", target) : null;
+        if (pathError is not null)
         {
-            stderr.WriteLine($"error: file '{file}' does not exist.");
+            // Checked before the import, so a bad --out never costs the work of reading the file.
+            stderr.WriteLine($"error: {pathError}.");
             return SampleApp.Failure;
         }
 

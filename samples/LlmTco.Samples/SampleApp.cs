@@ -20,7 +20,7 @@ internal static class SampleApp
                                           prints the comparison and the break-even answers, and writes charts and
                                           a report into ./out.
           run [<name>|<file.json>]        Run a bundled scenario by name, or a scenario file.
-              --json                      Print the result as JSON (format in the README) instead of tables.
+              --json                      Print the result as JSON (format in docs/output.md) instead of tables.
               --csv <file>                Also write every option's months as CSV.
               --out <folder>              Where charts and reports go (default: ./out).
               --no-charts                 Write no charts or reports.

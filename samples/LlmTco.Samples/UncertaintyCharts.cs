@@ -53,13 +53,13 @@ internal static class UncertaintyCharts
     {
         var currency = result.Scenario.Currency;
         var plot = Charts.NewPlot(
-            $"Cumulative cost difference\n{pair.SelfHostedOption} − {pair.ApiOption}",
-            $"Month ({result.Trials:N0} trials, the band from the first {result.MonthlyPercentileTrials:N0}; seed {result.Seed}; below 0, self-hosting is cheaper)",
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Cumulative cost difference ({result.Trials:N0} trials, the band from the first {result.MonthlyPercentileTrials:N0}; seed {result.Seed})\n{pair.SelfHostedOption} − {pair.ApiOption}"),
+            "Months after the start (below 0, self-hosting is cheaper)",
             $"Self-hosted − API, cumulative ({currency})");
         Money(plot.Axes.Left, currency);
         var months = pair.CumulativeDifferenceByMonth.Count;
-        var xs = Enumerable.Range(0, months + 1).Select(m => (double)m).ToArray();
-        double[] Series(Func<PercentileSummary, double?> pick) => new[] { 0.0 }.Concat(pair.CumulativeDifferenceByMonth.Select(s => pick(s) ?? double.NaN)).ToArray();
+        var xs = Enumerable.Range(1, months).Select(m => (double)m).ToArray();
+        double[] Series(Func<PercentileSummary, double?> pick) => pair.CumulativeDifferenceByMonth.Select(s => pick(s) ?? double.NaN).ToArray();
         var low = Series(s => s.P10);
         var median = Series(s => s.P50);
         var high = Series(s => s.P90);
@@ -72,6 +72,8 @@ internal static class UncertaintyCharts
         line.LineWidth = 2.5f;
         line.LegendText = "median";
         plot.Add.HorizontalLine(0, 1, Colors.Black, LinePattern.Solid);
+        plot.Axes.AutoScaleY();
+        Charts.MonthAxis(plot, result.Scenario.HorizonMonths, []);
         plot.ShowLegend(Alignment.UpperLeft);
         return plot;
     }
@@ -79,13 +81,16 @@ internal static class UncertaintyCharts
     public static Plot Histogram(MonteCarloResult result, PairOutcomes pair)
     {
         var horizon = result.Scenario.HorizonMonths;
-        var plot = Charts.NewPlot($"Break-even month\n{pair.SelfHostedOption} vs {pair.ApiOption}", "Month in which self-hosting breaks even", "Share of trials");
+        var plot = Charts.NewPlot($"Break-even month\n{pair.SelfHostedOption} vs {pair.ApiOption}", "Month in which self-hosting breaks even (month m: from m − 1 to m months after the start)", "Share of trials");
         Percent(plot.Axes.Left);
         var counts = new int[horizon + 2];
         foreach (var t in pair.BreakEvenMonths)
         {
-            counts[double.IsPositiveInfinity(t) ? horizon + 1 : Math.Max(1, (int)Math.Ceiling(t))]++;
+            counts[double.IsPositiveInfinity(t) ? horizon + 1 : Display.MonthOf(t)]++;
         }
+
+        // The "never" bar stands one month apart from the last month, so its label does not run into the last month's.
+        var never = horizon + 2;
 
         var palette = new ScottPlot.Palettes.Category10();
         var bars = new List<Bar>();
@@ -93,7 +98,7 @@ internal static class UncertaintyCharts
         {
             bars.Add(new Bar
             {
-                Position = m,
+                Position = m <= horizon ? m : never,
                 Value = (double)counts[m] / result.Trials,
                 FillColor = m <= horizon ? palette.GetColor(0) : Colors.Gray,
                 Size = 0.8,
@@ -102,29 +107,27 @@ internal static class UncertaintyCharts
         }
 
         plot.Add.Bars(bars);
-        var step = Math.Max(1, horizon / 12);
-        var ticks = Enumerable.Range(1, horizon).Where(m => m == 1 || m % step == 0).Select(m => new Tick(m, Display.Number(m)))
-            .Append(new Tick(horizon + 1, "never")).ToArray();
+        var ticks = Charts.MonthTicks(horizon).Select(m => new Tick(m, Display.Number(m))).Append(new Tick(never, "never")).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
-        plot.Axes.Margins(bottom: 0);
+        plot.Axes.SetLimitsX(0.3, never + 0.7);
         var p = pair.BreakEvenMonth;
-        var note = plot.Add.Text($"P10 {Months(p.P10, horizon)} · P50 {Months(p.P50, horizon)} · P90 {Months(p.P90, horizon)}; never within {horizon} months: {Display.Percent(pair.NeverBreaksEvenShare)}", 1, 0);
+        var note = plot.Add.Text($"P10 {Display.BreakEvenCell(p.P10)} · P50 {Display.BreakEvenCell(p.P50)} · P90 {Display.BreakEvenCell(p.P90)}; never within {horizon} months: {Display.Percent(pair.NeverBreaksEvenShare)}", 1, 0);
         note.LabelFontSize = 12;
         note.LabelAlignment = Alignment.LowerLeft;
         note.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
         note.LabelBorderColor = Colors.Gray;
         note.LabelPadding = 3;
-        plot.Axes.AutoScale();
+        var top = Math.Max(bars.Max(b => b.Value), 0.05);
+        plot.Axes.SetLimitsY(0, Math.Min(1, top * 1.15));
         var limits = plot.Axes.GetLimits();
-        plot.Axes.SetLimitsY(0, Math.Max(limits.Top, 0.05) * 1.15);
-        note.Location = new Coordinates(0.8, Math.Max(limits.Top, 0.05) * 1.1);
+        note.Location = new Coordinates(0.8, limits.Top * 0.97);
         note.LabelAlignment = Alignment.UpperLeft;
         return plot;
     }
 
     public static Plot ProbabilityCheaper(MonteCarloResult result)
     {
-        var plot = Charts.NewPlot("Probability that self-hosting is cheaper so far", "Month", "Share of trials (cumulative cost at or below the API's)");
+        var plot = Charts.NewPlot("Probability that self-hosting is cheaper so far", Charts.MonthAxisLabel, "Share of trials (cumulative cost at or below the API's)");
         Percent(plot.Axes.Left);
         var palette = new ScottPlot.Palettes.Category10();
         for (var i = 0; i < result.Pairs.Count; i++)
@@ -136,7 +139,7 @@ internal static class UncertaintyCharts
             line.LegendText = $"{pair.SelfHostedOption} vs {pair.ApiOption}";
         }
 
-        plot.Axes.AutoScaleX();
+        Charts.MonthAxis(plot, result.Scenario.HorizonMonths, []);
         plot.Axes.SetLimitsY(0, 1); // a probability: 0 to 100 %, never above
         plot.ShowLegend(Alignment.UpperLeft);
         return plot;
@@ -160,12 +163,12 @@ internal static class UncertaintyCharts
         var horizon = result.Scenario.HorizonMonths;
         return Tornado(
             $"What moves the break-even month\n{pair.SelfHostedOption} vs {pair.ApiOption}",
-            $"Break-even, months from the start (never within the horizon is drawn at {horizon}); line: every input at its median",
+            $"Break-even, months after the start (never within the horizon is drawn at {horizon}); line: every input at its median",
             pair.ByBreakEvenMonth,
             Math.Min(pair.BaselineBreakEvenMonth ?? horizon, horizon),
             b => Math.Min(b.BreakEvenMonthAtLow ?? horizon, horizon),
             b => Math.Min(b.BreakEvenMonthAtHigh ?? horizon, horizon),
-            _ => { });
+            axis => axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => Display.Number(v, "0.#") });
     }
 
     private static Plot Tornado(string title, string xLabel, IReadOnlyList<TornadoBar> ranked, double baseline, Func<TornadoBar, double> low, Func<TornadoBar, double> high, Action<IAxis> ticks)
@@ -184,7 +187,7 @@ internal static class UncertaintyCharts
             var b = ranked[i];
             bars.Add(new Bar { Position = position, ValueBase = baseline, Value = low(b), FillColor = lowColor, Size = 0.6, LineWidth = 0 });
             bars.Add(new Bar { Position = position, ValueBase = baseline, Value = high(b), FillColor = highColor, Size = 0.6, LineWidth = 0 });
-            labels.Add(new Tick(position, $"{Wrap(b.Label, 28)}\n{Display.Number(b.LowInputValue, "G4")} → {Display.Number(b.HighInputValue, "G4")}"));
+            labels.Add(new Tick(position, $"{Wrap(b.Label, 28)}\n{UncertaintyReport.InputValue(b.Path, b.LowInputValue)} → {UncertaintyReport.InputValue(b.Path, b.HighInputValue)}"));
         }
 
         var plotted = plot.Add.Bars(bars);
@@ -197,8 +200,6 @@ internal static class UncertaintyCharts
         plot.ShowLegend(Alignment.LowerRight);
         return plot;
     }
-
-    private static string Months(double? value, int horizon) => value is { } v ? Display.Number(v, "N1") : $"beyond {horizon}";
 
     private static void Money(IAxis axis, string currency) =>
         axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => Display.ShortMoney(v, currency) };

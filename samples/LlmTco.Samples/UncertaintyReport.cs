@@ -34,7 +34,7 @@ internal static class UncertaintyReport
         console.Write(new Rule($"[bold]How sure is the answer?[/] {Markup.Escape(Heading(r))}").LeftJustified());
         var pairs = new Table().Border(TableBorder.Rounded);
         pairs.AddColumn("Self-hosted vs API");
-        pairs.AddColumn(new TableColumn("Break-even month P10 / P50 / P90").RightAligned());
+        pairs.AddColumn(new TableColumn("Break-even P10 / P50 / P90: month (months after the start)").RightAligned());
         pairs.AddColumn(new TableColumn($"Never within {horizon} months").RightAligned());
         pairs.AddColumn(new TableColumn("NPV difference P10 / P50 / P90").RightAligned());
         pairs.AddColumn(new TableColumn("Cheaper above (tokens/month) P10 / P50 / P90").RightAligned());
@@ -42,7 +42,7 @@ internal static class UncertaintyReport
         {
             pairs.AddRow(
                 Markup.Escape($"{p.SelfHostedOption} vs {p.ApiOption}"),
-                Markup.Escape(Triple(p.BreakEvenMonth, v => Month(v, horizon))),
+                Markup.Escape(Triple(p.BreakEvenMonth, Display.BreakEvenCell)),
                 Display.Percent(p.NeverBreaksEvenShare),
                 Markup.Escape(Triple(p.NpvDifference, v => Display.ShortMoney(v!.Value, currency))),
                 Markup.Escape(Triple(p.BreakEvenVolumeTokensPerMonth, Volume)));
@@ -55,7 +55,7 @@ internal static class UncertaintyReport
         options.AddColumn(new TableColumn("NPV P10 / P50 / P90").RightAligned());
         foreach (var o in r.Options)
         {
-            options.AddRow(Markup.Escape(o.Name), Markup.Escape(Triple(o.CostPerMillionTokensAtHorizon, v => Display.Money(v!.Value, currency))), Markup.Escape(Triple(o.Npv, v => Display.ShortMoney(v!.Value, currency))));
+            options.AddRow(Markup.Escape(o.Name), Markup.Escape(Triple(o.CostPerMillionTokensAtHorizon, v => Display.UnitPrice(v!.Value, currency))), Markup.Escape(Triple(o.Npv, v => Display.ShortMoney(v!.Value, currency))));
         }
 
         console.Write(options);
@@ -66,7 +66,7 @@ internal static class UncertaintyReport
         tornado.AddColumn(new TableColumn("P10 → P90").RightAligned());
         tornado.AddColumn(new TableColumn("NPV difference at P10 → P90").RightAligned());
         tornado.AddColumn(new TableColumn("Swing").RightAligned());
-        tornado.AddColumn(new TableColumn("Break-even at P10 → P90").RightAligned());
+        tornado.AddColumn(new TableColumn("Break-even at P10 → P90: month (months after the start)").RightAligned());
         foreach (var b in focus.ByNpvDifference)
         {
             tornado.AddRow(
@@ -74,7 +74,7 @@ internal static class UncertaintyReport
                 $"{InputValue(b.Path, b.LowInputValue)} → {InputValue(b.Path, b.HighInputValue)}",
                 Markup.Escape($"{Display.ShortMoney(b.NpvDifferenceAtLow, currency)} → {Display.ShortMoney(b.NpvDifferenceAtHigh, currency)}"),
                 Markup.Escape(Display.ShortMoney(b.NpvDifferenceSwing, currency)),
-                Markup.Escape($"{Month(b.BreakEvenMonthAtLow, horizon)} → {Month(b.BreakEvenMonthAtHigh, horizon)}"));
+                Markup.Escape($"{Display.BreakEvenCell(b.BreakEvenMonthAtLow)} → {Display.BreakEvenCell(b.BreakEvenMonthAtHigh)}"));
         }
 
         console.Write(tornado);
@@ -95,24 +95,24 @@ internal static class UncertaintyReport
             html.AppendLine(Inv, $"<li>{E(sentence)}</li>");
         }
 
-        html.AppendLine(Inv, $"</ul><table><tr><th>Self-hosted vs API</th><th>Break-even month P10 / P50 / P90</th><th>Never within {horizon} months</th><th>NPV difference P10 / P50 / P90</th><th>Cheaper above (tokens/month) P10 / P50 / P90</th></tr>");
+        html.AppendLine(Inv, $"</ul><table><tr><th>Self-hosted vs API</th><th>Break-even P10 / P50 / P90: month (months after the start)</th><th>Never within {horizon} months</th><th>NPV difference P10 / P50 / P90</th><th>Cheaper above (tokens/month) P10 / P50 / P90</th></tr>");
         foreach (var p in r.Pairs)
         {
-            html.AppendLine(Inv, $"<tr><td>{E($"{p.SelfHostedOption} vs {p.ApiOption}")}</td><td class=\"n\">{E(Triple(p.BreakEvenMonth, v => Month(v, horizon)))}</td><td class=\"n\">{E(Display.Percent(p.NeverBreaksEvenShare))}</td><td class=\"n\">{E(Triple(p.NpvDifference, v => Display.ShortMoney(v!.Value, currency)))}</td><td class=\"n\">{E(Triple(p.BreakEvenVolumeTokensPerMonth, Volume))}</td></tr>");
+            html.AppendLine(Inv, $"<tr><td>{E($"{p.SelfHostedOption} vs {p.ApiOption}")}</td><td class=\"n\">{E(Triple(p.BreakEvenMonth, Display.BreakEvenCell))}</td><td class=\"n\">{E(Display.Percent(p.NeverBreaksEvenShare))}</td><td class=\"n\">{E(Triple(p.NpvDifference, v => Display.ShortMoney(v!.Value, currency)))}</td><td class=\"n\">{E(Triple(p.BreakEvenVolumeTokensPerMonth, Volume))}</td></tr>");
         }
 
         html.AppendLine(Inv, $"</table><table><tr><th>Option</th><th>Per 1M tokens in month {horizon}: P10 / P50 / P90</th><th>NPV P10 / P50 / P90</th></tr>");
         foreach (var o in r.Options)
         {
-            html.AppendLine(Inv, $"<tr><td>{E(o.Name)}</td><td class=\"n\">{E(Triple(o.CostPerMillionTokensAtHorizon, v => Display.Money(v!.Value, currency)))}</td><td class=\"n\">{E(Triple(o.Npv, v => Display.ShortMoney(v!.Value, currency)))}</td></tr>");
+            html.AppendLine(Inv, $"<tr><td>{E(o.Name)}</td><td class=\"n\">{E(Triple(o.CostPerMillionTokensAtHorizon, v => Display.UnitPrice(v!.Value, currency)))}</td><td class=\"n\">{E(Triple(o.Npv, v => Display.ShortMoney(v!.Value, currency)))}</td></tr>");
         }
 
         var focus = run.Tornado.Pair(run.Focus.SelfHostedOption, run.Focus.ApiOption);
-        html.AppendLine(Inv, $"</table><h3>What drives it: {E(focus.SelfHostedOption)} vs {E(focus.ApiOption)}</h3><table><tr><th>Input</th><th>Distribution</th><th>P10 → P90</th><th>NPV difference at P10 → P90</th><th>Swing</th><th>Break-even at P10 → P90</th></tr>");
+        html.AppendLine(Inv, $"</table><h3>What drives it: {E(focus.SelfHostedOption)} vs {E(focus.ApiOption)}</h3><table><tr><th>Input</th><th>Distribution</th><th>P10 → P90</th><th>NPV difference at P10 → P90</th><th>Swing</th><th>Break-even at P10 → P90: month (months after the start)</th></tr>");
         foreach (var b in focus.ByNpvDifference)
         {
             var input = r.Inputs.First(i => i.Path == b.Path);
-            html.AppendLine(Inv, $"<tr><td>{E(b.Label)}<br><code>{E(b.Path)}</code></td><td>{E(Describe(input.Distribution))}</td><td class=\"n\">{E(InputValue(b.Path, b.LowInputValue))} → {E(InputValue(b.Path, b.HighInputValue))}</td><td class=\"n\">{E(Display.ShortMoney(b.NpvDifferenceAtLow, currency))} → {E(Display.ShortMoney(b.NpvDifferenceAtHigh, currency))}</td><td class=\"n\">{E(Display.ShortMoney(b.NpvDifferenceSwing, currency))}</td><td class=\"n\">{E(Month(b.BreakEvenMonthAtLow, horizon))} → {E(Month(b.BreakEvenMonthAtHigh, horizon))}</td></tr>");
+            html.AppendLine(Inv, $"<tr><td>{E(b.Label)}<br><code>{E(b.Path)}</code></td><td>{E(Describe(input.Distribution, b.Path))}</td><td class=\"n\">{E(InputValue(b.Path, b.LowInputValue))} → {E(InputValue(b.Path, b.HighInputValue))}</td><td class=\"n\">{E(Display.ShortMoney(b.NpvDifferenceAtLow, currency))} → {E(Display.ShortMoney(b.NpvDifferenceAtHigh, currency))}</td><td class=\"n\">{E(Display.ShortMoney(b.NpvDifferenceSwing, currency))}</td><td class=\"n\">{E(Display.BreakEvenCell(b.BreakEvenMonthAtLow))} → {E(Display.BreakEvenCell(b.BreakEvenMonthAtHigh))}</td></tr>");
         }
 
         html.AppendLine("</table>");
@@ -141,11 +141,11 @@ internal static class UncertaintyReport
             md.AppendLine(Inv, $"- {sentence}");
         }
 
-        md.AppendLine().AppendLine(Inv, $"| Self-hosted vs API | Break-even month P10 / P50 / P90 | Never within {horizon} months | NPV difference P10 / P50 / P90 |");
+        md.AppendLine().AppendLine(Inv, $"| Self-hosted vs API | Break-even P10 / P50 / P90: month (months after the start) | Never within {horizon} months | NPV difference P10 / P50 / P90 |");
         md.AppendLine("|---|---:|---:|---:|");
         foreach (var p in r.Pairs)
         {
-            md.AppendLine(Inv, $"| {p.SelfHostedOption} vs {p.ApiOption} | {Triple(p.BreakEvenMonth, v => Month(v, horizon))} | {Display.Percent(p.NeverBreaksEvenShare)} | {Triple(p.NpvDifference, v => Display.ShortMoney(v!.Value, currency))} |");
+            md.AppendLine(Inv, $"| {p.SelfHostedOption} vs {p.ApiOption} | {Triple(p.BreakEvenMonth, Display.BreakEvenCell)} | {Display.Percent(p.NeverBreaksEvenShare)} | {Triple(p.NpvDifference, v => Display.ShortMoney(v!.Value, currency))} |");
         }
 
         md.AppendLine();
@@ -166,7 +166,7 @@ internal static class UncertaintyReport
         string[] fractions = ["rate", "share", "decline", "utilization", "utilisation", "fraction", "discount"];
         return fractions.Any(f => name.EndsWith(f, StringComparison.OrdinalIgnoreCase))
             ? (value * 100).ToString("0.##", Inv) + " %"
-            : Display.Number(value, "G4");
+            : Display.Quantity(value);
     }
 
     public static IEnumerable<string> Sentences(UncertaintyRun run)
@@ -179,7 +179,7 @@ internal static class UncertaintyReport
             var within = 1 - p.NeverBreaksEvenShare;
             yield return within <= 0
                 ? $"{p.SelfHostedOption} never breaks even with {p.ApiOption} within {horizon} months in any trial; its NPV is {Display.ShortMoney(p.NpvDifference.P50!.Value, currency)} {(p.NpvDifference.P50 > 0 ? "higher" : "lower")} at the median."
-                : $"{p.SelfHostedOption} breaks even with {p.ApiOption} within {horizon} months in {Display.Percent(within)} of trials; the break-even month is {Month(p.BreakEvenMonth.P10, horizon)} at P10, {Month(p.BreakEvenMonth.P50, horizon)} at P50 and {Month(p.BreakEvenMonth.P90, horizon)} at P90.";
+                : $"{p.SelfHostedOption} breaks even with {p.ApiOption} within {horizon} months in {Display.Percent(within)} of trials; by percentile, the break-even is {ByPercentile(p.BreakEvenMonth, horizon)}.";
         }
 
         var focus = run.Tornado.Pair(run.Focus.SelfHostedOption, run.Focus.ApiOption);
@@ -198,18 +198,38 @@ internal static class UncertaintyReport
     public static string Heading(MonteCarloResult r) =>
         string.Create(Inv, $"{r.Trials:N0} trials, seed {r.Seed}, {r.Inputs.Count} uncertain inputs ({string.Join(", ", r.Inputs.Select(i => i.Label ?? i.Path))}).");
 
-    private static string Describe(Distribution d) => d.Kind switch
+    /// <summary>A distribution in its input's unit (a rate's bounds as percentages), e.g. "triangular 3 % / 6 % / 9 %".</summary>
+    internal static string Describe(Distribution d, string path)
     {
-        DistributionKind.Point => $"point {Display.Number(d.Value!.Value, "G4")}",
-        DistributionKind.Uniform => $"uniform {Display.Number(d.Min!.Value, "G4")} to {Display.Number(d.Max!.Value, "G4")}",
-        DistributionKind.Triangular or DistributionKind.Pert => $"{(d.Kind == DistributionKind.Pert ? "PERT" : "triangular")} {Display.Number(d.Min!.Value, "G4")} / {Display.Number(d.Mode!.Value, "G4")} / {Display.Number(d.Max!.Value, "G4")}",
-        DistributionKind.Normal => $"normal mean {Display.Number(d.Mean!.Value, "G4")}, sd {Display.Number(d.StandardDeviation!.Value, "G4")}",
-        _ => $"lognormal median {Display.Number(Math.Exp(d.Mu!.Value), "G4")}, sigma {Display.Number(d.Sigma!.Value, "G4")}",
-    };
+        string V(double value) => InputValue(path, value);
+        return d.Kind switch
+        {
+            DistributionKind.Point => $"point {V(d.Value!.Value)}",
+            DistributionKind.Uniform => $"uniform {V(d.Min!.Value)} to {V(d.Max!.Value)}",
+            DistributionKind.Triangular or DistributionKind.Pert => $"{(d.Kind == DistributionKind.Pert ? "PERT" : "triangular")} {V(d.Min!.Value)} / {V(d.Mode!.Value)} / {V(d.Max!.Value)}",
+            DistributionKind.Normal => $"normal mean {V(d.Mean!.Value)}, sd {V(d.StandardDeviation!.Value)}",
+            _ => $"lognormal median {V(Math.Exp(d.Mu!.Value))}, sigma {Display.Quantity(d.Sigma!.Value)}",
+        };
+    }
 
     private static string Triple(PercentileSummary s, Func<double?, string> format) => $"{format(s.P10)} / {format(s.P50)} / {format(s.P90)}";
 
-    private static string Month(double? value, int horizon) => value is { } v ? (v == 0 ? "cheaper from start" : Display.Number(v, "N1")) : $"beyond {horizon}";
+    /// <summary>
+    /// The P10, P50 and P90 break-even times in words, equal ones together: "at P10 in month 31, 30.9 months after the
+    /// start; at P50 and P90 not within the 36 months".
+    /// </summary>
+    internal static string ByPercentile(PercentileSummary months, int horizon)
+    {
+        string Phrase(double? value) => value is { } v ? (v <= 0 ? "from the start" : "in " + Display.BreakEvenTime(v)) : $"not within the {horizon} months";
+        var groups = new[] { ("P10", months.P10), ("P50", months.P50), ("P90", months.P90) }
+            .GroupBy(p => Phrase(p.Item2))
+            .Select(g => $"at {Join(g.Select(p => p.Item1).ToList())} {g.Key}")
+            .ToList();
+        return string.Join("; ", groups);
+    }
+
+    private static string Join(IReadOnlyList<string> items) =>
+        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];
 
     private static string Volume(double? value) => value is { } v ? Display.Tokens(v).Replace(" tokens", string.Empty, StringComparison.Ordinal) : "never";
 

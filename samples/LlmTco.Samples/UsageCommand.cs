@@ -56,17 +56,20 @@ internal static class UsageCommand
             return SampleApp.UsageError;
         }
 
+        // Every input and the output path are checked before any export is read.
+        var pathError = parsed.Positionals.Where(f => !File.Exists(f)).Select(f => $"file '{f}' does not exist").FirstOrDefault()
+            ?? (parsed.Value("--scenario-out") is { } target ? CommandLineChecks.CheckOutputFile("--scenario-out", target) : null);
+        if (pathError is not null)
+        {
+            stderr.WriteLine($"error: {pathError}.");
+            return SampleApp.Failure;
+        }
+
         var analyzer = new UsageAnalyzer(PricingCatalog.Default, by == "project" ? ProfileGrouping.Project : ProfileGrouping.Model);
         try
         {
             foreach (var file in parsed.Positionals)
             {
-                if (!File.Exists(file))
-                {
-                    stderr.WriteLine($"error: file '{file}' does not exist.");
-                    return SampleApp.Failure;
-                }
-
                 Read(analyzer, file, format ?? Detect(file));
             }
         }

@@ -7,7 +7,7 @@ using LlmTco.Uncertainty;
 namespace LlmTco.Output;
 
 /// <summary>
-/// Writes a <see cref="ScenarioResult"/> as JSON, in the documented format of the README's "JSON output" section.
+/// Writes a <see cref="ScenarioResult"/> as JSON, in the documented format of docs/output.md.
 /// The output is culture-invariant: the same result gives byte-identical JSON on any machine.
 /// </summary>
 public static class ScenarioResultJson

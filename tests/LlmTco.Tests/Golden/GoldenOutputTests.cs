@@ -1,8 +1,8 @@
-using System.Text.RegularExpressions;
 using LlmTco.Output;
 using LlmTco.Pricing;
 using LlmTco.Samples;
 using LlmTco.Scenarios;
+using LlmTco.Tests.Docs;
 using LlmTco.Uncertainty;
 
 namespace LlmTco.Tests.Golden;
@@ -19,7 +19,7 @@ namespace LlmTco.Tests.Golden;
 /// The stale-price warnings depend on the day the result is computed: the clock is fixed at 2026-12-05, the day the files
 /// were first written, so the same catalog gives the same warnings on any later day.
 /// </remarks>
-public sealed partial class GoldenOutputTests
+public sealed class GoldenOutputTests
 {
     private static readonly DateTimeOffset Today = new(2026, 12, 5, 12, 0, 0, TimeSpan.Zero);
 
@@ -30,7 +30,7 @@ public sealed partial class GoldenOutputTests
     public void RunJson_IsByteIdenticalToTheGoldenFile(string name)
     {
         // Given the scenario as the run command loads it, and the engine with the clock fixed
-        var scenario = name == "readme-example" ? ScenarioJson.Parse(ReadmeScenario()) : BundledScenarios.Load(name);
+        var scenario = name == "readme-example" ? ScenarioJson.Parse(ReadmeExample.ScenarioJson()) : BundledScenarios.Load(name);
         var engine = new TcoEngine(PricingCatalog.Default) { TimeProvider = new FixedClock(Today) };
 
         // When it is evaluated as `run <name> --json` evaluates it (RunCommand, UncertaintyRunner)
@@ -55,16 +55,6 @@ public sealed partial class GoldenOutputTests
 
         json.Should().Be(File.ReadAllText(file), $"{name}.json is the output before the change; regenerate it only for a change of figures made on purpose");
     }
-
-    private static string ReadmeScenario()
-    {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
-        var section = readme[readme.IndexOf("## A scenario of your own", StringComparison.Ordinal)..];
-        return JsonBlock().Match(section).Groups["json"].Value;
-    }
-
-    [GeneratedRegex("```json\\n(?<json>.*?)\\n```", RegexOptions.Singleline)]
-    private static partial Regex JsonBlock();
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {

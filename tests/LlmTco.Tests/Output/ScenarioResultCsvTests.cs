@@ -55,7 +55,7 @@ public sealed class ScenarioResultCsvTests
     [Fact]
     public void Write_Header_IsTheColumnListTheReadmeDocuments()
     {
-        // The columns are a public interface: these are the README's "JSON and CSV output" list, in its order, with one
+        // The columns are a public interface: these are docs/output.md's `run --csv` list, in its order, with one
         // column per cost line item from api_usage to residual_value.
         string[] documented =
         [

@@ -10,7 +10,7 @@ using static LlmTco.Tests.TestScenarios;
 namespace LlmTco.Tests.Output;
 
 /// <summary>
-/// The JSON writer checked name by name against the README's "JSON output" section: every property of the result is
+/// The JSON writer checked name by name against docs/output.md: every property of the result is
 /// written under its documented name, in the documented order, with the value the result holds.
 /// </summary>
 public sealed class ScenarioResultJsonTests
@@ -204,7 +204,7 @@ public sealed class ScenarioResultJsonTests
         // When
         using var json = JsonDocument.Parse(ScenarioResultJson.Serialize(result));
 
-        // Then each option's kind and throughput source are the README's words
+        // Then each option's kind and throughput source are the documented words (docs/output.md)
         var options = json.RootElement.GetProperty("options").EnumerateArray().ToList();
         options.Select(o => o.GetProperty("kind").GetString()).Should().Equal("api", "api", "self-hosted", "self-hosted");
         var throughputWords = new Dictionary<ThroughputSource, string>
@@ -256,7 +256,7 @@ public sealed class ScenarioResultJsonTests
         // When
         using var json = JsonDocument.Parse(ScenarioResultJson.Serialize(result));
 
-        // Then the API option has none, and each self-hosted option the README's word for its source
+        // Then the API option has none, and each self-hosted option the documented word for its source
         var options = json.RootElement.GetProperty("options").EnumerateArray().ToList();
         options.Select(o => o.GetProperty("throughputSource").GetString()).Should().Equal("none", "benchmark", "roofline-estimate", "given");
         json.RootElement.GetProperty("assumptions").EnumerateArray()

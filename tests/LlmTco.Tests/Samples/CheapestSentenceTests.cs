@@ -39,10 +39,11 @@ public sealed class CheapestSentenceTests : IDisposable
     {
         // The startup-budget table (run startup-budget): Llama 3.1 8B on Groq totals $407.04 over 24 months and
         // GPT-4.1 mini $5,088.xx, so Groq is cheaper by $4,681, which is 92 % of GPT-4.1 mini's total (4,681 / 5,088).
+        // Costs are shown in whole dollars (the cents policy: only prices per unit show cents), so $407.
         var result = new TcoEngine(PricingCatalog.Default).Evaluate(BundledScenarios.Load("startup-budget"));
 
         CheapestSentence.Describe(result).Should().Be(
-            "Cheapest over the 24 months: Llama 3.1 8B on Groq (API) at $407.04 in total, $4,681 (92 %) less than the next cheapest, GPT-4.1 mini.");
+            "Cheapest over the 24 months: Llama 3.1 8B on Groq (API) at $407 in total, $4,681 (92 %) less than the next cheapest, GPT-4.1 mini.");
     }
 
     [Fact]

@@ -216,6 +216,48 @@ public sealed class CommandLineErrorTests : IDisposable
         File.Exists(Path.Combine(outFolder, "report.html")).Should().BeTrue();
     }
 
+    [Fact]
+    public async Task ImportPrices_OutInAMissingFolder_FailsBeforeImporting()
+    {
+        // Given a valid LiteLLM file and an --out whose folder does not exist
+        var litellm = Path.Combine(RepositoryRoot.Path, "tests", "LlmTco.Tests", "Pricing", "Import", "Fixtures", "litellm-model-prices.json");
+        var output = Path.Combine(folder, "missing", "api_prices.csv");
+
+        var (exit, stdout, stderr) = await Run("import-prices", "--from", "litellm", litellm, "--out", output);
+
+        // Then it stops with the path problem in words (not .NET's "Could not find a part of the path"), importing nothing
+        exit.Should().Be(1);
+        stdout.Should().BeEmpty();
+        stderr.Should().Be($"error: --out '{output}': folder '{Path.Combine(folder, "missing")}' does not exist.{Environment.NewLine}");
+    }
+
+    [Fact]
+    public async Task Usage_ScenarioOutInAMissingFolder_FailsBeforeReadingTheExport()
+    {
+        var export = Path.Combine(RepositoryRoot.Path, "samples", "LlmTco.Samples", "UsageExports", "openai-usage-completions.json");
+        var output = Path.Combine(folder, "missing", "scenario.json");
+
+        var (exit, stdout, stderr) = await Run("usage", export, "--scenario-out", output);
+
+        // Then no bill is printed and no note of the export's content: the path is checked first
+        exit.Should().Be(1);
+        stdout.Should().BeEmpty();
+        stderr.Should().Be($"error: --scenario-out '{output}': folder '{Path.Combine(folder, "missing")}' does not exist.{Environment.NewLine}");
+    }
+
+    [Fact]
+    public async Task Usage_SecondFileMissing_FailsBeforeReadingTheFirst()
+    {
+        var export = Path.Combine(RepositoryRoot.Path, "samples", "LlmTco.Samples", "UsageExports", "openai-usage-completions.json");
+        var missing = Path.Combine(folder, "costs.json");
+
+        var (exit, stdout, stderr) = await Run("usage", export, missing);
+
+        exit.Should().Be(1);
+        stdout.Should().BeEmpty();
+        stderr.Should().Be($"error: file '{missing}' does not exist.{Environment.NewLine}");
+    }
+
     private static async Task<(int Exit, string Stdout, string Stderr)> Run(params string[] args)
     {
         using var stdout = new StringWriter();

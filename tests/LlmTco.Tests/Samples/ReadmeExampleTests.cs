@@ -1,20 +1,20 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using LlmTco.Output;
 using LlmTco.Pricing;
 using LlmTco.Scenarios;
+using LlmTco.Tests.Docs;
 using LlmTco.Timeline;
 
 namespace LlmTco.Tests.Samples;
 
 /// <summary>
-/// The README's "A scenario of your own" block, run as a reader would run it, against the hand calculation printed
+/// The README's "An example" block, run as a reader would run it, against the hand calculation printed
 /// under it in the README (itself worked from the bundled rows it names).
 /// </summary>
-public sealed partial class ReadmeExampleTests
+public sealed class ReadmeExampleTests
 {
     // Built per use: a static field would run the code under test once per test process, out of sight of Stryker's per-test coverage.
-    private static ScenarioResult Result => new TcoEngine(PricingCatalog.Default).Evaluate(ScenarioJson.Parse(ReadmeScenario()));
+    private static ScenarioResult Result => new TcoEngine(PricingCatalog.Default).Evaluate(ScenarioJson.Parse(ReadmeExample.ScenarioJson()));
 
     [Fact]
     public void ReadmeExample_Api_CostsSevenThousandFiveHundredAMonth()
@@ -70,10 +70,8 @@ public sealed partial class ReadmeExampleTests
     [Fact]
     public void ReadmeJsonOutput_EveryDocumentedFieldIsWrittenWithItsKindAndTheHandCalculatedFigures()
     {
-        // Given the README's documented JSON output (the example's, abridged) and the JSON the library writes for it
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
-        var section = readme[readme.IndexOf("## JSON and CSV output", StringComparison.Ordinal)..];
-        using var documented = JsonDocument.Parse(JsonBlock().Match(section).Groups["json"].Value);
+        // Given the documented JSON output (docs/output.md) (the example's, abridged) and the JSON the library writes for it
+        using var documented = JsonDocument.Parse(ReadmeExample.FirstJsonBlock(Path.Combine(RepositoryRoot.Path, "docs", "output.md"), "## `run --json`"));
         using var written = JsonDocument.Parse(ScenarioResultJson.Serialize(Result));
 
         // Then every documented property exists at the same place with the same kind of value (in some array element)
@@ -138,14 +136,4 @@ public sealed partial class ReadmeExampleTests
             problems.Add($"{path} is documented as {documented.ValueKind} but written as {written.ValueKind}");
         }
     }
-
-    internal static string ReadmeScenario()
-    {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
-        var section = readme[readme.IndexOf("## A scenario of your own", StringComparison.Ordinal)..];
-        return JsonBlock().Match(section).Groups["json"].Value;
-    }
-
-    [GeneratedRegex("```json\\n(?<json>.*?)\\n```", RegexOptions.Singleline)]
-    private static partial Regex JsonBlock();
 }

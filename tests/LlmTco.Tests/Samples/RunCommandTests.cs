@@ -50,7 +50,7 @@ public sealed class RunCommandTests : IDisposable
     public async Task Run_ScenarioThatBreaksEven_SvgCarriesTheEngineBreakEvenLabels()
     {
         // Given the README's own scenario (it breaks even in month 4), evaluated directly by the engine
-        var json = ReadmeExampleTests.ReadmeScenario();
+        var json = LlmTco.Tests.Docs.ReadmeExample.ScenarioJson();
         var result = new TcoEngine(PricingCatalog.Default).Evaluate(ScenarioJson.Parse(json));
         var breaksEven = result.BreakEvens.Where(b => b.Nominal.Outcome == BreakEvenOutcome.BreaksEven).ToList();
         breaksEven.Should().NotBeEmpty("the README's scenario breaks even in month 4");
