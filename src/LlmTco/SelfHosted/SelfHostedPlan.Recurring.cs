@@ -112,6 +112,21 @@ internal sealed partial class SelfHostedPlan
         return row is not null && fx.TryFactor(price(row).Currency, ConstantPriceRateMonth, out var toScenarioCurrency) ? (double)price(row).Price * toScenarioCurrency : double.NaN;
     }
 
+    /// <summary>A large count for text without E-notation: up to 10¹² with thousands separators, beyond as 4.8 × 10¹⁸.</summary>
+    internal static string Big(double value)
+    {
+        if (!(Math.Abs(value) >= 1e12))
+        {
+            return value.ToString("N0", CultureInfo.InvariantCulture);
+        }
+
+        var exponent = (int)Math.Floor(Math.Log10(Math.Abs(value)));
+        var mantissa = value / Math.Pow(10, exponent);
+        const string superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+        var power = string.Concat(exponent.ToString(CultureInfo.InvariantCulture).Select(c => c == '-' ? '⁻' : superscripts[c - '0']));
+        return string.Create(CultureInfo.InvariantCulture, $"{mantissa:0.##} × 10{power}");
+    }
+
     /// <summary>
     /// The month (0-based) whose exchange rate converts the prices held constant over the horizon (purchase, electricity,
     /// hosting, storage, egress): the first month the option serves, after its lead time.
@@ -141,7 +156,7 @@ internal sealed partial class SelfHostedPlan
         {
             var tokens = ft.TrainingTokens * ft.Epochs;
             assumptions.Add(new Assumption(Option.Name, ft.MeasuredGpuHoursPerRun is null ? AssumptionKind.Estimate : AssumptionKind.Choice, ft.MeasuredGpuHoursPerRun is null
-                ? string.Create(CultureInfo.InvariantCulture, $"Fine-tuning ({(ft.Method == FineTuningMethod.Full ? "full" : ft.Method == FineTuningMethod.Lora ? "LoRA" : "QLoRA")}): {k} × {parameters:G3} parameters × {tokens:G3} tokens = {k * parameters * tokens:G3} FLOPs on {gpu.GpuModel} at MFU {ft.Mfu} = {hours:N0} GPU-hours per run, billed as rented GPU-hours.")
+                ? string.Create(CultureInfo.InvariantCulture, $"Fine-tuning ({(ft.Method == FineTuningMethod.Full ? "full" : ft.Method == FineTuningMethod.Lora ? "LoRA" : "QLoRA")}): {k} × {Big(parameters)} parameters × {Big(tokens)} tokens = {Big(k * parameters * tokens)} FLOPs on {gpu.GpuModel} at MFU {ft.Mfu} = {hours:N0} GPU-hours per run, billed as rented GPU-hours.")
                 : string.Create(CultureInfo.InvariantCulture, $"Fine-tuning: {hours:N0} measured GPU-hours per run, billed as rented GPU-hours.")));
         }
 

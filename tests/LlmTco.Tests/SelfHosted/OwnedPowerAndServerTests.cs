@@ -85,3 +85,14 @@ public sealed class OwnedPowerAndServerTests
             .Which.Message.Should().Be("a server of 8 × GPU-A draws at least its GPUs' TDP, 5,600 W");
     }
 }
+
+/// <summary>Large counts in assumption texts read without E-notation.</summary>
+public sealed class BigNumberTextTests
+{
+    [Theory]
+    [InlineData(8e9, "8,000,000,000")]
+    [InlineData(4.8e18, "4.8 × 10¹⁸")] // 6 × 8e9 parameters × 1e8 tokens
+    [InlineData(1.234e15, "1.23 × 10¹⁵")]
+    [InlineData(0, "0")]
+    public void Big_WritesLargeCountsWithPowersOfTen(double value, string text) => SelfHostedPlan.Big(value).Should().Be(text);
+}

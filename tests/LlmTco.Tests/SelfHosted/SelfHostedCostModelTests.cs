@@ -1189,9 +1189,9 @@ public sealed class SelfHostedCostModelTests
     // ---- Fine-tuning: texts, provider and currency ----
 
     [Theory]
-    [InlineData(FineTuningMethod.Full, "Fine-tuning (full): 6 × 8E+09 parameters × 3E+09 tokens = 1.44E+20 FLOPs")]
-    [InlineData(FineTuningMethod.Lora, "Fine-tuning (LoRA): 4 × 8E+09 parameters × 3E+09 tokens = 9.6E+19 FLOPs")]
-    [InlineData(FineTuningMethod.Qlora, "Fine-tuning (QLoRA): 4 × 8E+09 parameters × 3E+09 tokens = 9.6E+19 FLOPs")]
+    [InlineData(FineTuningMethod.Full, "Fine-tuning (full): 6 × 8,000,000,000 parameters × 3,000,000,000 tokens = 1.44 × 10²⁰ FLOPs")]
+    [InlineData(FineTuningMethod.Lora, "Fine-tuning (LoRA): 4 × 8,000,000,000 parameters × 3,000,000,000 tokens = 9.6 × 10¹⁹ FLOPs")]
+    [InlineData(FineTuningMethod.Qlora, "Fine-tuning (QLoRA): 4 × 8,000,000,000 parameters × 3,000,000,000 tokens = 9.6 × 10¹⁹ FLOPs")]
     public void Evaluate_EstimatedFineTuning_StatesMethodFactorAndFlopsAsAnEstimate(FineTuningMethod method, string expected)
     {
         // Given 1e9 training tokens × 3 epochs of Model-8B (8e9 parameters): k × 8e9 × 3e9 FLOPs (k = 6 full, 4 LoRA/QLoRA)
