@@ -58,7 +58,7 @@ public sealed class TcoEngine
     /// <param name="scenario">The scenario.</param>
     /// <returns>Every option's months, the break-evens and the assumptions behind them.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="scenario"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ScenarioValidationException">A value is out of range, or a model does not fit the GPUs allowed; lists every problem.</exception>
+    /// <exception cref="ScenarioValidationException">A value is out of range, a model does not fit the GPUs allowed, or a figure of the result would not be a finite number; lists every problem.</exception>
     /// <exception cref="PricingLookupException">A provider, model, GPU or plan is not in the catalog, or has no price on a month's date.</exception>
     public ScenarioResult Evaluate(Scenario scenario)
     {
@@ -76,7 +76,8 @@ public sealed class TcoEngine
             throw plan.FailureException(Catalog, ws.Failure);
         }
 
-        return Result(plan, ws);
+        var result = Result(plan, ws);
+        return ResultFigures.FirstNonFinite(result) is { } bad ? throw new ScenarioValidationException([bad]) : result;
     }
 
     /// <summary>Compiles a valid scenario against the catalog (every lookup and check done once), for many evaluations.</summary>

@@ -25,10 +25,12 @@ public static class ScenarioResultCsv
     /// <param name="writer">Where to write; it is left open.</param>
     /// <param name="result">The result.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A figure of the result is not a finite number (nothing is written then).</exception>
     public static void Write(TextWriter writer, ScenarioResult result)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(result);
+        ThrowIfNotFinite(result);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             NewLine = "\n",
@@ -77,4 +79,13 @@ public static class ScenarioResultCsv
 
     private static string Snake(string name) =>
         string.Concat(name.Select((ch, i) => i > 0 && char.IsUpper(ch) ? "_" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
+
+    /// <summary>Refuses a result with a figure that is not finite, before anything is written: CSV would hold "Infinity", JSON cannot hold it at all.</summary>
+    internal static void ThrowIfNotFinite(ScenarioResult result)
+    {
+        if (ResultFigures.FirstNonFinite(result) is { } bad)
+        {
+            throw new ArgumentException(bad.ToString(), nameof(result));
+        }
+    }
 }

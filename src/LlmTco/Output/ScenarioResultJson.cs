@@ -19,6 +19,7 @@ public static class ScenarioResultJson
     /// <param name="result">The result.</param>
     /// <returns>The JSON text (UTF-8 when written to a file).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A figure of the result is not a finite number.</exception>
     public static string Serialize(ScenarioResult result) => Serialize(result, null, null);
 
     /// <summary>
@@ -30,6 +31,7 @@ public static class ScenarioResultJson
     /// <param name="tornado">The tornado analysis, or <see langword="null"/> to write <c>"tornado": null</c>.</param>
     /// <returns>The JSON text (UTF-8 when written to a file).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A figure of the result is not a finite number.</exception>
     public static string Serialize(ScenarioResult result, MonteCarloResult? monteCarlo, TornadoResult? tornado)
     {
         using var stream = new MemoryStream();
@@ -41,6 +43,7 @@ public static class ScenarioResultJson
     /// <param name="stream">Where to write; it is left open.</param>
     /// <param name="result">The result.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A figure of the result is not a finite number.</exception>
     public static void Write(Stream stream, ScenarioResult result) => Write(stream, result, null, null);
 
     /// <summary>Writes a result and, in an <c>uncertainty</c> property, a Monte Carlo run and a tornado analysis, as indented UTF-8 JSON to a stream.</summary>
@@ -49,10 +52,12 @@ public static class ScenarioResultJson
     /// <param name="monteCarlo">The Monte Carlo run, or <see langword="null"/> to leave out <c>uncertainty</c> (and the tornado).</param>
     /// <param name="tornado">The tornado analysis, or <see langword="null"/> to write <c>"tornado": null</c>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="result"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A figure of the result is not a finite number (nothing is written then).</exception>
     public static void Write(Stream stream, ScenarioResult result, MonteCarloResult? monteCarlo, TornadoResult? tornado)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(result);
+        ScenarioResultCsv.ThrowIfNotFinite(result);
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         var s = result.Scenario;
         w.WriteStartObject();

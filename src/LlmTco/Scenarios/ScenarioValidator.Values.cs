@@ -14,20 +14,27 @@ internal sealed partial class ScenarioValidator
         }
     }
 
-    private bool Finite(double value, PathRef path)
+    private bool Finite(double value, PathRef path, bool capped = true)
     {
-        if (double.IsFinite(value))
+        if (!double.IsFinite(value))
         {
-            return true;
+            errors.Add(path, value, "must be a finite number");
+            return false;
         }
 
-        errors.Add(path, value, "must be a finite number");
-        return false;
+        if (capped && Math.Abs(value) > MaxInputMagnitude)
+        {
+            errors.Add(path, value, string.Create(CultureInfo.InvariantCulture, $"is above the limit of {MaxInputMagnitude:G1} for any number in a scenario (results this large would overflow)"));
+            return false;
+        }
+
+        return true;
     }
 
-    private bool NonNegative(double value, PathRef path)
+    /// <summary>A finite number of at least 0; <paramref name="capped"/> false leaves out <see cref="MaxInputMagnitude"/> for a volume that the token limit bounds instead.</summary>
+    private bool NonNegative(double value, PathRef path, bool capped = true)
     {
-        if (!Finite(value, path))
+        if (!Finite(value, path, capped))
         {
             return false;
         }
@@ -47,6 +54,10 @@ internal sealed partial class ScenarioValidator
         {
             errors.Add(path, value, "must be greater than 0");
         }
+        else if (value > 0 && value < MinDivisor)
+        {
+            errors.Add(path, value, string.Create(CultureInfo.InvariantCulture, $"is below the limit of {MinDivisor:G1} (figures divided by a value this small would overflow)"));
+        }
     }
 
     private void Fraction(double value, PathRef path)
@@ -54,6 +65,10 @@ internal sealed partial class ScenarioValidator
         if (Finite(value, path) && (value <= 0 || value > 1))
         {
             errors.Add(path, value, "must be greater than 0 and at most 1");
+        }
+        else if (value > 0 && value < MinDivisor)
+        {
+            errors.Add(path, value, string.Create(CultureInfo.InvariantCulture, $"is below the limit of {MinDivisor:G1} (figures divided by a value this small would overflow)"));
         }
     }
 

@@ -43,9 +43,9 @@ internal sealed partial class ScenarioValidator
                 errors.Add(Prop(path, "Name"), p.Name, "another traffic profile has this name");
             }
 
-            var requestsOk = NonNegative(p.MonthlyRequests, Prop(path, "MonthlyRequests"));
-            var inputOk = NonNegative(p.InputTokensPerRequest, Prop(path, "InputTokensPerRequest"));
-            var outputOk = NonNegative(p.OutputTokensPerRequest, Prop(path, "OutputTokensPerRequest"));
+            var requestsOk = NonNegative(p.MonthlyRequests, Prop(path, "MonthlyRequests"), capped: false);
+            var inputOk = NonNegative(p.InputTokensPerRequest, Prop(path, "InputTokensPerRequest"), capped: false);
+            var outputOk = NonNegative(p.OutputTokensPerRequest, Prop(path, "OutputTokensPerRequest"), capped: false);
             var readOk = Range(p.CacheReadShare, Prop(path, "CacheReadShare"), 0, 1, "a share from 0 to 1");
             var writeOk = Range(p.CacheWriteShare, Prop(path, "CacheWriteShare"), 0, 1, "a share from 0 to 1");
             if (readOk && writeOk && p.CacheReadShare + p.CacheWriteShare > 1 + 1e-12)
@@ -76,17 +76,43 @@ internal sealed partial class ScenarioValidator
             var growthOk = CheckGrowth(p.Growth, errors.Path(Prop(path, "Growth")), horizon);
             if (requestsOk && inputOk && outputOk && growthOk && horizon > 0)
             {
-                for (var m = 1; m <= horizon; m++)
-                {
-                    var tokens = (p.Growth ?? GrowthRule.None).RequestsInMonth(p.MonthlyRequests, m) * (p.InputTokensPerRequest + p.OutputTokensPerRequest);
-                    if (!double.IsFinite(tokens) || tokens > MaxTokensPerMonth)
-                    {
-                        errors.Add(Prop(path, "MonthlyRequests"), p.MonthlyRequests, string.Create(CultureInfo.InvariantCulture, $"the profile reaches {tokens:G3} tokens in month {m}, above the limit of {MaxTokensPerMonth:G1} tokens per month; check the volume, the token counts and the growth"));
-                        break;
-                    }
-                }
+                CheckVolumes(p, path, horizon);
             }
         }
+    }
+
+    /// <summary>Every month's tokens of a profile within the limits: input and output each 0 or from <see cref="MinTokensPerMonth"/>, and all at most <see cref="MaxTokensPerMonth"/>.</summary>
+    private void CheckVolumes(TrafficProfile p, string path, int horizon)
+    {
+        for (var m = 1; m <= horizon; m++)
+        {
+            var requests = (p.Growth ?? GrowthRule.None).RequestsInMonth(p.MonthlyRequests, m);
+            var tokens = requests * (p.InputTokensPerRequest + p.OutputTokensPerRequest);
+            if (!double.IsFinite(tokens) || tokens > MaxTokensPerMonth)
+            {
+                errors.Add(Prop(path, "MonthlyRequests"), p.MonthlyRequests, string.Create(CultureInfo.InvariantCulture, $"the profile reaches {tokens:G3} tokens in month {m}, above the limit of {MaxTokensPerMonth:G1} tokens per month; check the volume, the token counts and the growth"));
+                return;
+            }
+
+            if (TooFew(p, path, m, requests, p.InputTokensPerRequest, "InputTokensPerRequest", "input") || TooFew(p, path, m, requests, p.OutputTokensPerRequest, "OutputTokensPerRequest", "output"))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Reports month <paramref name="m"/>'s input or output tokens when they are above 0 but below <see cref="MinTokensPerMonth"/>, at the growth when it takes them there, else at the value that is too small.</summary>
+    private bool TooFew(TrafficProfile p, string path, int m, double requests, double perRequest, string name, string what)
+    {
+        var tokens = requests * perRequest;
+        if (!(tokens > 0 && tokens < MinTokensPerMonth))
+        {
+            return false;
+        }
+
+        var at = m > 1 && p.Growth is not null ? Prop(path, "Growth") : Prop(path, requests >= MinTokensPerMonth ? name : "MonthlyRequests");
+        errors.Add(at, null, string.Create(CultureInfo.InvariantCulture, $"the profile's {what} tokens {(m == 1 ? "are" : "fall to")} {tokens:G3} in month {m}, above 0 but below the limit of {MinTokensPerMonth:G1} tokens per month (figures per token would overflow); make them 0 or larger, or shorten the horizon"));
+        return true;
     }
 
     private bool CheckGrowth(GrowthRule? g, string at, int horizon)
@@ -119,7 +145,7 @@ internal sealed partial class ScenarioValidator
 
                 for (var i = 0; i < series.Count; i++)
                 {
-                    NonNegative(series[i], Index(Prop(at, "RequestsPerMonth"), i));
+                    NonNegative(series[i], Index(Prop(at, "RequestsPerMonth"), i), capped: false);
                 }
 
                 break;

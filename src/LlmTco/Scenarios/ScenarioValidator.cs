@@ -15,6 +15,22 @@ internal sealed partial class ScenarioValidator
     /// <summary>More tokens than this in one month is an error, not an overflow: 10^18 is about a million times the largest public API volumes.</summary>
     public const double MaxTokensPerMonth = 1e18;
 
+    /// <summary>
+    /// A month's input or output tokens of a profile may be 0 but not above 0 and below this: figures per token of a month
+    /// with fewer (a steep decline over a long horizon, 10⁻³⁰⁰ tokens a request) would overflow. Far below any real
+    /// volume, so that only such extremes meet it.
+    /// </summary>
+    public const double MinTokensPerMonth = 1e-100;
+
+    /// <summary>
+    /// No number in a scenario may be larger in magnitude than this (a price, a fee or a salary of 10¹⁵ is far beyond any
+    /// real one); with the token limit it keeps every result finite. The workload's volumes have the token limit instead.
+    /// </summary>
+    public const double MaxInputMagnitude = 1e15;
+
+    /// <summary>No number that something is divided by (a throughput, a utilisation, a price of a GPU hour) may be above 0 and below this.</summary>
+    public const double MinDivisor = 1e-9;
+
     public const int MaxHorizonMonths = 600;
 
     private readonly ScenarioErrors errors;

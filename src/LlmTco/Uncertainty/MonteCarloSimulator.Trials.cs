@@ -43,8 +43,12 @@ public sealed partial class MonteCarloSimulator
                     {
                         run.Draw(seed, t, worker.Random, worker.Values);
                         evaluator.Evaluate(worker.Values, worker.Workspace, worker.Record);
+                        if (worker.Record.FirstNonFinite() is { } bad)
+                        {
+                            throw new ScenarioValidationException([new ScenarioError("$.uncertainty", null, $"a figure of the trial is not a finite number: {bad}; the drawn values, though each within the limits, take it beyond what the arithmetic holds")]);
+                        }
                     }
-                    catch (Exception ex) when (ex is ScenarioValidationException or PricingLookupException or ArgumentException or InvalidOperationException)
+                    catch (Exception ex) when (ex is ScenarioValidationException or PricingLookupException or ArgumentException or InvalidOperationException or ArithmeticException)
                     {
                         failure.Offer(t, worker.Values.ToArray(), ex);
                         loop.Stop();
@@ -143,7 +147,7 @@ public sealed partial class MonteCarloSimulator
                 throw new ScenarioValidationException(invalid.Errors.Select(e => e with { Message = $"{e.Message} ({context}; narrow the distribution or truncate it)" }).ToList());
             }
 
-            if (exception is ArgumentException or InvalidOperationException)
+            if (exception is ArgumentException or InvalidOperationException or ArithmeticException)
             {
                 throw new ScenarioValidationException([new ScenarioError("$.uncertainty", null, $"{exception.Message} ({context})")]);
             }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace LlmTco.Uncertainty;
 
 /// <summary>One trial's outputs, written by an evaluator into buffers a worker reuses from trial to trial.</summary>
@@ -28,4 +30,39 @@ internal sealed class TrialRecord
 
     /// <summary>Gets each pair's self-hosted minus API cumulative cost, month by month: [pair × months + month].</summary>
     public double[] CumulativeDifference { get; }
+
+    /// <summary>The first figure that must be finite and is not (an NPV, a cost per million tokens or a cumulative difference), or <see langword="null"/>.</summary>
+    /// <remarks>The break-evens may be +∞ (never), a cost per million tokens NaN (no tokens); nothing else may leave the finite range.</remarks>
+    public string? FirstNonFinite()
+    {
+        // Unchecked: indices bounded by the arrays' lengths, in a loop run per trial (see ScenarioPlan).
+        unchecked
+        {
+            for (var o = 0; o < Npv.Length; o++)
+            {
+                if (!double.IsFinite(Npv[o]) || double.IsInfinity(CostPerMillionTokensAtHorizon[o]))
+                {
+                    return string.Create(CultureInfo.InvariantCulture, $"option {o}'s NPV ({Npv[o]}) or cost per million tokens ({CostPerMillionTokensAtHorizon[o]})");
+                }
+            }
+
+            foreach (var d in CumulativeDifference)
+            {
+                if (!double.IsFinite(d))
+                {
+                    return string.Create(CultureInfo.InvariantCulture, $"a cumulative difference ({d})");
+                }
+            }
+
+            for (var p = 0; p < BreakEvenMonth.Length; p++)
+            {
+                if (double.IsNaN(BreakEvenMonth[p]) || double.IsNaN(BreakEvenVolume[p]))
+                {
+                    return "a break-even (NaN)";
+                }
+            }
+
+            return null;
+        }
+    }
 }

@@ -91,6 +91,15 @@ public sealed class HostileInputTests : IDisposable
     [InlineData("nan-literal.json", "$.horizonMonths", "'N' is an invalid start of a value. (line 4")]
     [InlineData("not-json.csv.json", "$", "'name,pue")]
     [InlineData("model-does-not-fit.json", "$.selfHostedOptions[0].model", "'org/Model-8B' in BF16 needs 19,676.8 GB")]
+    // 10^6 requests × 500 output tokens × 0.25^(m − 1) < 10^-100 first at m − 1 = ceil(log(2e-109) / log(0.25)) = 181:
+    // 5e8 × 2^-362 = 5.32e-101 (the input tokens, twice as many, are then 1.06e-100, still above the limit)
+    [InlineData("decline-75-percent-600-months.json", "$.workload.profiles[0].growth", "the profile's output tokens fall to 5.32E-101 in month 182, above 0 but below the limit of 1E-100")]
+    [InlineData("output-tokens-1e-300.json", "$.workload.profiles[0].outputTokensPerRequest", "the profile's output tokens are 1E-294 in month 1, above 0 but below the limit of 1E-100")]
+    [InlineData("staff-cost-1e300.json", "$.selfHostedOptions[0].people.yearlyLoadedCostPerFte", "is above the limit of 1E+15 for any number in a scenario")]
+    [InlineData("gpu-price-1e300.json", "$.selfHostedOptions[0].rented.pricePerGpuHour", "is above the limit of 1E+15 for any number in a scenario")]
+    [InlineData("utilization-1e-300.json", "$.selfHostedOptions[0].targetUtilization", "is below the limit of 1E-09")]
+    // Month 2 of a start on 9999-12-01 would begin on 10000-01-01; the latest start whose month 2 is a date is 9999-11-30.
+    [InlineData("start-9999-12-01.json", "$.startDate", "leaves the calendar: 2 months from it run past 9999-12-31; start on 9999-11-30 at the latest")]
     public void JsonCorpus_EachFile_GivesAClearErrorWithItsPath(string file, string path, string message)
     {
         var act = () => TestScenarios.Engine.Evaluate(ScenarioJson.Load(Path.Combine(Corpus, "json", file)));

@@ -22,19 +22,25 @@ public sealed class EnginePropertyTests
 
     private static readonly string[] ApiModels = ["acme-large", "acme-mini"];
 
-    /// <summary>A generated traffic profile: requests, token counts, cache and batch shares.</summary>
+    /// <summary>
+    /// A generated traffic profile: requests, token counts, cache and batch shares. Requests and output tokens below 0.001
+    /// are 0: CsCheck draws values as small as 10⁻⁸⁰, and a month of 10⁻¹⁰⁰ tokens is out of a scenario's limits.
+    /// </summary>
     private static readonly Gen<TrafficProfile> GenProfile =
         Gen.Select(Gen.Double[0, 1e7], Gen.Double[1, 400_000], Gen.Double[0, 5_000], Gen.Double[0, 0.5], Gen.Double[0, 0.5], Gen.Double[0, 1])
             .Select((requests, input, output, read, write, batch) => new TrafficProfile
             {
                 Name = "p",
-                MonthlyRequests = requests,
+                MonthlyRequests = Floored(requests),
                 InputTokensPerRequest = input,
-                OutputTokensPerRequest = output,
+                OutputTokensPerRequest = Floored(output),
                 CacheReadShare = read,
                 CacheWriteShare = write,
                 BatchShare = batch,
             });
+
+    /// <summary>0 for a generated volume below 0.001 (see <see cref="GenProfile"/>), else the volume.</summary>
+    private static double Floored(double volume) => volume < 1e-3 ? 0 : volume;
 
     /// <summary>A growth rule bounded so that volumes stay within a factor of about 500 over 24 months.</summary>
     private static readonly Gen<Func<double, int, GrowthRule>> GenGrowth = Gen.Int[0, 3].SelectMany(kind => kind switch
@@ -113,6 +119,7 @@ public sealed class EnginePropertyTests
 
         gen.Sample((profile, model, commitment, moreRequests, moreInput, moreOutput) =>
         {
+            (moreRequests, moreOutput) = (Floored(moreRequests), Floored(moreOutput));
             var option = new ApiOption { Name = "api", Provider = "acme", Model = ApiModels[model], MonthlyCommitment = commitment };
             double[] Totals(TrafficProfile p) => Engine.Evaluate(ThreeMonths() with { Workload = new Workload { Profiles = [p] }, ApiOptions = [option] })
                 .Option("api").Months.Select(m => m.Total).ToArray();
