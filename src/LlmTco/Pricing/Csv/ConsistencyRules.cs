@@ -66,8 +66,9 @@ internal static partial class ConsistencyRules
                         continue;
                     }
 
-                    var change = after > before ? $"×{Num(Round(after / before))}" : $"÷{Num(Round(before / after))}";
-                    if (after > before * MaxPriceChangeFactor || before > after * MaxPriceChangeFactor)
+                    // Compared by dividing, and the factor written from doubles: a price of 10²⁸ or 10⁻²⁸ would overflow decimal.
+                    var change = after > before ? $"×{Factor(after, before)}" : $"÷{Factor(before, after)}";
+                    if (after / MaxPriceChangeFactor > before || before / MaxPriceChangeFactor > after)
                     {
                         diagnostics.Add(next.Warning(column, Num(after), string.Create(CultureInfo.InvariantCulture, $"{column} of {What(next.Row)} changed from {Num(before)} to {Num(after)} ({change}) against the row from {RowKeys.Iso(previous.Row.EffectiveFrom)} at {previous.File}:{previous.Line}; a change of more than {MaxPriceChangeFactor}× is usually a per-1K vs per-1M slip: prices here are per 1,000,000 tokens")));
                     }
@@ -144,10 +145,9 @@ internal static partial class ConsistencyRules
             }
 
             var fp8 = g.Fp8DenseTflops.Value;
-            var ratio = fp8 / g.Bf16DenseTflops;
-            if (ratio < MinFp8ToBf16Ratio || ratio > MaxFp8ToBf16Ratio)
+            if (fp8 / MinFp8ToBf16Ratio < g.Bf16DenseTflops || fp8 / MaxFp8ToBf16Ratio > g.Bf16DenseTflops)
             {
-                diagnostics.Add(r.Warning("fp8_dense_tflops", Num(fp8), $"fp8_dense_tflops ({Num(fp8)}) of '{g.GpuModel}' is {Num(Round(ratio))}× its bf16_dense_tflops ({Num(g.Bf16DenseTflops)}); dense FP8 is about twice dense BF16 ({Num(MinFp8ToBf16Ratio)}× to {Num(MaxFp8ToBf16Ratio)}× expected), so one of the two may be a 2:4-sparse datasheet figure: use the dense figures"));
+                diagnostics.Add(r.Warning("fp8_dense_tflops", Num(fp8), $"fp8_dense_tflops ({Num(fp8)}) of '{g.GpuModel}' is {Factor(fp8, g.Bf16DenseTflops)}× its bf16_dense_tflops ({Num(g.Bf16DenseTflops)}); dense FP8 is about twice dense BF16 ({Num(MinFp8ToBf16Ratio)}× to {Num(MaxFp8ToBf16Ratio)}× expected), so one of the two may be a 2:4-sparse datasheet figure: use the dense figures"));
             }
         }
     }
@@ -155,7 +155,9 @@ internal static partial class ConsistencyRules
     private static string What(ApiPrice p) =>
         string.Create(CultureInfo.InvariantCulture, $"'{p.ModelId}' ({Words.ToWord(p.ServiceTier)}, context tier {p.ContextThresholdTokens}) from {RowKeys.Iso(p.EffectiveFrom)}");
 
-    private static decimal Round(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
+    /// <summary><paramref name="a"/> ÷ <paramref name="b"/> (both above 0) to two decimals, e.g. 11.53; computed in doubles, whose range holds any ratio of two decimals.</summary>
+    private static string Factor(decimal a, decimal b) =>
+        Math.Round((double)a / (double)b, 2, MidpointRounding.AwayFromZero).ToString("0.##", CultureInfo.InvariantCulture);
 
     private static string Num(decimal value) => (value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
 }

@@ -11,12 +11,20 @@ public sealed record PricingCellChange(string ColumnName, string? OldValue, stri
 {
     /// <summary>
     /// Gets the change in percent, (new − old) ÷ old × 100, rounded to two decimals, e.g. −25 for a price cut from 2 to
-    /// 1.5; <see langword="null"/> when either value is missing or not a number, or the old value is 0.
+    /// 1.5; <see langword="null"/> when either value is missing or not a number, the old value is 0, or the change is
+    /// beyond what a <see cref="decimal"/> holds (from 10⁻²⁸ to 10, say).
     /// </summary>
     public decimal? PercentChange =>
-        Number(OldValue) is { } before && Number(NewValue) is { } after && before != 0m
+        Number(OldValue) is { } before && Number(NewValue) is { } after && before != 0m && Fits(before, after)
             ? Math.Round((after - before) / before * 100m, 2, MidpointRounding.AwayFromZero)
             : null;
+
+    /// <summary>Whether (new − old) and the percent change fit in a decimal, judged in doubles with a margin of a hundredfold.</summary>
+    private static bool Fits(decimal before, decimal after)
+    {
+        var difference = Math.Abs((double)after - (double)before);
+        return difference < 1e26 && difference / Math.Abs((double)before) * 100 < 1e26;
+    }
 
     /// <summary>Formats the change as <c>column: old → new (+x %)</c>, with <c>(blank)</c> for an empty cell.</summary>
     /// <returns>The change, culture-invariant.</returns>

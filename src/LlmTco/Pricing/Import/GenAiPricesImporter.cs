@@ -69,7 +69,7 @@ public static class GenAiPricesImporter
         foreach (var provider in root.EnumerateArray())
         {
             index++;
-            ImportProvider(provider, index, collector);
+            ImportCollector.Guard(FormatName, () => string.Create(CultureInfo.InvariantCulture, $"$[{index - 1}]"), () => ImportProvider(provider, index, collector));
         }
 
         return collector.Result();
@@ -121,7 +121,7 @@ public static class GenAiPricesImporter
         {
             modelIndex++;
             c.EntriesRead++;
-            ImportModel(id, slug, providerNotes, model, modelIndex, c);
+            ImportCollector.Guard(FormatName, () => string.Create(CultureInfo.InvariantCulture, $"$[{index - 1}].models[{modelIndex - 1}]"), () => ImportModel(id, slug, providerNotes, model, modelIndex, c));
         }
     }
 
@@ -256,6 +256,10 @@ public static class GenAiPricesImporter
             {
                 undated = set;
             }
+            else if (constraint.ValueKind != JsonValueKind.Object)
+            {
+                c.Issue(entry, "constraint", $"{ImportCollector.Show(constraint)} is not a constraint object; that price is skipped");
+            }
             else if (constraint.TryGetProperty("start_date", out var date))
             {
                 if (date.ValueKind == JsonValueKind.String
@@ -384,7 +388,7 @@ public static class GenAiPricesImporter
             foreach (var tier in list.EnumerateArray())
             {
                 if (tier.ValueKind == JsonValueKind.Object
-                    && tier.TryGetProperty("start", out var start) && start.TryGetInt64(out var tokens) && tokens > 0
+                    && tier.TryGetProperty("start", out var start) && start.ValueKind == JsonValueKind.Number && start.TryGetInt64(out var tokens) && tokens > 0
                     && tier.TryGetProperty("price", out var price) && c.Number(price, entry, field.Name + ".tiers") is { } value)
                 {
                     tiers[tokens] = value;

@@ -44,6 +44,35 @@ internal sealed partial class ImportCollector(string format, PriceImportOptions 
         return Parse(stream, format);
     }
 
+    /// <summary>
+    /// Runs the import of one entry, turning what the JSON reader throws on valid but malformed JSON (a number where an
+    /// object belongs, a lone surrogate in a key) into a <see cref="PriceImportException"/> at the entry's JSON path.
+    /// </summary>
+    public static void Guard(string format, Func<string> path, Action import)
+    {
+        try
+        {
+            import();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException or OverflowException)
+        {
+            throw new PriceImportException($"the {format} file is malformed at {path()}: {ex.Message.TrimEnd('.')}", ex);
+        }
+    }
+
+    /// <summary>The JSON path of an object's property: <c>$['name']</c>, or its position when the name is not valid text.</summary>
+    public static string PropertyPath(string parent, JsonProperty property, int index)
+    {
+        try
+        {
+            return $"{parent}['{property.Name.Replace("'", "\\'", StringComparison.Ordinal)}']";
+        }
+        catch (InvalidOperationException)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{parent} (property #{index + 1}, whose name is not valid text)");
+        }
+    }
+
     public void Issue(string entry, string? field, string reason)
     {
         var issue = new ImportIssue(entry, field, reason);

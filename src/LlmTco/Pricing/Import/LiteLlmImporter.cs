@@ -37,6 +37,9 @@ public static partial class LiteLlmImporter
     private const string CacheWrite = "cache_creation_input_token_cost";
     private const string Batches = "batches";
 
+    /// <summary>A price per token above this (10¹² USD per 1M tokens) is a slip, and its per-1M price could overflow.</summary>
+    private const decimal MaxPricePerToken = 1_000_000m;
+
     private static readonly Dictionary<string, string> ProviderSlugs = new(StringComparer.OrdinalIgnoreCase)
     {
         ["together_ai"] = "together",
@@ -84,10 +87,19 @@ public static partial class LiteLlmImporter
         }
 
         var collector = new ImportCollector(FormatName, options);
-        foreach (var entry in root.EnumerateObject().Where(e => e.Name != "sample_spec"))
+        var index = 0;
+        foreach (var entry in root.EnumerateObject())
         {
-            collector.EntriesRead++;
-            ImportEntry(entry.Name, entry.Value, collector);
+            // A key or value that the reader cannot turn into text (a lone surrogate) is reported with the entry's place.
+            ImportCollector.Guard(FormatName, () => ImportCollector.PropertyPath("$", entry, index), () =>
+            {
+                if (entry.Name != "sample_spec")
+                {
+                    collector.EntriesRead++;
+                    ImportEntry(entry.Name, entry.Value, collector);
+                }
+            });
+            index++;
         }
 
         return collector.Result();
@@ -152,6 +164,11 @@ public static partial class LiteLlmImporter
             }
 
             var perToken = number.Value;
+            if (perToken > MaxPricePerToken)
+            {
+                c.Issue(key, field.Name, string.Create(CultureInfo.InvariantCulture, $"{field.Value.GetRawText()} USD a token is above any price ({MaxPricePerToken:N0} a token, {MaxPricePerToken * 1_000_000m:N0} per 1M); not mapped"));
+                continue;
+            }
 
             if (!match.Success)
             {
@@ -292,7 +309,9 @@ public static partial class LiteLlmImporter
         var uniform = pairs.All(p => p.Standard > 0m && p.Batch <= p.Standard && p.Batch * firstStandard == firstBatch * p.Standard);
         if (!uniform)
         {
-            var offs = string.Join(", ", pairs.Select(p => p.Standard > 0m
+            // A batch price over 10²⁰ times the standard one (10⁻²⁸ standard) would overflow the percentage.
+            var offs = string.Join(", ", pairs.Select(p => p.Standard > 0m && p.Batch / 1e20m > p.Standard ? $"{p.Component} costs over 10^20 times as much in a batch"
+                : p.Standard > 0m
                 ? string.Create(CultureInfo.InvariantCulture, $"{p.Component} {ImportCollector.Normalize(Math.Round((1m - (p.Batch / p.Standard)) * 100m, 2))} % off")
                 : $"{p.Component} has a standard price of 0"));
             c.Issue(key, $"{Input}_{Batches}", $"the batch prices are not one uniform discount ({offs}); batch_discount is left blank");
