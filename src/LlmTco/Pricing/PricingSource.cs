@@ -62,6 +62,16 @@ public abstract class PricingSource
             stream.CopyTo(buffer);
             var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
             var start = bytes.StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
+            if (bytes.StartsWith(Encoding.Unicode.Preamble) || bytes.StartsWith(Encoding.BigEndianUnicode.Preamble) || (bytes.Length >= 2 && (bytes[0] == 0 || bytes[1] == 0)))
+            {
+                throw new InvalidTableEncodingException(1, "the file looks UTF-16-encoded (a UTF-16 byte-order mark or zero bytes); save it as UTF-8 (with or without a byte-order mark)");
+            }
+
+            if (bytes[start..].StartsWith(Encoding.UTF8.Preamble))
+            {
+                throw new InvalidTableEncodingException(1, "the file starts with two UTF-8 byte-order marks; remove the second (save it as UTF-8 once)");
+            }
+
             try
             {
                 return new StringReader(new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes[start..]));
@@ -69,7 +79,7 @@ public abstract class PricingSource
             catch (DecoderFallbackException ex)
             {
                 var line = 1 + bytes[start..(start + Math.Max(0, ex.Index))].Count((byte)'\n');
-                throw new InvalidTableEncodingException(line, ex);
+                throw new InvalidTableEncodingException(line, InvalidTableEncodingException.NotUtf8, ex);
             }
         }
     }

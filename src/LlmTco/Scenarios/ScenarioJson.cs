@@ -75,6 +75,7 @@ public static partial class ScenarioJson
             WriteIndented = true,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             RespectNullableAnnotations = true,
+            AllowDuplicateProperties = false,
         };
         options.Converters.Add(new WordEnumConverter<NumericPrecision>(Words.Precisions));
         options.Converters.Add(new WordEnumConverter<RentalPlan>(Words.RentalPlans));
@@ -96,6 +97,9 @@ public static partial class ScenarioJson
 
     [GeneratedRegex("missing required properties including: (?<names>.+?)\\.\\s*(Path|$)", RegexOptions.CultureInvariant)]
     private static partial Regex MissingRequired();
+
+    [GeneratedRegex("Duplicate property '(?<name>.+?)' encountered", RegexOptions.CultureInvariant)]
+    private static partial Regex DuplicateProperty();
 
     [GeneratedRegex("could not be converted to (?<type>[^.]+(\\.[^.\\s]+)*)\\.", RegexOptions.CultureInvariant)]
     private static partial Regex WrongType();
@@ -128,6 +132,12 @@ public static partial class ScenarioJson
             var named = path.EndsWith("." + name, StringComparison.OrdinalIgnoreCase) || path.EndsWith($"['{name}']", StringComparison.OrdinalIgnoreCase);
             var parent = named ? path : $"{path}.{name}";
             return new ScenarioError(parent, null, $"unknown property '{name}'{hint}{where}");
+        }
+
+        var duplicate = DuplicateProperty().Match(message);
+        if (duplicate.Success)
+        {
+            return new ScenarioError(path, null, $"the property '{duplicate.Groups["name"].Value}' is given twice (names are compared without case); give it once{where}");
         }
 
         var missing = MissingRequired().Match(message);

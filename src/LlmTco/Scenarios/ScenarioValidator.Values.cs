@@ -1,4 +1,5 @@
 using System.Globalization;
+using LlmTco.Pricing.Csv;
 using static LlmTco.Scenarios.ScenarioErrors;
 
 namespace LlmTco.Scenarios;
@@ -11,6 +12,10 @@ internal sealed partial class ScenarioValidator
         if (string.IsNullOrWhiteSpace(value))
         {
             errors.Add(path, value, "is required");
+        }
+        else if (PrintableText.FirstUnprintable(value) is { } hidden)
+        {
+            errors.Add(path, value, $"holds {hidden}, an invisible or direction-changing character; names and ids are printable text");
         }
     }
 

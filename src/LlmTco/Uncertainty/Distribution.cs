@@ -23,7 +23,8 @@ public sealed record Distribution
     private const double MinTruncatedMass = 1e-9;
 
     /// <summary>Gets the shape of the distribution.</summary>
-    /// <value>The default value is <see cref="DistributionKind.Point"/>.</value>
+    /// <value>The default value is <see cref="DistributionKind.Point"/>; scenario JSON must give it.</value>
+    [JsonRequired]
     public DistributionKind Kind { get; init; }
 
     /// <summary>Gets the fixed value of a <see cref="DistributionKind.Point"/> distribution, in the input's unit.</summary>

@@ -122,6 +122,12 @@ internal sealed class ScenarioPath
                 next.AddRange(index is >= 0 ? [items[index.Value]] : items);
             }
 
+            if (index == -1 && next.Count == 0)
+            {
+                error = $"'{written}[*]' matches no entry: the scenario's {written} is empty";
+                return false;
+            }
+
             if (index is not null)
             {
                 written.Append(index >= 0 ? string.Create(CultureInfo.InvariantCulture, $"[{index}]") : "[*]");

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LlmTco.Workloads;
 
 /// <summary>How a traffic profile's monthly requests change from month to month.</summary>
@@ -8,7 +10,8 @@ public sealed record GrowthRule
     public static GrowthRule None { get; } = new();
 
     /// <summary>Gets the kind of growth.</summary>
-    /// <value>The default value is <see cref="GrowthKind.None"/>.</value>
+    /// <value>The default value is <see cref="GrowthKind.None"/>; scenario JSON must give it.</value>
+    [JsonRequired]
     public GrowthKind Kind { get; init; }
 
     /// <summary>

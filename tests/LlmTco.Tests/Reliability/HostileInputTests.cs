@@ -32,6 +32,11 @@ public sealed class HostileInputTests : IDisposable
     [InlineData("thousands-separator.storage_prices.csv", 2, 5, "column 'price_per_gb_month': '1,000.5' has a comma")]
     [InlineData("decimal-comma.storage_prices.csv", 2, 9, "the row has 9 fields but the header has 8; '0,15' looks like a number with a decimal comma")]
     [InlineData("invalid-utf8.pue_figures.csv", 2, 0, "the file is not valid UTF-8")]
+    [InlineData("tab-separated.pue_figures.csv", 1, 0, "the header is separated by tabs, not commas; save the file as comma-separated CSV (UTF-8)")]
+    [InlineData("semicolon-separated.pue_figures.csv", 1, 0, "the header is separated by semicolons, not commas")]
+    [InlineData("utf-16.pue_figures.csv", 1, 0, "the file looks UTF-16-encoded (a UTF-16 byte-order mark or zero bytes); save it as UTF-8")]
+    [InlineData("double-bom.pue_figures.csv", 1, 0, "the file starts with two UTF-8 byte-order marks")]
+    [InlineData("bidi-in-id.pue_figures.csv", 2, 1, "column 'name': 'survey\u202e' is not a valid id: it holds U+202E, an invisible or direction-changing character")]
     public void CsvCorpus_EachFile_GivesOneClearErrorAtItsPlace(string file, int line, int column, string message)
     {
         var error = ValidateWith(file, File.ReadAllBytes(Path.Combine(Corpus, "csv", file)));
@@ -99,6 +104,12 @@ public sealed class HostileInputTests : IDisposable
     [InlineData("gpu-price-1e300.json", "$.selfHostedOptions[0].rented.pricePerGpuHour", "is above the limit of 1E+15 for any number in a scenario")]
     [InlineData("utilization-1e-300.json", "$.selfHostedOptions[0].targetUtilization", "is below the limit of 1E-09")]
     // Month 2 of a start on 9999-12-01 would begin on 10000-01-01; the latest start whose month 2 is a date is 9999-11-30.
+    [InlineData("duplicate-property-case.json", "$.HorizonMonths", "the property 'horizonMonths' is given twice (names are compared without case); give it once")]
+    [InlineData("growth-without-kind.json", "$.workload.profiles[0].growth", "missing required properties: kind")]
+    [InlineData("distribution-without-kind.json", "$.uncertainty.inputs[0].distribution", "missing required properties: kind")]
+    [InlineData("star-on-empty-list.json", "$.uncertainty.inputs[0].path", "'apiOptions[*]' matches no entry: the scenario's apiOptions is empty")]
+    [InlineData("bidi-in-name.json", "$.apiOptions[0].name", "holds U+202E, an invisible or direction-changing character")]
+    [InlineData("zero-width-in-model.json", "$.selfHostedOptions[0].model", "holds U+200B, an invisible or direction-changing character")]
     [InlineData("start-9999-12-01.json", "$.startDate", "leaves the calendar: 2 months from it run past 9999-12-31; start on 9999-11-30 at the latest")]
     public void JsonCorpus_EachFile_GivesAClearErrorWithItsPath(string file, string path, string message)
     {

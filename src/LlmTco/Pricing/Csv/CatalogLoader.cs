@@ -100,7 +100,7 @@ internal static class CatalogLoader
             }
             catch (InvalidTableEncodingException ex)
             {
-                diagnostics.Add(new PricingDiagnostic(displayName, ex.Line, 0, null, null, "the file is not valid UTF-8; save it as UTF-8 (with or without a byte-order mark)", DiagnosticSeverity.Error));
+                diagnostics.Add(new PricingDiagnostic(displayName, ex.Line, 0, null, null, ex.Reason, DiagnosticSeverity.Error));
                 failed.Add(table.FileName);
                 continue;
             }

@@ -131,6 +131,9 @@ internal static partial class Cells
                 case IdKind.Id when text.Any(ch => char.IsWhiteSpace(ch) || ch == ';'):
                     reason = "is not a valid id: ids contain no spaces or ';'";
                     return false;
+                case IdKind.Id when PrintableText.FirstUnprintable(text) is { } hidden:
+                    reason = $"is not a valid id: it holds {hidden}, an invisible or direction-changing character";
+                    return false;
                 default:
                     return true;
             }
@@ -147,8 +150,8 @@ internal static partial class Cells
         {
             var items = text.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             value = items;
-            reason = "is not a valid list: separate entries with ';', and entries contain no spaces";
-            return items.All(i => !i.Any(char.IsWhiteSpace));
+            reason = "is not a valid list: separate entries with ';', and entries contain no spaces and no invisible or direction-changing characters";
+            return items.All(i => !i.Any(char.IsWhiteSpace) && PrintableText.FirstUnprintable(i) is null);
         }
 
         protected override string Format(IReadOnlyList<string> value) => string.Join(';', value);

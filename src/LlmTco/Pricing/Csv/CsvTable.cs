@@ -134,7 +134,7 @@ internal sealed partial class CsvTable<T>(
         }
         catch (DecoderFallbackException)
         {
-            context.FileError(context.Line + 1, "the file is not valid UTF-8; save it as UTF-8 (with or without a byte-order mark)");
+            context.FileError(context.Line + 1, InvalidTableEncodingException.NotUtf8);
         }
         catch (CsvHelperException ex)
         {
@@ -200,6 +200,17 @@ internal sealed partial class CsvTable<T>(
 
     private bool CheckHeader(string[] header, ReadContext context)
     {
+        // A spreadsheet's other CSV flavours: one error about the separator rather than one per missing column.
+        var separator = header.Length >= Columns.Count ? null
+            : header.Any(h => h.Contains('\t', StringComparison.Ordinal)) ? "tabs"
+            : header.Any(h => h.Contains(';', StringComparison.Ordinal)) ? "semicolons"
+            : null;
+        if (separator is not null)
+        {
+            context.RowError(0, $"the header is separated by {separator}, not commas; save the file as comma-separated CSV (UTF-8)");
+            return false;
+        }
+
         var ok = true;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < header.Length; i++)

@@ -1,8 +1,13 @@
 namespace LlmTco.Pricing.Csv;
 
-/// <summary>A table file is not valid UTF-8; <see cref="Line"/> is the line of the first invalid byte.</summary>
-internal sealed class InvalidTableEncodingException(int line, Exception inner)
-    : Exception("The file is not valid UTF-8.", inner)
+/// <summary>A table file is not valid UTF-8; <see cref="Line"/> is the line of the first invalid byte, <see cref="Reason"/> what to do.</summary>
+internal sealed class InvalidTableEncodingException(int line, string reason, Exception? inner = null)
+    : Exception(reason, inner)
 {
+    /// <summary>The reason for a file that is simply not UTF-8.</summary>
+    public const string NotUtf8 = "the file is not valid UTF-8; save it as UTF-8 (with or without a byte-order mark)";
+
     public int Line { get; } = line;
+
+    public string Reason { get; } = reason;
 }

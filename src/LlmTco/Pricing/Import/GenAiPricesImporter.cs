@@ -136,7 +136,7 @@ public static class GenAiPricesImporter
         var entry = providerId + "/" + modelId;
         if (!ImportCollector.IsId(modelId))
         {
-            c.Issue(entry, "id", "contains white space or ';', which a model_id may not; skipped");
+            c.Issue(entry, "id", "contains white space, ';' or an invisible or direction-changing character, which a model_id may not; skipped");
             return;
         }
 

@@ -115,7 +115,7 @@ internal sealed partial class ImportCollector(string format, PriceImportOptions 
     }
 
     /// <summary>Whether a model id or alias is valid in the CSV: non-empty, no white space, no ';'.</summary>
-    public static bool IsId(string id) => id.Length > 0 && !id.Any(ch => char.IsWhiteSpace(ch) || ch == ';');
+    public static bool IsId(string id) => id.Length > 0 && !id.Any(ch => char.IsWhiteSpace(ch) || ch == ';') && Csv.PrintableText.FirstUnprintable(id) is null;
 
     /// <summary>
     /// A price in the CSV's unit, exact: rounded to 10 decimals, which removes binary floating-point noise such as

@@ -136,7 +136,7 @@ public static partial class LiteLlmImporter
         var modelId = key.StartsWith(provider + "/", StringComparison.OrdinalIgnoreCase) ? key[(provider.Length + 1)..] : key;
         if (!ImportCollector.IsId(modelId))
         {
-            c.Issue(key, null, $"'{modelId}' contains white space or ';', which a model_id may not; skipped");
+            c.Issue(key, null, $"'{modelId}' contains white space, ';' or an invisible or direction-changing character, which a model_id may not; skipped");
             return;
         }
 

@@ -48,7 +48,7 @@ public sealed class GenAiPricesImporterTests
             "openai/gpt-4o-search: 'tool_use_kcount': tool-use prices have no column in api_prices.csv",
             "deepseek/deepseek-chat: 'constraint': a time-of-day price (from '16:30:00Z' to '00:30:00Z') has no column in api_prices.csv; only the all-day prices are imported",
             "Bad Provider: 'id': 'Bad Provider' cannot be a provider slug (lower-case letters, digits, '.', '_' and '-'); skipped",
-            "mistral/mistral large: 'id': contains white space or ';', which a model_id may not; skipped");
+            "mistral/mistral large: 'id': contains white space, ';' or an invisible or direction-changing character, which a model_id may not; skipped");
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class GenAiPricesImporterTests
             "(provider #2): 'id': missing; the provider's models are skipped",
             "nomodels: 'models': missing or not an array; no models imported",
             "acme/(model #1): 'id': missing; skipped",
-            "acme/bad id: 'id': contains white space or ';', which a model_id may not; skipped",
+            "acme/bad id: 'id': contains white space, ';' or an invisible or direction-changing character, which a model_id may not; skipped",
             "acme/noprices: 'prices': missing; skipped",
             "acme/embedder: 'output_mtok': no output price (an embedding or input-only model); the model is not imported",
             "acme/outputonly: 'input_mtok': no input price; the model is not imported",

@@ -105,7 +105,7 @@ public sealed class LiteLlmImporterTests
         // Then every unusable entry and unmapped field is reported, in the file's order, with the reason
         result.Unmapped.Select(i => i.ToString()).Should().Equal(
             "not-an-object: not a JSON object; skipped",
-            "openai/bad id: 'bad id' contains white space or ';', which a model_id may not; skipped",
+            "openai/bad id: 'bad id' contains white space, ';' or an invisible or direction-changing character, which a model_id may not; skipped",
             "no-output: 'output_cost_per_token': missing; the model is not imported",
             "negative: 'input_cost_per_token': -1e-6 is negative; not mapped",
             "negative: 'input_cost_per_token': missing; the model is not imported",
@@ -292,7 +292,7 @@ public sealed class LiteLlmImporterTests
 
         result.Unmapped.Select(i => i.ToString()).Should().Equal(
             "Bad Provider/m: 'litellm_provider': 'Bad Provider' cannot be a provider slug (lower-case letters, digits, '.', '_' and '-'); skipped",
-            "acme/: '' contains white space or ';', which a model_id may not; skipped");
+            "acme/: '' contains white space, ';' or an invisible or direction-changing character, which a model_id may not; skipped");
         result.Rows.Select(r => (r.Provider, r.ModelId)).Should().Equal(("acme", "acme-large"));
     }
 
