@@ -56,6 +56,7 @@ internal sealed class ScenarioPath
         var type = typeof(Scenario);
         var values = new List<object?> { scenario };
         var written = new StringBuilder();
+        string? emptyStar = null;
         for (var i = 0; i < segments.Count; i++)
         {
             var (name, index) = segments[i];
@@ -124,8 +125,8 @@ internal sealed class ScenarioPath
 
             if (index == -1 && next.Count == 0)
             {
-                error = $"'{written}[*]' matches no entry: the scenario's {written} is empty";
-                return false;
+                // Reported after the checks below, which say more when they apply.
+                emptyStar ??= $"'{written}[*]' matches no entry: the scenario's {written} is empty";
             }
 
             if (index is not null)
@@ -171,6 +172,12 @@ internal sealed class ScenarioPath
 
             values = next;
             type = valueType;
+        }
+
+        if (emptyStar is not null)
+        {
+            error = emptyStar;
+            return false;
         }
 
         var leaf = steps[^1];

@@ -13,7 +13,7 @@ public sealed class ScenarioResultCsvTests
     [InlineData("+1+1")]
     [InlineData("-1+1")]
     [InlineData("@SUM(A1)")]
-    [InlineData("\tTab")]
+    // (A name starting with a tab never gets here: names are printable text, so the scenario is refused.)
     public void Write_OptionNameAFormulaWouldRun_IsEscaped(string name)
     {
         // Given an option whose name a spreadsheet would run as a formula

@@ -150,7 +150,9 @@ internal static partial class Cells
         {
             var items = text.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             value = items;
-            reason = "is not a valid list: separate entries with ';', and entries contain no spaces and no invisible or direction-changing characters";
+            reason = items.Select(PrintableText.FirstUnprintable).FirstOrDefault(h => h is not null) is { } hidden
+                ? $"is not a valid list: an entry holds {hidden}, an invisible or direction-changing character"
+                : "is not a valid list: separate entries with ';', and entries contain no spaces";
             return items.All(i => !i.Any(char.IsWhiteSpace) && PrintableText.FirstUnprintable(i) is null);
         }
 
