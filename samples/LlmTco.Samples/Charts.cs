@@ -262,9 +262,12 @@ internal static class Charts
     {
         var png = Path.Combine(folder, name + ".png");
         var svg = Path.Combine(folder, name + ".svg");
-        plot.SavePng(png, Width, Height);
-        plot.SaveSvg(svg, Width, Height);
-        File.WriteAllText(svg, WithMarks(WithViewBox(File.ReadAllText(svg), Width, Height), plot));
+        OutputFile.Write(png, temporary => plot.SavePng(temporary, Width, Height));
+        OutputFile.Write(svg, temporary =>
+        {
+            plot.SaveSvg(temporary, Width, Height);
+            File.WriteAllText(temporary, WithMarks(WithViewBox(File.ReadAllText(temporary), Width, Height), plot));
+        });
         return [png, svg];
     }
 

@@ -95,6 +95,11 @@ internal static class CommandLineChecks
     /// <summary>A file to write: not a folder, in a folder that exists. Returns the error, or null.</summary>
     public static string? CheckOutputFile(string option, string file)
     {
+        if (string.IsNullOrWhiteSpace(file) || file.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+        {
+            return $"{option} takes a file name (value: '{file}')";
+        }
+
         if (Directory.Exists(file))
         {
             return $"{option} '{file}' is a folder; it takes a file name";
@@ -107,6 +112,11 @@ internal static class CommandLineChecks
     /// <summary>A folder to write into: not a file; created now (with its parents) so a problem shows before the work.</summary>
     public static string? CheckOutputFolder(string option, string folder)
     {
+        if (string.IsNullOrWhiteSpace(folder) || folder.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+        {
+            return $"{option} takes a folder name (value: '{folder}')";
+        }
+
         if (File.Exists(folder))
         {
             return $"{option} '{folder}' is a file; it takes a folder";

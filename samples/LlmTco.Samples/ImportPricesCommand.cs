@@ -87,8 +87,7 @@ internal static class ImportPricesCommand
 
         if (parsed.Value("--out") is { } output)
         {
-            using var writer = new StreamWriter(output, append: false, new System.Text.UTF8Encoding(false));
-            result.WriteCsv(writer);
+            OutputFile.WriteText(output, result.WriteCsv);
         }
         else
         {

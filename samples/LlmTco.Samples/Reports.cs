@@ -122,7 +122,7 @@ internal static class Reports
 
         html.AppendLine("</table><p>Methodology: see docs/methodology.md in the LlmTco repository.</p></body></html>");
         var file = Path.Combine(folder, "report.html");
-        File.WriteAllText(file, html.ToString(), new UTF8Encoding(false));
+        OutputFile.WriteText(file, html.ToString());
         return file;
     }
 
@@ -175,7 +175,7 @@ internal static class Reports
         }
 
         var file = Path.Combine(folder, "summary.md");
-        File.WriteAllText(file, md.ToString(), new UTF8Encoding(false));
+        OutputFile.WriteText(file, md.ToString());
         return file;
     }
 

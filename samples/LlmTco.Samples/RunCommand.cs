@@ -80,8 +80,7 @@ internal static class RunCommand
 
         if (parsed.Value("--csv") is { } csvPath)
         {
-            using var writer = new StreamWriter(csvPath, append: false, new System.Text.UTF8Encoding(false));
-            ScenarioResultCsv.Write(writer, result);
+            OutputFile.WriteText(csvPath, writer => ScenarioResultCsv.Write(writer, result));
         }
 
         if (parsed.Has("--json"))

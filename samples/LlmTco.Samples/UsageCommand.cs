@@ -106,7 +106,7 @@ internal static class UsageCommand
                 return SampleApp.Failure;
             }
 
-            File.WriteAllText(output, ScenarioJson.Serialize(scenario) + Environment.NewLine, new UTF8Encoding(false));
+            OutputFile.WriteText(output, ScenarioJson.Serialize(scenario) + Environment.NewLine);
         }
 
         if (parsed.Has("--json"))

@@ -60,27 +60,32 @@ public abstract class PricingSource
         {
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
-            var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-            var start = bytes.StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
-            if (bytes.StartsWith(Encoding.Unicode.Preamble) || bytes.StartsWith(Encoding.BigEndianUnicode.Preamble) || (bytes.Length >= 2 && (bytes[0] == 0 || bytes[1] == 0)))
-            {
-                throw new InvalidTableEncodingException(1, "the file looks UTF-16-encoded (a UTF-16 byte-order mark or zero bytes); save it as UTF-8 (with or without a byte-order mark)");
-            }
+            return StrictReader(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        }
+    }
 
-            if (bytes[start..].StartsWith(Encoding.UTF8.Preamble))
-            {
-                throw new InvalidTableEncodingException(1, "the file starts with two UTF-8 byte-order marks; remove the second (save it as UTF-8 once)");
-            }
+    /// <summary>As <see cref="StrictReader(Stream)"/>, over bytes read already.</summary>
+    private protected static TextReader StrictReader(ReadOnlySpan<byte> bytes)
+    {
+        var start = bytes.StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
+        if (bytes.StartsWith(Encoding.Unicode.Preamble) || bytes.StartsWith(Encoding.BigEndianUnicode.Preamble) || (bytes.Length >= 2 && (bytes[0] == 0 || bytes[1] == 0)))
+        {
+            throw new UnreadableTableException(1, "the file looks UTF-16-encoded (a UTF-16 byte-order mark or zero bytes); save it as UTF-8 (with or without a byte-order mark)");
+        }
 
-            try
-            {
-                return new StringReader(new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes[start..]));
-            }
-            catch (DecoderFallbackException ex)
-            {
-                var line = 1 + bytes[start..(start + Math.Max(0, ex.Index))].Count((byte)'\n');
-                throw new InvalidTableEncodingException(line, InvalidTableEncodingException.NotUtf8, ex);
-            }
+        if (bytes[start..].StartsWith(Encoding.UTF8.Preamble))
+        {
+            throw new UnreadableTableException(1, "the file starts with two UTF-8 byte-order marks; remove the second (save it as UTF-8 once)");
+        }
+
+        try
+        {
+            return new StringReader(new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes[start..]));
+        }
+        catch (DecoderFallbackException ex)
+        {
+            var line = 1 + bytes[start..(start + Math.Max(0, ex.Index))].Count((byte)'\n');
+            throw new UnreadableTableException(line, UnreadableTableException.NotUtf8, ex);
         }
     }
 
@@ -111,7 +116,19 @@ public abstract class PricingSource
         internal override TextReader? Open(string fileName)
         {
             var file = DisplayName(fileName);
-            return File.Exists(file) ? StrictReader(File.OpenRead(file)) : null;
+            if (!File.Exists(file))
+            {
+                return null;
+            }
+
+            try
+            {
+                return StrictReader(InputFile.ReadAllBytes(file));
+            }
+            catch (IOException ex)
+            {
+                throw new UnreadableTableException(0, ex.Message);
+            }
         }
 
         internal override IEnumerable<string> ListCsvFiles() =>

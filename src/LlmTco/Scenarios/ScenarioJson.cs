@@ -46,11 +46,12 @@ public static partial class ScenarioJson
     /// <param name="path">The file's path.</param>
     /// <returns>The scenario.</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="IOException">The file is larger than 256 MiB (a device such as /dev/zero counts as endless), or cannot be read.</exception>
     /// <exception cref="ScenarioValidationException">The file is not a valid scenario; paths in the errors point into it.</exception>
     public static Scenario Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return Parse(File.ReadAllText(path));
+        return Parse(InputFile.ReadAllText(path));
     }
 
     /// <summary>Writes a scenario as indented JSON that <see cref="Parse"/> reads back to an equal scenario.</summary>

@@ -137,6 +137,45 @@ public sealed class HostileInputTests : IDisposable
             .Should().OnlyContain(v => double.IsFinite(v) && v >= 0);
     }
 
+    [Fact]
+    public void InputFile_EndlessDevice_IsRefusedAtTheLimitInsteadOfReadUntilMemoryRunsOut()
+    {
+        // /dev/zero reports a length of 0 and never ends; Windows has no such path
+        var device = OperatingSystem.IsWindows() ? WriteBytes("endless.bin", 2 << 20) : "/dev/zero";
+
+        var act = () => InputFile.ReadAllBytes(device, maxBytes: 1 << 20);
+
+        act.Should().Throw<IOException>().WithMessage($"'{device}' is larger than 1 MiB, the limit for an input file; is it the right file (not a device or a stream)?");
+    }
+
+    [Fact]
+    public void PricingFolder_TableAboveTheLimit_IsOneErrorNamingIt()
+    {
+        // Given a pue_figures.csv of 257 MiB (sparse: no disk is used), above the 256 MiB limit
+        foreach (var (file, text) in TestTables.Valid())
+        {
+            File.WriteAllText(Path.Combine(folder, file), text);
+        }
+
+        using (var big = File.Create(Path.Combine(folder, "pue_figures.csv")))
+        {
+            big.SetLength(InputFile.MaxBytes + (1 << 20));
+        }
+
+        var report = PricingCatalog.Validate(PricingSource.Folder(folder));
+
+        var error = report.Errors.Should().ContainSingle().Subject;
+        (error.File, error.Line).Should().Be((Path.Combine(folder, "pue_figures.csv"), 0));
+        error.Message.Should().EndWith("is larger than 256 MiB, the limit for an input file; is it the right file (not a device or a stream)?");
+    }
+
+    private string WriteBytes(string name, int length)
+    {
+        var path = Path.Combine(folder, name);
+        File.WriteAllBytes(path, new byte[length]);
+        return path;
+    }
+
     private PricingDiagnostic ValidateWith(string caseFile, byte[] content)
     {
         foreach (var (file, text) in TestTables.Valid())

@@ -258,6 +258,64 @@ public sealed class CommandLineErrorTests : IDisposable
         stderr.Should().Be($"error: file '{missing}' does not exist.{Environment.NewLine}");
     }
 
+    [Theory]
+    [InlineData("error: --csv takes a file name (value: '').", "run", "--no-charts", "--csv", "")]
+    [InlineData("error: --out takes a folder name (value: '').", "run", "--out", "")]
+    [InlineData("error: --csv takes a file name (value: ' ').", "run", "--no-charts", "--csv", " ")]
+    public async Task Command_EmptyOutputPath_IsRefusedBeforeAnyWork(string message, params string[] args)
+    {
+        var (exit, stdout, stderr) = await Run(args);
+
+        exit.Should().Be(1);
+        stdout.Should().BeEmpty("no report is printed before the paths are checked");
+        stderr.Should().StartWith(message);
+    }
+
+    [Fact]
+    public async Task ImportPrices_EmptyOut_IsRefusedBeforeReading()
+    {
+        var input = Path.Combine(folder, "prices.json");
+        File.WriteAllText(input, "{}");
+
+        var (exit, stdout, stderr) = await Run("import-prices", "--from", "litellm", "--out", "", input);
+
+        exit.Should().Be(1);
+        stdout.Should().BeEmpty();
+        stderr.Should().StartWith("error: --out takes a file name (value: '').");
+    }
+
+    [Fact]
+    public void OutputFile_WriterFailsHalfWay_LeavesTheOldFileAndNoTemporaryFile()
+    {
+        // Given a file with content, and a writer that fails after writing part of the new content (as a full disk would)
+        var file = Path.Combine(folder, "result.csv");
+        File.WriteAllText(file, "old,complete\n");
+
+        var act = () => OutputFile.WriteText(file, writer =>
+        {
+            writer.Write("new,half");
+            writer.Flush();
+            throw new IOException("No space left on device");
+        });
+
+        // Then the failure propagates, the old content is intact and no temporary file is left behind
+        act.Should().Throw<IOException>().WithMessage("No space left on device");
+        File.ReadAllText(file).Should().Be("old,complete\n");
+        Directory.GetFiles(folder).Should().Equal(file);
+    }
+
+    [Fact]
+    public void OutputFile_WriterSucceeds_ReplacesTheFile()
+    {
+        var file = Path.Combine(folder, "result.csv");
+        File.WriteAllText(file, "old\n");
+
+        OutputFile.WriteText(file, "new\n");
+
+        File.ReadAllText(file).Should().Be("new\n");
+        Directory.GetFiles(folder).Should().Equal(file);
+    }
+
     private static async Task<(int Exit, string Stdout, string Stderr)> Run(params string[] args)
     {
         using var stdout = new StringWriter();

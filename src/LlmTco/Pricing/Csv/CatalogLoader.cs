@@ -98,7 +98,7 @@ internal static class CatalogLoader
             {
                 reader = layers[i].Open(table.FileName);
             }
-            catch (InvalidTableEncodingException ex)
+            catch (UnreadableTableException ex)
             {
                 diagnostics.Add(new PricingDiagnostic(displayName, ex.Line, 0, null, null, ex.Reason, DiagnosticSeverity.Error));
                 failed.Add(table.FileName);

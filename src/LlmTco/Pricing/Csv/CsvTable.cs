@@ -134,7 +134,7 @@ internal sealed partial class CsvTable<T>(
         }
         catch (DecoderFallbackException)
         {
-            context.FileError(context.Line + 1, InvalidTableEncodingException.NotUtf8);
+            context.FileError(context.Line + 1, UnreadableTableException.NotUtf8);
         }
         catch (CsvHelperException ex)
         {

@@ -1,7 +1,7 @@
 namespace LlmTco.Pricing.Csv;
 
-/// <summary>A table file is not valid UTF-8; <see cref="Line"/> is the line of the first invalid byte, <see cref="Reason"/> what to do.</summary>
-internal sealed class InvalidTableEncodingException(int line, string reason, Exception? inner = null)
+/// <summary>A table file cannot be read as text (not UTF-8, too large, not a regular file); <see cref="Line"/> is the line of the first invalid byte (0 for the whole file), <see cref="Reason"/> what to do.</summary>
+internal sealed class UnreadableTableException(int line, string reason, Exception? inner = null)
     : Exception(reason, inner)
 {
     /// <summary>The reason for a file that is simply not UTF-8.</summary>
