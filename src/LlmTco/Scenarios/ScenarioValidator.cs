@@ -33,6 +33,12 @@ internal sealed partial class ScenarioValidator
 
     public const int MaxHorizonMonths = 600;
 
+    /// <summary>
+    /// The most traffic profiles × options × months, and the most self-hosted × API pairs × months, a scenario may have:
+    /// the memory and time of an evaluation (and of every Monte Carlo trial) grow with them.
+    /// </summary>
+    public const long MaxScenarioSize = 1_000_000;
+
     private readonly ScenarioErrors errors;
 
     private ScenarioValidator(ScenarioErrors errors)
@@ -112,6 +118,14 @@ internal sealed partial class ScenarioValidator
         if (apiOptions.Count + selfHosted.Count == 0)
         {
             errors.Add(at, null, "the scenario needs at least one API option or self-hosted option");
+        }
+
+        var profiles = (long)(s.Workload?.Profiles?.Count ?? 0);
+        var size = profiles * (apiOptions.Count + selfHosted.Count) * horizon;
+        var pairs = (long)apiOptions.Count * selfHosted.Count * horizon;
+        if (size > MaxScenarioSize || pairs > MaxScenarioSize)
+        {
+            errors.Add(at, null, string.Create(CultureInfo.InvariantCulture, $"the scenario is too large: {profiles:N0} profiles × {apiOptions.Count + selfHosted.Count:N0} options × {horizon:N0} months = {size:N0}, and {selfHosted.Count:N0} self-hosted × {apiOptions.Count:N0} API options × {horizon:N0} months = {pairs:N0}; each may be at most {MaxScenarioSize:N0} (split it into smaller scenarios)"));
         }
 
         var names = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -23,7 +23,8 @@ public sealed record MonteCarloOptions
 
     /// <summary>
     /// Gets how many trials (the first ones) the month-by-month percentiles of the cumulative cost difference use (a fan
-    /// chart needs no more; keeping every trial's months would take trials × months × pairs numbers of memory).
+    /// chart needs no more; keeping every trial's months would take trials × months × pairs numbers of memory). Fewer are
+    /// kept when pairs × months × this would pass 16 million numbers (128 MB); <see cref="MonteCarloResult"/> says how many.
     /// </summary>
     /// <value>The default value is 2,000 (the standard error of P10 is then about 0.7 % of the spread).</value>
     public int MonthlyPercentileTrials { get; init; } = 2_000;

@@ -24,6 +24,12 @@ namespace LlmTco.Uncertainty;
 /// </remarks>
 public sealed partial class MonteCarloSimulator
 {
+    /// <summary>The most per-trial outputs (3 per self-hosted × API pair and 2 per option, per trial) a run keeps: 100 million numbers, 800 MB.</summary>
+    internal const long MaxTrialNumbers = 100_000_000;
+
+    /// <summary>The most cumulative differences (pairs × months × trials) kept for the month-by-month percentiles: 16 million numbers, 128 MB.</summary>
+    internal const long MaxKeptNumbers = 16_000_000;
+
     private static readonly double[] StandardPercentiles = [0.1, 0.5, 0.9];
 
     /// <summary>Initializes a new instance over an engine.</summary>
@@ -85,7 +91,16 @@ public sealed partial class MonteCarloSimulator
         var evaluator = new TrialEvaluator(Engine, run.Baseline, run.Plan, run.Paths, run.Layout, slots);
         var evaluation = evaluator.InPlace ? TrialEvaluation.Kernel : TrialEvaluation.Engine;
 
-        var outputs = new TrialOutputs(run.Layout, trials, Math.Min(trials, options.MonthlyPercentileTrials));
+        var perTrial = (3L * run.Layout.Pairs.Length) + (2L * run.Layout.OptionNames.Length);
+        if (trials * perTrial > MaxTrialNumbers)
+        {
+            throw new ScenarioValidationException([new ScenarioError("$.uncertainty.trials", trials.ToString(CultureInfo.InvariantCulture), string.Create(CultureInfo.InvariantCulture, $"{trials:N0} trials keep {perTrial:N0} numbers each ({trials * perTrial:N0} in all), above the limit of {MaxTrialNumbers:N0}; use fewer trials or fewer options"))]);
+        }
+
+        // The month-by-month percentiles keep at most MaxKeptNumbers numbers, whatever the pairs and months.
+        var monthly = Math.Max(1L, (long)run.Layout.Pairs.Length * run.Layout.Months);
+        var kept = (int)Math.Min(Math.Min(trials, options.MonthlyPercentileTrials), Math.Max(1, MaxKeptNumbers / monthly));
+        var outputs = new TrialOutputs(run.Layout, trials, kept);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
         var recompiled = RunTrials(run, evaluator, outputs, seed, parallel, progress);
         var (pairs, optionOutcomes) = Summarize(run.Layout, outputs, percentiles, parallel);

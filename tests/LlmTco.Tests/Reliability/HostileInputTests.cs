@@ -76,6 +76,22 @@ public sealed class HostileInputTests : IDisposable
         catalog.FindApiPrice("bulk", "model-99999", new DateOnly(2026, 1, 1)).InputPricePerMillionTokens.Should().Be(0.1000m);
     }
 
+    [Fact]
+    public void Csv_HundredThousandBadRows_AreEachReported()
+    {
+        // Given 100,000 rows whose PUE is below 1 (an error each); this took minutes while each row recounted every error
+        var csv = new StringBuilder("name,pue,notes,source_url,checked_on\n");
+        for (var i = 0; i < 100_000; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"site-{i},0.5,,https://example.com,2026-11-29\n");
+        }
+
+        var report = PricingCatalog.Validate(PricingSource.InMemory(TestTables.With("pue_figures.csv", csv.ToString())));
+
+        report.Errors.Should().HaveCount(100_000).And.OnlyContain(e => e.ColumnName == "pue");
+        report.Errors.Last().Line.Should().Be(100_001);
+    }
+
     [Theory]
     [InlineData("missing-required.json", "$.workload.profiles[0]", "missing required properties: monthlyRequests")]
     [InlineData("missing-workload.json", "$", "missing required properties: workload")]
@@ -110,6 +126,8 @@ public sealed class HostileInputTests : IDisposable
     [InlineData("star-on-empty-list.json", "$.uncertainty.inputs[0].path", "'apiOptions[*]' matches no entry: the scenario's apiOptions is empty")]
     [InlineData("bidi-in-name.json", "$.apiOptions[0].name", "holds U+202E, an invisible or direction-changing character")]
     [InlineData("zero-width-in-model.json", "$.selfHostedOptions[0].model", "holds U+200B, an invisible or direction-changing character")]
+    // 1,000 profiles × 2 options × 600 months = 1,200,000 and 1 × 1 pair × 600 months = 600
+    [InlineData("too-large.json", "$", "the scenario is too large: 1,000 profiles × 2 options × 600 months = 1,200,000, and 1 self-hosted × 1 API options × 600 months = 600; each may be at most 1,000,000")]
     [InlineData("start-9999-12-01.json", "$.startDate", "leaves the calendar: 2 months from it run past 9999-12-31; start on 9999-11-30 at the latest")]
     public void JsonCorpus_EachFile_GivesAClearErrorWithItsPath(string file, string path, string message)
     {

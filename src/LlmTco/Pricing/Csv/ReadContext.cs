@@ -12,7 +12,8 @@ internal sealed class ReadContext(string fileName, List<PricingDiagnostic> diagn
 
     public IReadOnlyList<string> Header { get; set; } = [];
 
-    public int ErrorCount => Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+    /// <summary>Gets the errors this context has added, counted as they are added: a row asks after every cell, so recounting the list would make loading quadratic in the bad rows.</summary>
+    public int ErrorCount { get; private set; }
 
     public int ColumnOf(string columnName)
     {
@@ -28,11 +29,17 @@ internal sealed class ReadContext(string fileName, List<PricingDiagnostic> diagn
     }
 
     public void CellError(string columnName, string? value, string message) =>
-        Diagnostics.Add(new PricingDiagnostic(FileName, Line, ColumnOf(columnName), columnName, value, message, DiagnosticSeverity.Error));
+        AddError(new PricingDiagnostic(FileName, Line, ColumnOf(columnName), columnName, value, message, DiagnosticSeverity.Error));
 
     public void RowError(int column, string message) =>
-        Diagnostics.Add(new PricingDiagnostic(FileName, Line, column, null, null, message, DiagnosticSeverity.Error));
+        AddError(new PricingDiagnostic(FileName, Line, column, null, null, message, DiagnosticSeverity.Error));
 
     public void FileError(int line, string message) =>
-        Diagnostics.Add(new PricingDiagnostic(FileName, line, 0, null, null, message, DiagnosticSeverity.Error));
+        AddError(new PricingDiagnostic(FileName, line, 0, null, null, message, DiagnosticSeverity.Error));
+
+    private void AddError(PricingDiagnostic error)
+    {
+        Diagnostics.Add(error);
+        ErrorCount++;
+    }
 }
