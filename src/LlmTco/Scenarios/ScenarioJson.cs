@@ -37,6 +37,11 @@ public static partial class ScenarioJson
         {
             throw new ScenarioValidationException([Describe(ex)]);
         }
+        catch (ArgumentException ex)
+        {
+            // A string with a lone surrogate (never from a file, whose decoding replaces one) cannot be read as JSON.
+            throw new ScenarioValidationException([new ScenarioError("$", null, $"the text cannot be read as JSON: {ex.Message}")]);
+        }
 
         var errors = ScenarioValidator.Validate(scenario);
         return errors.Count > 0 ? throw new ScenarioValidationException(errors) : scenario!;

@@ -149,7 +149,7 @@ public static class UsageCsv
         var hour = Digits(cell, 11, 2);
         var minute = Digits(cell, 14, 2);
         var second = Digits(cell, 17, 2);
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour is < 0 or > 23 || minute is < 0 or > 59 || second is < 0 or > 59)
         {
             return false;
         }

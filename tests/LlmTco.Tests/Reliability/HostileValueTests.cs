@@ -1,6 +1,7 @@
 using LlmTco.Pricing;
 using LlmTco.Pricing.Diff;
 using LlmTco.Pricing.Import;
+using LlmTco.Usage;
 using static LlmTco.Tests.TestTables;
 
 namespace LlmTco.Tests.Reliability;
@@ -78,6 +79,18 @@ public sealed class HostileValueTests
 
         change.PercentChange.Should().BeNull();
         change.ToString().Should().Be($"input_per_mtok: {before} → {after}");
+    }
+
+    [Theory]
+    [InlineData("2026-11-01T-1:07:00Z")] // a sign among the time's digits (found by the mutation fuzzer: it threw from DateTimeOffset)
+    [InlineData("2026-11-01T00:-7:00Z")]
+    public void UsageCsv_TimeWithASignInItsDigits_IsAnImportErrorNotAnOutOfRange(string timestamp)
+    {
+        var csv = $"timestamp,provider,model,input_tokens,cached_input_tokens,cache_write_tokens,output_tokens,batch,service_tier,project,cost\n{timestamp},openai,gpt-4o,1200,400,0,300,false,standard,support,0.0055\n";
+
+        var act = () => UsageCsv.Read(new StringReader(csv), "requests.csv").ToList();
+
+        act.Should().Throw<UsageImportException>().Which.Message.Should().Contain("requests.csv:2");
     }
 
     private static ImportResult Import(string file)
