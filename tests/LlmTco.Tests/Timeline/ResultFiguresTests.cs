@@ -57,7 +57,7 @@ public sealed class ResultFiguresTests
                 lines[(int)CostLine.GpuRental] = rental;
             }
 
-            return new MonthResult(m.Month, m.StartDate, lines, m.Total, m.Cumulative, m.DiscountFactor, m.DiscountedCumulative, m.InputTokens, m.OutputTokens, m.Gpus, m.Replicas, m.Utilization, m.ServedByBridge);
+            return new MonthResult(m.Month, m.StartDate, lines, m.Total, m.Cumulative, m.DiscountFactor, m.DiscountedCumulative, m.InputTokens, m.OutputTokens, m.Gpus, m.GpusNeeded, m.Replicas, m.Utilization, m.ServedByBridge);
         }).ToList();
         var options = result.Options.Select(o => o == self ? new OptionResult(o.Name, o.Kind, months, o.ResidualValue, o.GpusPerReplica, o.ReplicaThroughputTokensPerSecond, o.ThroughputSource, o.SteadyState) : o).ToList();
         return new ScenarioResult(result.Scenario, options, result.BreakEvens, result.Assumptions);
