@@ -44,8 +44,8 @@ internal sealed partial class ScenarioValidator
             }
 
             var requestsOk = NonNegative(p.MonthlyRequests, Prop(path, "MonthlyRequests"), capped: false);
-            var inputOk = NonNegative(p.InputTokensPerRequest, Prop(path, "InputTokensPerRequest"), capped: false);
-            var outputOk = NonNegative(p.OutputTokensPerRequest, Prop(path, "OutputTokensPerRequest"), capped: false);
+            var inputOk = NonNegative(p.InputTokensPerRequest, Prop(path, "InputTokensPerRequest"));
+            var outputOk = NonNegative(p.OutputTokensPerRequest, Prop(path, "OutputTokensPerRequest"));
             var readOk = Range(p.CacheReadShare, Prop(path, "CacheReadShare"), 0, 1, "a share from 0 to 1");
             var writeOk = Range(p.CacheWriteShare, Prop(path, "CacheWriteShare"), 0, 1, "a share from 0 to 1");
             if (readOk && writeOk && p.CacheReadShare + p.CacheWriteShare > 1 + 1e-12)

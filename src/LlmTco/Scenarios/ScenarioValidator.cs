@@ -24,7 +24,7 @@ internal sealed partial class ScenarioValidator
 
     /// <summary>
     /// No number in a scenario may be larger in magnitude than this (a price, a fee or a salary of 10¹⁵ is far beyond any
-    /// real one); with the token limit it keeps every result finite. The workload's volumes have the token limit instead.
+    /// real one); with the token limit it keeps every result finite. The workload's requests have the token limit instead.
     /// </summary>
     public const double MaxInputMagnitude = 1e15;
 

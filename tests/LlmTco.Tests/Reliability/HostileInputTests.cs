@@ -128,6 +128,8 @@ public sealed class HostileInputTests : IDisposable
     [InlineData("zero-width-in-model.json", "$.selfHostedOptions[0].model", "holds U+200B, an invisible or direction-changing character")]
     // 1,000 profiles × 2 options × 600 months = 1,200,000 and 1 × 1 pair × 600 months = 600
     [InlineData("too-large.json", "$", "the scenario is too large: 1,000 profiles × 2 options × 600 months = 1,200,000, and 1 self-hosted × 1 API options × 600 months = 600; each may be at most 1,000,000")]
+    // (found by the mutation fuzzer: with no requests the token limit passed, and the API plan's cast to long overflowed)
+    [InlineData("input-tokens-1e300-no-requests.json", "$.workload.profiles[0].inputTokensPerRequest", "is above the limit of 1E+15 for any number in a scenario")]
     [InlineData("start-9999-12-01.json", "$.startDate", "leaves the calendar: 2 months from it run past 9999-12-31; start on 9999-11-30 at the latest")]
     public void JsonCorpus_EachFile_GivesAClearErrorWithItsPath(string file, string path, string message)
     {

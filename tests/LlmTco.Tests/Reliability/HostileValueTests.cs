@@ -70,6 +70,20 @@ public sealed class HostileValueTests
         report.Warnings.Should().Contain(w => w.Message.Contains("(×100000000000000000000000000000)", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Validate_ExchangeRateNearDecimalsLargest_WarnsOfTheMoveInsteadOfOverflowing()
+    {
+        // Given EUR/USD at 7 × 10²⁸ after 1 (found by the mutation fuzzer: the 25 % check multiplied the rate by 1.25)
+        var tables = With("exchange_rates.csv", Lines(
+            ExchangeRateHeader,
+            "EUR,USD,2025-05,1,2025-05-02,,https://example.com/fx,2026-11-29",
+            "EUR,USD,2025-06,70000000000000000000000000000,2025-06-02,,https://example.com/fx,2026-11-29"));
+
+        var report = PricingCatalog.Validate(PricingSource.InMemory(tables));
+
+        report.Warnings.Should().ContainSingle(w => w.ColumnName == "quote_per_base").Which.Message.Should().Contain("more than 25 % in a month");
+    }
+
     [Theory]
     [InlineData("0.0000000000000000000000000001", "10")] // (10 − 10⁻²⁸) ÷ 10⁻²⁸ × 100 ≈ 10³¹ %: beyond decimal
     [InlineData("-79228162514264337593543950335", "79228162514264337593543950335")] // the difference alone overflows

@@ -230,7 +230,8 @@ internal static class TableRules
                 {
                     diagnostics.Add(next.Warning("month", Month(next.Row.Month), $"{from}/{to} has no rate from {Month(previous.Month.AddMonths(1))} to {Month(next.Row.Month.AddMonths(-1))}: a scenario month in that gap cannot be converted"));
                 }
-                else if (next.Row.QuotePerBase > previous.QuotePerBase * 1.25m || next.Row.QuotePerBase * 1.25m < previous.QuotePerBase)
+                // Compared by dividing: a rate near decimal's largest times 1.25 would overflow.
+                else if (next.Row.QuotePerBase / 1.25m > previous.QuotePerBase || next.Row.QuotePerBase < previous.QuotePerBase / 1.25m)
                 {
                     diagnostics.Add(next.Warning("quote_per_base", Num(next.Row.QuotePerBase), $"{from}/{to} moved from {Num(previous.QuotePerBase)} in {Month(previous.Month)} to {Num(next.Row.QuotePerBase)} in {Month(next.Row.Month)}, more than 25 % in a month: check that the rate is not inverted ({to} per {from} is wanted)"));
                 }
