@@ -32,9 +32,10 @@ internal static class ResultFigures
             {
                 bad = Bad("total", m.Total) ?? Bad("cumulative", m.Cumulative) ?? Bad("discountedTotal", m.DiscountedTotal) ?? Bad("discountedCumulative", m.DiscountedCumulative)
                     ?? Bad("inputTokens", m.InputTokens) ?? Bad("outputTokens", m.OutputTokens) ?? Bad("costPerMillionTokens", m.CostPerMillionTokens) ?? Bad("utilization", m.Utilization);
+                // The line's name only for a line that is not finite: naming every line of every month costs more than the check.
                 for (var i = 0; bad is null && i < m.Lines.Count; i++)
                 {
-                    bad = Bad(Output.ScenarioResultJson.LineName((CostLine)i), m.Lines[i]);
+                    bad = double.IsFinite(m.Lines[i]) ? null : Bad(Output.ScenarioResultJson.LineName((CostLine)i), m.Lines[i]);
                 }
 
                 if (bad is not null)
