@@ -52,8 +52,8 @@ internal sealed partial class SelfHostedPlan
         onDemandCandidates = new RentalCandidate[months][];
         for (var m = 0; m < months; m++)
         {
-            planCandidates[m] = Candidates(forPlan, rented.Plan, monthStarts[m], m, scenario.StartDate, rented.YearlyPriceDecline);
-            onDemandCandidates[m] = term == 0 ? [] : Candidates(forOnDemand, RentalPlan.OnDemand, monthStarts[m], m, scenario.StartDate, rented.YearlyPriceDecline);
+            planCandidates[m] = Candidates(forPlan, rented.Plan, monthStarts[m], m, scenario.StartDate, rented.YearlyPriceDecline, m > 0 ? planCandidates[m - 1] : null);
+            onDemandCandidates[m] = term == 0 ? [] : Candidates(forOnDemand, RentalPlan.OnDemand, monthStarts[m], m, scenario.StartDate, rented.YearlyPriceDecline, m > 0 ? onDemandCandidates[m - 1] : null);
         }
 
         if (!describe)
@@ -114,7 +114,7 @@ internal sealed partial class SelfHostedPlan
     /// <paramref name="month"/>'s rate), then by SKU (ordinal), then in table order, as
     /// <see cref="PricingCatalog.SelectRentalOffer"/> ranks them. An offer without an exchange rate has no price (NaN) and comes last.
     /// </summary>
-    private RentalCandidate[] Candidates(GpuRentalOffer[] offers, RentalPlan plan, DateOnly day, int month, DateOnly start, double decline)
+    private RentalCandidate[] Candidates(GpuRentalOffer[] offers, RentalPlan plan, DateOnly day, int month, DateOnly start, double decline, RentalCandidate[]? previous)
     {
         var latest = new List<(GpuRentalOffer Offer, int Order)>();
         for (var i = 0; i < offers.Length; i++)
@@ -134,6 +134,12 @@ internal sealed partial class SelfHostedPlan
             {
                 latest[at] = (o, latest[at].Order);
             }
+        }
+
+        // The month before's candidates when nothing changed (the same offers at the same prices): most months.
+        if (previous is not null && previous.Length == latest.Count && latest.TrueForAll(x => Array.Exists(previous, c => ReferenceEquals(c.Offer, x.Offer) && c.Price.Equals(PriceOf(x.Offer, month) * DeclineOf(x.Offer, offers, decline, day, start)))))
+        {
+            return previous;
         }
 
         return latest
