@@ -63,6 +63,29 @@ internal sealed class CurrencyConverter
     /// <summary>The factor of <see cref="TryFactor"/>; throws <see cref="PricingLookupException"/> naming the pair and month when no rate applies.</summary>
     public double Factor(string from, int month) => TryFactor(from, month, out var factor) ? factor : throw Missing(from, month);
 
+    /// <summary>
+    /// For a price in currency <paramref name="from"/> converted at month <paramref name="baseMonth"/>'s rate, each month's
+    /// rate ÷ that rate (1 before <paramref name="firstMonth"/>), so that the price follows the rate of each month it is
+    /// paid; <see langword="null"/> for a price already in the scenario's currency. Throws <see cref="PricingLookupException"/>
+    /// naming the pair and month when a month from <paramref name="firstMonth"/> has no rate.
+    /// </summary>
+    public double[]? RelativeRates(string from, int baseMonth, int firstMonth)
+    {
+        if (string.Equals(from, Currency, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var baseRate = Factor(from, baseMonth);
+        var rates = new double[monthStarts.Length];
+        for (var m = 0; m < rates.Length; m++)
+        {
+            rates[m] = m < firstMonth ? 1 : Factor(from, m) / baseRate;
+        }
+
+        return rates;
+    }
+
     /// <summary>The error for a month without a rate from <paramref name="from"/> into the scenario's currency.</summary>
     public PricingLookupException Missing(string from, int month) => catalog.NoExchangeRate(from, Currency, monthStarts[month]);
 

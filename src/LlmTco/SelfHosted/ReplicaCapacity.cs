@@ -210,7 +210,8 @@ internal sealed class ReplicaCapacity
 
         // Speed falls and first-token time grows with the batch: the largest batch that meets both, by bisection.
         int low = 1, high = reference;
-        if (Meets(target, At(high).FirstToken, At(high).Speed))
+        var atHigh = At(high);
+        if (Meets(target, atHigh.FirstToken, atHigh.Speed))
         {
             return offline;
         }

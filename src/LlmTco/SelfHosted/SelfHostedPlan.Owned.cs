@@ -231,28 +231,8 @@ internal sealed partial class SelfHostedPlan
         return true;
     }
 
-    /// <summary>
-    /// For a price in another currency, each month's exchange rate ÷ the rate of the month the price was converted at
-    /// (<see cref="ConstantPriceRateMonth"/>), so that the price is converted at the rate in force in each month it is
-    /// paid; <see langword="null"/> for a price already in the scenario's currency. A month served without a rate is an
-    /// error naming the pair and the month.
-    /// </summary>
-    private double[]? RelativeRates(string currency)
-    {
-        if (string.Equals(currency, fx.Currency, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var baseRate = fx.Factor(currency, ConstantPriceRateMonth);
-        var rates = new double[months];
-        for (var m = 0; m < months; m++)
-        {
-            rates[m] = m < Lead ? 1 : fx.Factor(currency, m) / baseRate;
-        }
-
-        return rates;
-    }
+    /// <summary>The factors that carry a price converted at <see cref="ConstantPriceRateMonth"/> to each month paid from the lead time (<see cref="CurrencyConverter.RelativeRates"/>).</summary>
+    private double[]? RelativeRates(string currency) => fx.RelativeRates(currency, ConstantPriceRateMonth, Lead);
 
     private double LookupPue(PricingCatalog catalog, string figure, bool describe)
     {
