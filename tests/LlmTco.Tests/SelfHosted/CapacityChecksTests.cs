@@ -264,11 +264,14 @@ public sealed class WholeInstanceTests
     }
 
     [Theory]
-    [InlineData(1, 1, 2_401.7)] // 1 GPU: gpu_1x_h100_sxm5 (3.29): 730 × 3.29 = 2,401.70; the 8x would bill 8 × 730 × 2.99 = 17,461.60
-    [InlineData(8, 8, 17_461.6)] // 8 GPUs: 8x (2.99): 17,461.60; eight 1x would bill 8 × 730 × 3.29 = 19,213.60
+    // Lambda's H100 SXM offers from 2026-09-20 (lambda-labs transcription): 1x 4.29, 2x 4.19, 4x 4.09, 8x 3.99 per GPU-hour.
+    [InlineData(1, 1, 3_131.7)] // 1x: 730 × 4.29 = 3,131.70; the 2x would bill 2 × 730 × 4.19 = 6,117.40
+    [InlineData(2, 2, 6_117.4)] // 2x: 2 × 730 × 4.19 = 6,117.40; two 1x would bill 2 × 730 × 4.29 = 6,263.40
+    [InlineData(4, 4, 11_942.8)] // 4x: 4 × 730 × 4.09 = 11,942.80; two 2x 12,234.80, four 1x 12,526.80
+    [InlineData(8, 8, 23_301.6)] // 8x: 8 × 730 × 3.99 = 23,301.60; two 4x would bill 8 × 730 × 4.09 = 23,885.60
     public void Lambda_TakesTheOfferWhoseInstancesCostLeastForTheReplicas(int replicas, int gpusBilled, double rent)
     {
-        // Lambda sells H100s as 1x (3.29 per GPU-hour) and 8x (2.99): which is cheaper depends on the GPUs needed.
+        // Lambda sells H100s as 1x, 2x, 4x and 8x instances at falling per-GPU prices: which is cheapest depends on the GPUs needed.
         // Each replica is one GPU (given 5,000 tokens/s); replicas = ceil(peak ÷ (5,000 × 0.7)) with 2,628,000 s a month.
         var tokens = (replicas - 0.5) * 5_000 * 0.7 * 2_628_000;
         var profile = Small with { MonthlyRequests = tokens / 1000 };
