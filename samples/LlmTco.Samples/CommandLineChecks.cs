@@ -13,6 +13,9 @@ internal static class CommandLineChecks
     /// <summary>"; did you mean 'x'?" for a misspelt name (case-insensitive), or an empty string.</summary>
     public static string DidYouMean(string wanted, IEnumerable<string> known) => NameSuggester.DidYouMean(wanted, known);
 
+    /// <summary>"; did you mean 'x'?" for a misspelt name (case-insensitive), or "." to end the sentence.</summary>
+    public static string DidYouMeanOrStop(string wanted, IEnumerable<string> known) => DidYouMean(wanted, known) is { Length: > 0 } hint ? hint : ".";
+
     /// <summary>" (did you mean 'x'?)" for a misspelt name (case-insensitive), or an empty string.</summary>
     /// <remarks>Options are short, so only names that start with the same letter after the dashes are suggested.</remarks>
     public static string AsideDidYouMean(string wanted, IEnumerable<string> known)
@@ -52,8 +55,7 @@ internal static class CommandLineChecks
             return null;
         }
 
-        var hint = DidYouMean(which, BundledScenarios.Names);
-        return $"'{which}' is neither a scenario file nor a bundled scenario{(hint.Length == 0 ? "." : hint)} Bundled scenarios: {string.Join(", ", BundledScenarios.Names)}";
+        return $"'{which}' is neither a scenario file nor a bundled scenario{DidYouMeanOrStop(which, BundledScenarios.Names)} Bundled scenarios: {string.Join(", ", BundledScenarios.Names)}";
     }
 
     /// <summary>
