@@ -59,10 +59,10 @@ internal static class CommandLineChecks
     }
 
     /// <summary>
-    /// A <c>--pricing</c> overlay must be a folder holding at least one pricing table; anything else would silently run
-    /// on the bundled prices. Returns the error, or null with the tables the folder holds.
+    /// A <c>--pricing</c> folder must be a folder holding at least one pricing table; an overlay without one would
+    /// silently run on the bundled prices. Returns the error, or null with the tables the folder holds.
     /// </summary>
-    public static string? CheckPricingFolder(string folder, out IReadOnlyList<string> tables)
+    public static string? CheckPricingFolder(string folder, out IReadOnlyList<string> tables, bool overlay = true)
     {
         tables = [];
         if (File.Exists(folder))
@@ -85,7 +85,7 @@ internal static class CommandLineChecks
         var found = files.Count == 0
             ? "it is empty"
             : "it holds " + string.Join(", ", files.Select(f => $"'{f}'{Hint(f)}"));
-        return $"pricing folder '{folder}' holds no pricing table, so nothing would be laid over the bundled prices: {found}. Known tables: {string.Join(", ", PricingCatalog.TableFileNames)}";
+        return $"pricing folder '{folder}' holds no pricing table{(overlay ? ", so nothing would be laid over the bundled prices" : string.Empty)}: {found}. Known tables: {string.Join(", ", PricingCatalog.TableFileNames)}";
 
         static string Hint(string file)
         {
@@ -93,6 +93,18 @@ internal static class CommandLineChecks
             return nearest.Count == 0 ? string.Empty : $" (did you mean '{nearest[0]}'?)";
         }
     }
+
+    /// <summary>A file to read: one that exists and is not a folder. Returns the error, or null.</summary>
+    public static string? CheckInputFile(string file) =>
+        Directory.Exists(file) ? $"'{file}' is a folder; a file is needed here"
+        : File.Exists(file) ? null
+        : $"file '{file}' does not exist";
+
+    /// <summary>A folder to read: one that exists and is not a file. Returns the error, or null.</summary>
+    public static string? CheckInputFolder(string folder) =>
+        File.Exists(folder) ? $"'{folder}' is a file; a folder is needed here (e.g. '{Path.GetDirectoryName(Path.GetFullPath(folder))}')"
+        : Directory.Exists(folder) ? null
+        : $"folder '{folder}' does not exist";
 
     /// <summary>A file to write: not a folder, in a folder that exists. Returns the error, or null.</summary>
     public static string? CheckOutputFile(string option, string file)

@@ -36,15 +36,10 @@ internal static class ComparePricesCommand
 
     private static int Run(string file, DateOnly date, string? pricing, bool asJson, TextWriter stdout, TextWriter stderr)
     {
-        if (!File.Exists(file))
+        // Every path is checked before any file is read.
+        if ((CommandLineChecks.CheckInputFile(file) ?? (pricing is null ? null : CommandLineChecks.CheckPricingFolder(pricing, out _, overlay: false))) is { } error)
         {
-            stderr.WriteLine($"error: file '{file}' does not exist.");
-            return SampleApp.Failure;
-        }
-
-        if (pricing is not null && !Directory.Exists(pricing))
-        {
-            stderr.WriteLine($"error: folder '{pricing}' does not exist.");
+            stderr.WriteLine($"error: {error}.");
             return SampleApp.Failure;
         }
 

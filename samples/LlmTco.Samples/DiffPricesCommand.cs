@@ -32,9 +32,9 @@ internal static class DiffPricesCommand
 
     private static int Run(string oldFolder, string newFolder, bool asJson, TextWriter stdout, TextWriter stderr)
     {
-        foreach (var folder in new[] { oldFolder, newFolder }.Where(f => !Directory.Exists(f)))
+        if ((CommandLineChecks.CheckInputFolder(oldFolder) ?? CommandLineChecks.CheckInputFolder(newFolder)) is { } error)
         {
-            stderr.WriteLine($"error: folder '{folder}' does not exist.");
+            stderr.WriteLine($"error: {error}.");
             return SampleApp.Failure;
         }
 

@@ -57,7 +57,7 @@ internal static class ImportPricesCommand
     private static int Run(Settings parsed, TextWriter stdout, TextWriter stderr)
     {
         var file = parsed.File;
-        var pathError = File.Exists(file) ? null : $"file '{file}' does not exist";
+        var pathError = CommandLineChecks.CheckInputFile(file);
         pathError ??= parsed.Out is { } target ? CommandLineChecks.CheckOutputFile("--out", target) : null;
         if (pathError is not null)
         {

@@ -70,7 +70,7 @@ internal static class UsageCommand
         var (format, by, selfHostedFrom, horizon) = (parsed.Format, parsed.By, parsed.SelfHostedFrom, parsed.Horizon);
 
         // Every input and the output path are checked before any export is read.
-        var pathError = parsed.Files.Where(f => !File.Exists(f)).Select(f => $"file '{f}' does not exist").FirstOrDefault()
+        var pathError = parsed.Files.Select(CommandLineChecks.CheckInputFile).FirstOrDefault(e => e is not null)
             ?? (parsed.ScenarioOut is { } target ? CommandLineChecks.CheckOutputFile("--scenario-out", target) : null);
         if (pathError is not null)
         {

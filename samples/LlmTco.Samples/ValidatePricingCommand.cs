@@ -43,9 +43,9 @@ internal static class ValidatePricingCommand
 
     private static int Run(string folder, bool overlay, bool asJson, int maxAgeDays, DateOnly asOf, TextWriter stdout, TextWriter stderr)
     {
-        if (!Directory.Exists(folder))
+        if (CommandLineChecks.CheckInputFolder(folder) is { } error)
         {
-            stderr.WriteLine($"error: folder '{folder}' does not exist.");
+            stderr.WriteLine($"error: {error}.");
             return SampleApp.Failure;
         }
 
