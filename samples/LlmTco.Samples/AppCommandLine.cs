@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
+using System.Globalization;
 
 namespace LlmTco.Samples;
 
@@ -173,7 +174,18 @@ internal static class AppCommandLine
 
         public override int Invoke(ParseResult parseResult)
         {
-            help.Invoke(parseResult);
+            // The headings are System.CommandLine's, translated by the UI culture; the app's text is English everywhere.
+            var culture = CultureInfo.CurrentUICulture;
+            CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+            try
+            {
+                help.Invoke(parseResult);
+            }
+            finally
+            {
+                CultureInfo.CurrentUICulture = culture;
+            }
+
             var output = parseResult.InvocationConfiguration.Output;
             if (parseResult.CommandResult.Command is RootCommand)
             {

@@ -54,4 +54,30 @@ public sealed class CommandHelpTests
 
         text.Should().Contain("Exit codes: 0 success").And.NotContain("--version", "the stable interface has no --version");
     }
+
+    [Theory]
+    [InlineData("de-DE")]
+    [InlineData("fr-FR")]
+    [InlineData("ja-JP")]
+    public async Task CommandHelp_UnderAnotherUiCulture_IsEnglish(string culture)
+    {
+        // Given a machine whose UI language is not English (System.CommandLine ships translated help headings)
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(culture);
+        try
+        {
+            using var stdout = new StringWriter();
+            using var stderr = new StringWriter();
+
+            var exit = await SampleApp.RunAsync(["validate-pricing", "--help"], stdout, stderr);
+
+            // Then the headings are the English ones, like the descriptions under them
+            exit.Should().Be(0);
+            stdout.ToString().Should().Contain("Usage:").And.Contain("Arguments:").And.Contain("Options:").And.Contain("Show help and usage information");
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+    }
 }
