@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using LlmTco.Pricing;
@@ -13,63 +14,55 @@ namespace LlmTco.Samples;
 /// </summary>
 internal static class CatalogCommand
 {
-    private const string UsageLine = "usage: catalog [api [--provider <p>] | gpus | rentals [--gpu <g>] [--provider <p>] | models | benchmarks [--model <m>]] [--json]";
+    private const string Synopsis = "catalog [api [--provider <p>] | gpus | rentals [--gpu <g>] [--provider <p>] | models | benchmarks [--model <m>]] [--json]";
 
-    private static readonly string[] Subcommands = ["api", "gpus", "rentals", "models", "benchmarks"];
+    private const string JsonDescription = "Print the list as a JSON array.";
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static AppCommand Create(TextWriter stdout, TextWriter stderr)
     {
-        if (args.Length == 0)
-        {
-            return Summary(stdout);
-        }
+        string[] lists = ["api", "gpus", "rentals", "models", "benchmarks"];
+        var command = new AppCommand(
+            "catalog",
+            "Summarise the bundled pricing catalog; with a list, what a scenario can name, one row each.",
+            Synopsis,
+            sub => $"unknown catalog list '{sub}'{CommandLineChecks.DidYouMeanOrStop(sub!, lists.Where(c => char.ToUpperInvariant(c[0]) == char.ToUpperInvariant(sub!.FirstOrDefault())))} Lists: {string.Join(", ", lists)}");
+        command.SetAction(_ => Summary(stdout));
 
-        var sub = args[0];
-        var valued = sub switch
-        {
-            "api" => new HashSet<string> { "--provider" },
-            "rentals" => new HashSet<string> { "--gpu", "--provider" },
-            "benchmarks" => new HashSet<string> { "--model" },
-            "gpus" or "models" => new HashSet<string>(),
-            _ => null,
-        };
-        if (valued is null)
-        {
-            var hint = CommandLineChecks.DidYouMean(sub, Subcommands.Where(c => char.ToUpperInvariant(c[0]) == char.ToUpperInvariant(sub.FirstOrDefault())));
-            stderr.WriteLine($"error: unknown catalog list '{sub}'{(hint.Length == 0 ? "." : hint)} Lists: {string.Join(", ", Subcommands)}.");
-            stderr.WriteLine(UsageLine);
-            return SampleApp.UsageError;
-        }
+        var provider = CommandOptions.Text("--provider", "p", "Only this provider (any case).");
+        command.Subcommands.Add(List("api", "API providers and models, with aliases and the latest prices.", r => Api(PricingCatalog.Default, r.GetValue(provider)), provider));
+        command.Subcommands.Add(List("gpus", "GPU ids with their memory, speed, power and purchase price.", _ => Gpus(PricingCatalog.Default)));
+        var gpu = CommandOptions.Text("--gpu", "g", "Only this GPU (any case).");
+        var rentalProvider = CommandOptions.Text("--provider", "p", "Only this provider (any case).");
+        command.Subcommands.Add(List("rentals", "GPU rental offers: provider, plan, region and price per GPU-hour.", r => Rentals(PricingCatalog.Default, r.GetValue(gpu), r.GetValue(rentalProvider)), gpu, rentalProvider));
+        command.Subcommands.Add(List("models", "Open models with their aliases, size and context length.", _ => Models(PricingCatalog.Default)));
+        var model = CommandOptions.Text("--model", "m", "Only this model (any case).");
+        command.Subcommands.Add(List("benchmarks", "Throughput benchmarks by model, GPU and precision.", r => Benchmarks(PricingCatalog.Default, r.GetValue(model)), model));
+        return command;
 
-        var parsed = Arguments.Parse(args[1..], new HashSet<string> { "--json" }, valued, out var error);
-        if (error is null && parsed.Positionals.Count > 0)
+        AppCommand List(string name, string description, Func<ParseResult, Listing> list, params Option[] filters)
         {
-            error = $"catalog {sub} takes no argument '{parsed.Positionals[0]}'";
-        }
+            var json = CommandOptions.Flag("--json", JsonDescription);
+            var sub = new AppCommand(name, description, Synopsis, extra => $"catalog {name} takes no argument '{extra}'");
+            foreach (var filter in filters)
+            {
+                sub.Options.Add(filter);
+            }
 
-        if (error is not null)
-        {
-            stderr.WriteLine($"error: {error}.");
-            stderr.WriteLine(UsageLine);
-            return SampleApp.UsageError;
+            sub.Options.Add(json);
+            sub.SetAction(r => Write(list(r), r.GetValue(json), stdout, stderr));
+            return sub;
         }
+    }
 
-        var catalog = PricingCatalog.Default;
-        var list = sub switch
-        {
-            "api" => Api(catalog, parsed.Value("--provider")),
-            "gpus" => Gpus(catalog),
-            "rentals" => Rentals(catalog, parsed.Value("--gpu"), parsed.Value("--provider")),
-            "models" => Models(catalog),
-            _ => Benchmarks(catalog, parsed.Value("--model")),
-        };
+    private static int Write(Listing list, bool json, TextWriter stdout, TextWriter stderr)
+    {
         if (list.Error is not null)
         {
             stderr.WriteLine($"error: {list.Error}.");
             return SampleApp.Failure;
         }
 
-        if (parsed.Has("--json"))
+        if (json)
         {
             WriteJson(list, stdout);
         }
@@ -220,8 +213,7 @@ internal static class CatalogCommand
             return null;
         }
 
-        var hint = CommandLineChecks.DidYouMean(wanted, known);
-        return $"{option}: no {what} '{wanted}' in this list{(hint.Length == 0 ? "." : hint)} Known: {string.Join(", ", known)}";
+        return $"{option}: no {what} '{wanted}' in this list{CommandLineChecks.DidYouMeanOrStop(wanted, known)} Known: {string.Join(", ", known)}";
     }
 
     private static void WriteColumns(Listing list, TextWriter stdout)

@@ -13,6 +13,9 @@ internal static class CommandLineChecks
     /// <summary>"; did you mean 'x'?" for a misspelt name (case-insensitive), or an empty string.</summary>
     public static string DidYouMean(string wanted, IEnumerable<string> known) => NameSuggester.DidYouMean(wanted, known);
 
+    /// <summary>"; did you mean 'x'?" for a misspelt name (case-insensitive), or "." to end the sentence.</summary>
+    public static string DidYouMeanOrStop(string wanted, IEnumerable<string> known) => DidYouMean(wanted, known) is { Length: > 0 } hint ? hint : ".";
+
     /// <summary>" (did you mean 'x'?)" for a misspelt name (case-insensitive), or an empty string.</summary>
     /// <remarks>Options are short, so only names that start with the same letter after the dashes are suggested.</remarks>
     public static string AsideDidYouMean(string wanted, IEnumerable<string> known)
@@ -52,15 +55,14 @@ internal static class CommandLineChecks
             return null;
         }
 
-        var hint = DidYouMean(which, BundledScenarios.Names);
-        return $"'{which}' is neither a scenario file nor a bundled scenario{(hint.Length == 0 ? "." : hint)} Bundled scenarios: {string.Join(", ", BundledScenarios.Names)}";
+        return $"'{which}' is neither a scenario file nor a bundled scenario{DidYouMeanOrStop(which, BundledScenarios.Names)} Bundled scenarios: {string.Join(", ", BundledScenarios.Names)}";
     }
 
     /// <summary>
-    /// A <c>--pricing</c> overlay must be a folder holding at least one pricing table; anything else would silently run
-    /// on the bundled prices. Returns the error, or null with the tables the folder holds.
+    /// A <c>--pricing</c> folder must be a folder holding at least one pricing table; an overlay without one would
+    /// silently run on the bundled prices. Returns the error, or null with the tables the folder holds.
     /// </summary>
-    public static string? CheckPricingFolder(string folder, out IReadOnlyList<string> tables)
+    public static string? CheckPricingFolder(string folder, out IReadOnlyList<string> tables, bool overlay = true)
     {
         tables = [];
         if (File.Exists(folder))
@@ -83,7 +85,7 @@ internal static class CommandLineChecks
         var found = files.Count == 0
             ? "it is empty"
             : "it holds " + string.Join(", ", files.Select(f => $"'{f}'{Hint(f)}"));
-        return $"pricing folder '{folder}' holds no pricing table, so nothing would be laid over the bundled prices: {found}. Known tables: {string.Join(", ", PricingCatalog.TableFileNames)}";
+        return $"pricing folder '{folder}' holds no pricing table{(overlay ? ", so nothing would be laid over the bundled prices" : string.Empty)}: {found}. Known tables: {string.Join(", ", PricingCatalog.TableFileNames)}";
 
         static string Hint(string file)
         {
@@ -91,6 +93,18 @@ internal static class CommandLineChecks
             return nearest.Count == 0 ? string.Empty : $" (did you mean '{nearest[0]}'?)";
         }
     }
+
+    /// <summary>A file to read: one that exists and is not a folder. Returns the error, or null.</summary>
+    public static string? CheckInputFile(string file) =>
+        Directory.Exists(file) ? $"'{file}' is a folder; a file is needed here"
+        : File.Exists(file) ? null
+        : $"file '{file}' does not exist";
+
+    /// <summary>A folder to read: one that exists and is not a file. Returns the error, or null.</summary>
+    public static string? CheckInputFolder(string folder) =>
+        File.Exists(folder) ? $"'{folder}' is a file; a folder is needed here (e.g. '{Path.GetDirectoryName(Path.GetFullPath(folder))}')"
+        : Directory.Exists(folder) ? null
+        : $"folder '{folder}' does not exist";
 
     /// <summary>A file to write: not a folder, in a folder that exists. Returns the error, or null.</summary>
     public static string? CheckOutputFile(string option, string file)

@@ -12,52 +12,38 @@ namespace LlmTco.Samples;
 /// </summary>
 internal static class ComparePricesCommand
 {
-    private const string UsageLine = "usage: compare-prices --with genai-prices <data.json> [--date yyyy-MM-dd] [--pricing <folder>] [--json]";
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-    private static readonly HashSet<string> Flags = ["--json"];
-    private static readonly HashSet<string> Valued = ["--with", "--date", "--pricing"];
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static AppCommand Create(TextWriter stdout, TextWriter stderr)
     {
-        var parsed = Arguments.Parse(args, Flags, Valued, out var error);
-        var date = DateOnly.FromDateTime(DateTime.UtcNow);
-        if (error is null && parsed.Value("--with") is not GenAiPricesImporter.FormatName)
+        var file = CommandOptions.One("data.json", "The genai-prices data.json read.");
+        var with = CommandOptions.OneOf("--with", "genai-prices", "The price list compared with (required).", text => $"--with must be genai-prices; got '{text}'", GenAiPricesImporter.FormatName);
+        var date = CommandOptions.Date("--date", "The day compared (default: today, UTC).");
+        var pricing = CommandOptions.Text("--pricing", "folder", "Compare these pricing CSVs instead of the bundled ones.");
+        var json = CommandOptions.Flag("--json", "Print the comparison as JSON.");
+        var command = new AppCommand(
+            "compare-prices",
+            "Cross-check the catalog against genai-prices: every model both price on a day, and every price cell on which they disagree.",
+            "compare-prices --with genai-prices <data.json> [--date yyyy-MM-dd] [--pricing <folder>] [--json]",
+            _ => "compare-prices takes one data.json file")
         {
-            error = parsed.Value("--with") is { } other
-                ? $"--with must be genai-prices; got '{other}'"
-                : "compare-prices needs --with genai-prices";
-        }
-        else if (error is null && parsed.Positionals.Count != 1)
-        {
-            error = "compare-prices takes one data.json file";
-        }
-        else if (error is null && parsed.Value("--date") is { } text
-            && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-        {
-            error = $"--date must be a date written yyyy-MM-dd; got '{text}'";
-        }
+            file, with, date, pricing, json,
+        };
+        CommandOptions.Require(command, with, "compare-prices needs --with genai-prices");
+        command.SetAction(r => Run(r.GetValue(file)!, r.GetValue(date) ?? DateOnly.FromDateTime(DateTime.UtcNow), r.GetValue(pricing), r.GetValue(json), stdout, stderr));
+        return command;
+    }
 
-        if (error is not null)
+    private static int Run(string file, DateOnly date, string? pricing, bool asJson, TextWriter stdout, TextWriter stderr)
+    {
+        // Every path is checked before any file is read.
+        if ((CommandLineChecks.CheckInputFile(file) ?? (pricing is null ? null : CommandLineChecks.CheckPricingFolder(pricing, out _, overlay: false))) is { } error)
         {
             stderr.WriteLine($"error: {error}.");
-            stderr.WriteLine(UsageLine);
-            return SampleApp.UsageError;
-        }
-
-        var file = parsed.Positionals[0];
-        if (!File.Exists(file))
-        {
-            stderr.WriteLine($"error: file '{file}' does not exist.");
             return SampleApp.Failure;
         }
 
-        if (parsed.Value("--pricing") is { } folder && !Directory.Exists(folder))
-        {
-            stderr.WriteLine($"error: folder '{folder}' does not exist.");
-            return SampleApp.Failure;
-        }
-
-        var catalog = parsed.Value("--pricing") is { } pricing ? PricingCatalog.LoadFolder(pricing) : PricingCatalog.Default;
+        var catalog = pricing is not null ? PricingCatalog.LoadFolder(pricing) : PricingCatalog.Default;
         PriceComparison comparison;
         try
         {
@@ -70,7 +56,7 @@ internal static class ComparePricesCommand
             return SampleApp.Failure;
         }
 
-        if (parsed.Has("--json"))
+        if (asJson)
         {
             stdout.WriteLine(JsonSerializer.Serialize(Json(comparison, file), JsonOptions));
             return SampleApp.Success;

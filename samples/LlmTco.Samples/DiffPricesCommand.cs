@@ -11,34 +11,35 @@ namespace LlmTco.Samples;
 /// </summary>
 internal static class DiffPricesCommand
 {
-    private const string UsageLine = "usage: diff-prices <old-folder> <new-folder> [--json]";
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-    private static readonly HashSet<string> Flags = ["--json"];
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static AppCommand Create(TextWriter stdout, TextWriter stderr)
     {
-        var parsed = Arguments.Parse(args, Flags, new HashSet<string>(), out var error);
-        if (error is null && parsed.Positionals.Count != 2)
+        var oldFolder = CommandOptions.One("old-folder", "The tables before the change.");
+        var newFolder = CommandOptions.One("new-folder", "The tables after it.");
+        var json = CommandOptions.Flag("--json", "Print the differences as JSON.");
+        var command = new AppCommand(
+            "diff-prices",
+            "What changed between two folders of pricing CSVs: rows added, removed and changed, old -> new per cell with the % change of numbers.",
+            "diff-prices <old-folder> <new-folder> [--json]",
+            _ => "diff-prices takes two folders: the old tables and the new ones")
         {
-            error = "diff-prices takes two folders: the old tables and the new ones";
-        }
+            oldFolder, newFolder, json,
+        };
+        command.SetAction(r => Run(r.GetValue(oldFolder)!, r.GetValue(newFolder)!, r.GetValue(json), stdout, stderr));
+        return command;
+    }
 
-        if (error is not null)
+    private static int Run(string oldFolder, string newFolder, bool asJson, TextWriter stdout, TextWriter stderr)
+    {
+        if ((CommandLineChecks.CheckInputFolder(oldFolder) ?? CommandLineChecks.CheckInputFolder(newFolder)) is { } error)
         {
             stderr.WriteLine($"error: {error}.");
-            stderr.WriteLine(UsageLine);
-            return SampleApp.UsageError;
-        }
-
-        var (oldFolder, newFolder) = (parsed.Positionals[0], parsed.Positionals[1]);
-        foreach (var folder in parsed.Positionals.Where(f => !Directory.Exists(f)))
-        {
-            stderr.WriteLine($"error: folder '{folder}' does not exist.");
             return SampleApp.Failure;
         }
 
         var diff = PricingDiff.Compare(PricingCatalog.LoadFolder(oldFolder), PricingCatalog.LoadFolder(newFolder));
-        if (parsed.Has("--json"))
+        if (asJson)
         {
             stdout.WriteLine(JsonSerializer.Serialize(Json(diff, oldFolder, newFolder), JsonOptions));
             return SampleApp.Success;

@@ -10,60 +10,55 @@ namespace LlmTco.Samples;
 /// </summary>
 internal static class ImportPricesCommand
 {
-    private const string UsageLine = "usage: import-prices --from genai-prices|litellm <file.json> [--out <api_prices.csv>] [--source-url <url>] [--checked-on yyyy-MM-dd] [--effective-from yyyy-MM-dd]";
-
-    private static readonly HashSet<string> Valued = ["--from", "--out", "--source-url", "--checked-on", "--effective-from"];
-
     private static readonly Dictionary<string, (Func<Stream, PriceImportOptions, ImportResult> Import, Uri DefaultUrl, string Entries)> Formats = new(StringComparer.Ordinal)
     {
         [GenAiPricesImporter.FormatName] = (GenAiPricesImporter.Import, new Uri("https://github.com/pydantic/genai-prices/blob/main/prices/data.json"), "genai-prices models"),
         [LiteLlmImporter.FormatName] = (LiteLlmImporter.Import, new Uri("https://github.com/BerriAI/litellm/blob/main/model_prices_and_context_window.json"), "LiteLLM entries"),
     };
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static AppCommand Create(TextWriter stdout, TextWriter stderr)
     {
-        var parsed = Arguments.Parse(args, new HashSet<string>(), Valued, out var error);
-        var from = parsed.Value("--from");
-        if (error is null && from is null)
+        var file = CommandOptions.One("file.json", "The genai-prices data.json or LiteLLM model_prices_and_context_window.json read.");
+        var from = CommandOptions.OneOf("--from", "genai-prices|litellm", "The file's format (required).", text => $"--from must be genai-prices or litellm; got '{text}'", [.. Formats.Keys]);
+        var output = CommandOptions.Text("--out", "file", "Write the CSV there instead of to stdout.");
+        var sourceUrl = CommandOptions.Text("--source-url", "url", "The URL of the file read, for every row's source_url.");
+        sourceUrl.Validators.Add(result =>
         {
-            error = "import-prices needs --from genai-prices or --from litellm";
-        }
-        else if (error is null && !Formats.ContainsKey(from!))
+            var url = result.Tokens[0].Value;
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            {
+                result.AddError($"--source-url must be an absolute http(s) URL; got '{url}'");
+            }
+        });
+        var checkedOn = CommandOptions.Date("--checked-on", "The date the file was read (default: today, UTC).");
+        var effectiveFrom = CommandOptions.Date("--effective-from", "The start of prices the file gives no date for (default: --checked-on).");
+        var command = new AppCommand(
+            "import-prices",
+            "Turn a genai-prices data.json or a LiteLLM model_prices_and_context_window.json into api_prices.csv rows; report every model or field not mapped, and why, on stderr.",
+            "import-prices --from genai-prices|litellm <file.json> [--out <api_prices.csv>] [--source-url <url>] [--checked-on yyyy-MM-dd] [--effective-from yyyy-MM-dd]",
+            _ => "import-prices takes one JSON file")
         {
-            error = $"--from must be genai-prices or litellm; got '{from}'";
-        }
-        else if (error is null && parsed.Positionals.Count != 1)
-        {
-            error = "import-prices takes one JSON file";
-        }
+            file, from, output, sourceUrl, checkedOn, effectiveFrom,
+        };
+        CommandOptions.Require(command, from, "import-prices needs --from genai-prices or --from litellm");
+        command.SetAction(r => Run(
+            new Settings(
+                r.GetValue(file)!,
+                r.GetValue(from)!,
+                r.GetValue(output),
+                r.GetValue(sourceUrl) is { } url ? new Uri(url) : null,
+                r.GetValue(checkedOn) ?? DateOnly.FromDateTime(DateTime.UtcNow),
+                r.GetValue(effectiveFrom)),
+            stdout,
+            stderr));
+        return command;
+    }
 
-        var checkedOn = DateOnly.FromDateTime(DateTime.UtcNow);
-        DateOnly? effectiveFrom = null;
-        Uri? sourceUrl = null;
-        error ??= Date(parsed, "--checked-on", ref checkedOn);
-        if (error is null && parsed.Value("--effective-from") is not null)
-        {
-            var day = default(DateOnly);
-            error = Date(parsed, "--effective-from", ref day);
-            effectiveFrom = day;
-        }
-
-        if (error is null && parsed.Value("--source-url") is { } url
-            && (!Uri.TryCreate(url, UriKind.Absolute, out sourceUrl) || (sourceUrl.Scheme != Uri.UriSchemeHttps && sourceUrl.Scheme != Uri.UriSchemeHttp)))
-        {
-            error = $"--source-url must be an absolute http(s) URL; got '{url}'";
-        }
-
-        if (error is not null)
-        {
-            stderr.WriteLine($"error: {error}.");
-            stderr.WriteLine(UsageLine);
-            return SampleApp.UsageError;
-        }
-
-        var file = parsed.Positionals[0];
-        var pathError = File.Exists(file) ? null : $"file '{file}' does not exist";
-        pathError ??= parsed.Value("--out") is { } target ? CommandLineChecks.CheckOutputFile("--out", target) : null;
+    private static int Run(Settings parsed, TextWriter stdout, TextWriter stderr)
+    {
+        var file = parsed.File;
+        var pathError = CommandLineChecks.CheckInputFile(file);
+        pathError ??= parsed.Out is { } target ? CommandLineChecks.CheckOutputFile("--out", target) : null;
         if (pathError is not null)
         {
             // Checked before the import, so a bad --out never costs the work of reading the file.
@@ -71,8 +66,8 @@ internal static class ImportPricesCommand
             return SampleApp.Failure;
         }
 
-        var format = Formats[from!];
-        var options = new PriceImportOptions(sourceUrl ?? format.DefaultUrl) { CheckedOn = checkedOn, EffectiveFrom = effectiveFrom };
+        var format = Formats[parsed.From];
+        var options = new PriceImportOptions(parsed.SourceUrl ?? format.DefaultUrl) { CheckedOn = parsed.CheckedOn, EffectiveFrom = parsed.EffectiveFrom };
         ImportResult result;
         try
         {
@@ -85,7 +80,7 @@ internal static class ImportPricesCommand
             return SampleApp.Failure;
         }
 
-        if (parsed.Value("--out") is { } output)
+        if (parsed.Out is { } output)
         {
             OutputFile.WriteText(output, result.WriteCsv);
         }
@@ -94,14 +89,14 @@ internal static class ImportPricesCommand
             result.WriteCsv(stdout);
         }
 
-        if (sourceUrl is null)
+        if (parsed.SourceUrl is null)
         {
             stderr.WriteLine($"note: no --source-url given, so every row cites {format.DefaultUrl}; pass the URL of the exact version you read (a commit link).");
         }
 
         stderr.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"Imported {result.Rows.Count} row(s) for {result.ModelsImported} model(s) from {result.EntriesRead} {format.Entries} in '{file}'{(parsed.Value("--out") is { } written ? $" into '{written}'" : string.Empty)}."));
+            $"Imported {result.Rows.Count} row(s) for {result.ModelsImported} model(s) from {result.EntriesRead} {format.Entries} in '{file}'{(parsed.Out is { } written ? $" into '{written}'" : string.Empty)}."));
         if (result.Unmapped.Count > 0)
         {
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Not mapped ({result.Unmapped.Count}):"));
@@ -115,15 +110,5 @@ internal static class ImportPricesCommand
         return SampleApp.Success;
     }
 
-    private static string? Date(Arguments parsed, string option, ref DateOnly value)
-    {
-        if (parsed.Value(option) is not { } text)
-        {
-            return null;
-        }
-
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
-            ? null
-            : $"{option} must be a date written yyyy-MM-dd; got '{text}'";
-    }
+    private sealed record Settings(string File, string From, string? Out, Uri? SourceUrl, DateOnly CheckedOn, DateOnly? EffectiveFrom);
 }

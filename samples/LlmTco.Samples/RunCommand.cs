@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using LlmTco.Output;
 using LlmTco.Pricing;
@@ -13,46 +14,50 @@ namespace LlmTco.Samples;
 /// </summary>
 internal static class RunCommand
 {
-    private static readonly HashSet<string> Flags = ["--json", "--no-charts"];
-    private static readonly HashSet<string> Valued = ["--csv", "--pricing", "--out", "--trials", "--seed"];
+    private const string Synopsis = "run [<name>|<scenario.json>] [--json] [--csv <file>] [--out <folder>] [--no-charts] [--pricing <folder>] [--trials <N>] [--seed <S>]";
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static AppCommand Create(TextWriter stdout, TextWriter stderr)
     {
-        var parsed = Arguments.Parse(args, Flags, Valued, out var error);
-        if (error is null && parsed.Positionals.Count > 1)
+        var scenario = new Argument<string?>("name|file.json")
         {
-            error = "run takes one scenario name or file";
-        }
-
-        int? trials = null;
-        long? seed = null;
-        if (error is null && parsed.Value("--trials") is { } trialsText)
+            Description = $"A bundled scenario's name (any case; see the scenarios command) or a scenario file (default: {BundledScenarios.Headline}).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var json = CommandOptions.Flag("--json", "Print the result as JSON (format in docs/output.md) instead of tables.");
+        var csv = CommandOptions.Text("--csv", "file", "Also write every option's months as CSV.");
+        var output = CommandOptions.Text("--out", "folder", "Where charts and reports go (default: ./out).");
+        var noCharts = CommandOptions.Flag("--no-charts", "Write no charts or reports.");
+        var pricing = CommandOptions.Text("--pricing", "folder", "Lay your pricing CSVs over the bundled ones; the run names the folder and each table's rows.");
+        var trials = CommandOptions.WholeNumber(
+            "--trials",
+            "n",
+            "Monte Carlo trials over the scenario's uncertain inputs (default: the scenario's uncertainty section); percentiles, tornado and fan charts.",
+            1,
+            UncertaintySettings.MaxTrials,
+            text => $"--trials takes a whole number from 1 to {UncertaintySettings.MaxTrials.ToString("N0", CultureInfo.InvariantCulture)} (value: {text})");
+        var seed = CommandOptions.SignedWholeNumber("--seed", "s", "Seed of the Monte Carlo run: the same seed gives the same numbers.", text => $"--seed takes a whole number (value: {text})");
+        var command = new AppCommand("run", "Run a bundled scenario by name, or a scenario file.", Synopsis, _ => "run takes one scenario name or file")
         {
-            trials = int.TryParse(trialsText, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= UncertaintySettings.MaxTrials ? n : null;
-            error = trials is null ? $"--trials takes a whole number from 1 to {UncertaintySettings.MaxTrials.ToString("N0", CultureInfo.InvariantCulture)} (value: {trialsText})" : null;
-        }
+            scenario, json, csv, output, noCharts, pricing, trials, seed,
+        };
+        command.SetAction(r => Run(
+            new Settings(r.GetValue(scenario), r.GetValue(json), r.GetValue(csv), r.GetValue(output), r.GetValue(noCharts), r.GetValue(pricing), r.GetValue(trials), r.GetValue(seed)),
+            stdout,
+            stderr));
+        return command;
+    }
 
-        if (error is null && parsed.Value("--seed") is { } seedText)
-        {
-            seed = long.TryParse(seedText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var s) ? s : null;
-            error = seed is null ? $"--seed takes a whole number (value: {seedText})" : null;
-        }
-
-        if (error is not null)
-        {
-            stderr.WriteLine($"error: {error}.");
-            stderr.WriteLine("usage: run [<name>|<scenario.json>] [--json] [--csv <file>] [--out <folder>] [--no-charts] [--pricing <folder>] [--trials <N>] [--seed <S>]");
-            return SampleApp.UsageError;
-        }
-
+    public static int Run(Settings parsed, TextWriter stdout, TextWriter stderr)
+    {
+        var (trials, seed) = (parsed.Trials, parsed.Seed);
         // Every name and path is checked before any work starts.
-        var which = parsed.Positionals.FirstOrDefault() ?? BundledScenarios.Headline;
-        var pricing = parsed.Value("--pricing");
+        var which = parsed.Scenario ?? BundledScenarios.Headline;
+        var pricing = parsed.Pricing;
         IReadOnlyList<string> overlayTables = [];
-        error = CommandLineChecks.FindScenario(which, out var load)
+        var error = CommandLineChecks.FindScenario(which, out var load)
             ?? (pricing is null ? null : CommandLineChecks.CheckPricingFolder(pricing, out overlayTables))
-            ?? (parsed.Value("--csv") is { } csvFile ? CommandLineChecks.CheckOutputFile("--csv", csvFile) : null)
-            ?? (parsed.Has("--no-charts") || parsed.Has("--json") ? null : CommandLineChecks.CheckOutputFolder("--out", parsed.Value("--out") ?? "out"));
+            ?? (parsed.Csv is { } csvFile ? CommandLineChecks.CheckOutputFile("--csv", csvFile) : null)
+            ?? (parsed.NoCharts || parsed.Json ? null : CommandLineChecks.CheckOutputFolder("--out", parsed.Out ?? "out"));
         if (error is not null)
         {
             stderr.WriteLine($"error: {error}.");
@@ -78,12 +83,12 @@ internal static class RunCommand
         var engine = new TcoEngine(catalog);
         var result = engine.Evaluate(scenario);
 
-        if (parsed.Value("--csv") is { } csvPath)
+        if (parsed.Csv is { } csvPath)
         {
             OutputFile.WriteText(csvPath, writer => ScenarioResultCsv.Write(writer, result));
         }
 
-        if (parsed.Has("--json"))
+        if (parsed.Json)
         {
             if (overlayNote is not null)
             {
@@ -109,14 +114,14 @@ internal static class RunCommand
             UncertaintyReport.Write(uncertainty, stdout);
         }
 
-        if (parsed.Value("--csv") is { } written)
+        if (parsed.Csv is { } written)
         {
             stdout.WriteLine($"CSV: {Path.GetFullPath(written)}");
         }
 
-        if (!parsed.Has("--no-charts"))
+        if (!parsed.NoCharts)
         {
-            var folder = parsed.Value("--out") ?? "out";
+            var folder = parsed.Out ?? "out";
             foreach (var stale in Reports.OwnFiles().Select(f => Path.Combine(folder, f)).Where(File.Exists))
             {
                 File.Delete(stale);
@@ -138,5 +143,12 @@ internal static class RunCommand
         }
 
         return SampleApp.Success;
+    }
+
+    /// <summary>What <c>run</c> was given.</summary>
+    public sealed record Settings(string? Scenario, bool Json, string? Csv, string? Out, bool NoCharts, string? Pricing, int? Trials, long? Seed)
+    {
+        /// <summary>No arguments: the headline scenario, as tables, with charts in ./out.</summary>
+        public static Settings Headline { get; } = new(null, false, null, null, false, null, null, null);
     }
 }

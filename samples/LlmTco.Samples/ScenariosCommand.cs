@@ -3,14 +3,15 @@ namespace LlmTco.Samples;
 /// <summary><c>scenarios</c>: lists the bundled scenarios with their descriptions.</summary>
 internal static class ScenariosCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static AppCommand Create(TextWriter stdout, TextWriter stderr)
     {
-        if (args.Length > 0)
-        {
-            stderr.WriteLine($"error: scenarios takes no arguments (got '{args[0]}').");
-            return SampleApp.UsageError;
-        }
+        var command = new AppCommand("scenarios", "List the bundled scenarios.", "scenarios", extra => $"scenarios takes no arguments (got '{extra}')");
+        command.SetAction(_ => Run(stdout));
+        return command;
+    }
 
+    private static int Run(TextWriter stdout)
+    {
         foreach (var name in BundledScenarios.Names)
         {
             var scenario = BundledScenarios.Load(name);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -15,50 +16,62 @@ namespace LlmTco.Samples;
 /// </summary>
 internal static class UsageCommand
 {
-    private const string UsageLine = "usage: usage <file>... [--format openai|openai-costs|anthropic|csv] [--by model|project] [--scenario-out <file.json>] [--self-hosted-from <bundled scenario>] [--horizon <months>] [--json]";
-
-    private static readonly HashSet<string> Flags = ["--json"];
-    private static readonly HashSet<string> Valued = ["--format", "--by", "--scenario-out", "--self-hosted-from", "--horizon"];
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static AppCommand Create(TextWriter stdout, TextWriter stderr)
     {
-        var parsed = Arguments.Parse(args, Flags, Valued, out var error);
-        var format = parsed.Value("--format");
-        var by = parsed.Value("--by") ?? "model";
-        var selfHostedFrom = parsed.Value("--self-hosted-from") ?? "customer-service";
-        var horizon = 36;
-        if (error is null && parsed.Positionals.Count == 0)
+        var files = new Argument<string[]>("file") { Description = "The export files, read together.", Arity = ArgumentArity.OneOrMore };
+        var format = CommandOptions.OneOf(
+            "--format",
+            "f",
+            "The files' format: openai, openai-costs, anthropic or csv (default: .csv is csv; JSON is detected).",
+            text => $"--format must be openai, openai-costs, anthropic or csv; got '{text}'",
+            OpenAiUsageExport.FormatName,
+            OpenAiCostsExport.FormatName,
+            AnthropicUsageExport.FormatName,
+            UsageCsv.FormatName);
+        var by = CommandOptions.OneOf("--by", "model|project", "One traffic profile per model (default) or per project and model.", text => $"--by must be model or project; got '{text}'", "model", "project");
+        var scenarioOut = CommandOptions.Text("--scenario-out", "file", "Write a scenario that run accepts (start after the data, fitted growth).");
+        var selfHostedFrom = CommandOptions.Text("--self-hosted-from", "name", $"The bundled scenario whose self-hosted options it compares with (any case; default: {BundledScenarios.Headline}).");
+        selfHostedFrom.Validators.Add(result =>
         {
-            error = "usage needs at least one export file";
-        }
-        else if (error is null && format is not null && format is not (OpenAiUsageExport.FormatName or OpenAiCostsExport.FormatName or AnthropicUsageExport.FormatName or UsageCsv.FormatName))
+            var name = result.Tokens[0].Value;
+            if (!BundledScenarios.Names.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                result.AddError($"--self-hosted-from must name a bundled scenario ({string.Join(", ", BundledScenarios.Names)}); got '{name}'{CommandLineChecks.AsideDidYouMean(name, BundledScenarios.Names)}");
+            }
+        });
+        var horizon = CommandOptions.WholeNumber("--horizon", "months", "The scenario's horizon (default: 36).", 1, 600, text => $"--horizon must be a whole number of months from 1 to 600; got '{text}'");
+        var json = CommandOptions.Flag("--json", "Print the bill and the workload as JSON.");
+        var command = new AppCommand(
+            "usage",
+            "Read API usage exports (OpenAI Usage API completions JSON and Costs API JSON, Anthropic messages usage report JSON, per-request CSV): print the bill at the catalog's prices by month and model, the difference to the export's own cost, the derived traffic profiles; optionally write a scenario.",
+            "usage <file>... [--format openai|openai-costs|anthropic|csv] [--by model|project] [--scenario-out <file.json>] [--self-hosted-from <bundled scenario>] [--horizon <months>] [--json]",
+            _ => "usage needs at least one export file")
         {
-            error = $"--format must be openai, openai-costs, anthropic or csv; got '{format}'";
-        }
-        else if (error is null && by is not ("model" or "project"))
-        {
-            error = $"--by must be model or project; got '{by}'";
-        }
-        else if (error is null && parsed.Value("--horizon") is { } h && (!int.TryParse(h, NumberStyles.None, CultureInfo.InvariantCulture, out horizon) || horizon is < 1 or > 600))
-        {
-            error = $"--horizon must be a whole number of months from 1 to 600; got '{h}'";
-        }
-        else if (error is null && !BundledScenarios.Names.Contains(selfHostedFrom))
-        {
-            error = $"--self-hosted-from must name a bundled scenario ({string.Join(", ", BundledScenarios.Names)}); got '{selfHostedFrom}'";
-        }
+            files, format, by, scenarioOut, selfHostedFrom, horizon, json,
+        };
+        command.SetAction(r => Run(
+            new Settings(
+                r.GetValue(files)!,
+                r.GetValue(format),
+                r.GetValue(by) ?? "model",
+                r.GetValue(scenarioOut),
+                BundledScenarios.Names.First(n => string.Equals(n, r.GetValue(selfHostedFrom) ?? BundledScenarios.Headline, StringComparison.OrdinalIgnoreCase)),
+                r.GetValue(horizon) ?? 36,
+                r.GetValue(json)),
+            stdout,
+            stderr));
+        return command;
+    }
 
-        if (error is not null)
-        {
-            stderr.WriteLine($"error: {error}.");
-            stderr.WriteLine(UsageLine);
-            return SampleApp.UsageError;
-        }
+    private static int Run(Settings parsed, TextWriter stdout, TextWriter stderr)
+    {
+        var (format, by, selfHostedFrom, horizon) = (parsed.Format, parsed.By, parsed.SelfHostedFrom, parsed.Horizon);
 
         // Every input and the output path are checked before any export is read.
-        var pathError = parsed.Positionals.Where(f => !File.Exists(f)).Select(f => $"file '{f}' does not exist").FirstOrDefault()
-            ?? (parsed.Value("--scenario-out") is { } target ? CommandLineChecks.CheckOutputFile("--scenario-out", target) : null);
+        var pathError = parsed.Files.Select(CommandLineChecks.CheckInputFile).FirstOrDefault(e => e is not null)
+            ?? (parsed.ScenarioOut is { } target ? CommandLineChecks.CheckOutputFile("--scenario-out", target) : null);
         if (pathError is not null)
         {
             stderr.WriteLine($"error: {pathError}.");
@@ -68,7 +81,7 @@ internal static class UsageCommand
         var analyzer = new UsageAnalyzer(PricingCatalog.Default, by == "project" ? ProfileGrouping.Project : ProfileGrouping.Model);
         try
         {
-            foreach (var file in parsed.Positionals)
+            foreach (var file in parsed.Files)
             {
                 Read(analyzer, file, format ?? Detect(file));
             }
@@ -95,10 +108,10 @@ internal static class UsageCommand
         if (workload.Profiles.Count > 0)
         {
             var selfHosted = BundledScenarios.Load(selfHostedFrom).SelfHostedOptions;
-            scenario = workload.ToScenario("Derived from usage: " + string.Join(", ", parsed.Positionals.Select(Path.GetFileName)), selfHosted, horizon);
+            scenario = workload.ToScenario("Derived from usage: " + string.Join(", ", parsed.Files.Select(Path.GetFileName)), selfHosted, horizon);
         }
 
-        if (parsed.Value("--scenario-out") is { } output)
+        if (parsed.ScenarioOut is { } output)
         {
             if (scenario is null)
             {
@@ -109,14 +122,14 @@ internal static class UsageCommand
             OutputFile.WriteText(output, ScenarioJson.Serialize(scenario) + Environment.NewLine);
         }
 
-        if (parsed.Has("--json"))
+        if (parsed.Json)
         {
             stdout.WriteLine(JsonSerializer.Serialize(new { bill.TotalCost, bill.Months, bill.Lines, bill.Unpriced, workload }, JsonOptions));
         }
         else
         {
             Print(stdout, bill, workload);
-            if (parsed.Value("--scenario-out") is { } written)
+            if (parsed.ScenarioOut is { } written)
             {
                 stdout.WriteLine();
                 stdout.WriteLine($"Scenario written to {written} (self-hosted options from '{selfHostedFrom}'); run it with: run {written}");
@@ -224,4 +237,6 @@ internal static class UsageCommand
                 string.Concat(p.RequestShareOverContextThreshold.Select(t => string.Format(c, "; over {0:N0} input tokens {1:0.0%}", t.Key, t.Value)))));
         }
     }
+
+    private sealed record Settings(string[] Files, string? Format, string By, string? ScenarioOut, string SelfHostedFrom, int Horizon, bool Json);
 }

@@ -10,48 +10,45 @@ namespace LlmTco.Samples;
 /// </summary>
 internal static class ValidatePricingCommand
 {
-    private const string UsageLine = "usage: validate-pricing <folder> [--overlay] [--json] [--max-age-days N] [--as-of yyyy-MM-dd]";
+    private const string Synopsis = "validate-pricing <folder> [--overlay] [--json] [--max-age-days N] [--as-of yyyy-MM-dd]";
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-    private static readonly HashSet<string> Flags = ["--overlay", "--json"];
-    private static readonly HashSet<string> Valued = ["--max-age-days", "--as-of"];
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static AppCommand Create(TextWriter stdout, TextWriter stderr)
     {
-        var parsed = Arguments.Parse(args, Flags, Valued, out var error);
-        if (error is null && parsed.Positionals.Count != 1)
+        var folder = CommandOptions.One("folder", "The folder of pricing CSVs.");
+        var overlay = CommandOptions.Flag("--overlay", "Check the folder on top of the bundled tables (any subset of files).");
+        var json = CommandOptions.Flag("--json", "Print the report as JSON.");
+        var maxAgeDays = CommandOptions.WholeNumber(
+            "--max-age-days",
+            "N",
+            $"Warn about rows checked more than N days ago (default: {PricingCatalog.DefaultMaxAgeDays}).",
+            0,
+            int.MaxValue,
+            text => $"--max-age-days must be a whole number of days, 0 or more; got '{text}'");
+        var asOf = CommandOptions.Date("--as-of", "The day ages are measured from (default: today, UTC).");
+        var command = new AppCommand("validate-pricing", "Check a folder of pricing CSVs; every problem as file:line:column.", Synopsis, _ => "validate-pricing takes one folder")
         {
-            error = "validate-pricing takes one folder";
-        }
+            folder, overlay, json, maxAgeDays, asOf,
+        };
+        command.SetAction(r => Run(
+            r.GetValue(folder)!,
+            r.GetValue(overlay),
+            r.GetValue(json),
+            r.GetValue(maxAgeDays) ?? PricingCatalog.DefaultMaxAgeDays,
+            r.GetValue(asOf) ?? DateOnly.FromDateTime(DateTime.UtcNow),
+            stdout,
+            stderr));
+        return command;
+    }
 
-        var maxAgeDays = PricingCatalog.DefaultMaxAgeDays;
-        if (error is null && parsed.Value("--max-age-days") is { } ageText
-            && (!int.TryParse(ageText, NumberStyles.None, CultureInfo.InvariantCulture, out maxAgeDays)))
+    private static int Run(string folder, bool overlay, bool asJson, int maxAgeDays, DateOnly asOf, TextWriter stdout, TextWriter stderr)
+    {
+        if (CommandLineChecks.CheckInputFolder(folder) is { } error)
         {
-            error = $"--max-age-days must be a whole number of days, 0 or more; got '{ageText}'";
-        }
-
-        var asOf = DateOnly.FromDateTime(DateTime.UtcNow);
-        if (error is null && parsed.Value("--as-of") is { } dateText
-            && !DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
-        {
-            error = $"--as-of must be a date written yyyy-MM-dd; got '{dateText}'";
-        }
-
-        if (error is not null)
-        {
-            stderr.WriteLine(error.StartsWith("unknown option", StringComparison.Ordinal) ? $"error: {error} for validate-pricing." : $"error: {error}.");
-            stderr.WriteLine(UsageLine);
-            return SampleApp.UsageError;
-        }
-
-        var folder = parsed.Positionals[0];
-        if (!Directory.Exists(folder))
-        {
-            stderr.WriteLine($"error: folder '{folder}' does not exist.");
+            stderr.WriteLine($"error: {error}.");
             return SampleApp.Failure;
         }
 
-        var overlay = parsed.Has("--overlay");
         var report = overlay
             ? PricingCatalog.Validate(PricingSource.Embedded, PricingSource.Folder(folder))
             : PricingCatalog.Validate(PricingSource.Folder(folder));
@@ -63,7 +60,7 @@ internal static class ValidatePricingCommand
             .ToList();
         var warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
 
-        if (parsed.Has("--json"))
+        if (asJson)
         {
             var json = new
             {

@@ -96,6 +96,78 @@ public sealed class CommandLineErrorTests : IDisposable
         stderr.Should().StartWith($"error: unknown option '{option}'.", "no option of run starts like it");
     }
 
+    [Theory]
+    [InlineData("--gpus", "'--gpu'", "catalog", "rentals")]
+    [InlineData("--overlays", "'--overlay'", "validate-pricing", ".")]
+    [InlineData("--scenario", "'--scenario-out'", "usage", "x.json")]
+    [InlineData("--source", "'--source-url'", "import-prices", "--from", "litellm", "x.json")]
+    public async Task SubcommandsMisspeltOption_ExitsTwo_SuggestingOneOfThatCommandsOptions(string option, string suggestion, params string[] command)
+    {
+        var (exit, stdout, stderr) = await Run([.. command, option]);
+
+        exit.Should().Be(2);
+        stdout.Should().BeEmpty();
+        stderr.Should().StartWith($"error: unknown option '{option}' (did you mean {suggestion}?).");
+    }
+
+    [Theory]
+    [InlineData("hlep", "'help'")]
+    [InlineData("Usage", "'usage'")]
+    [InlineData("compare-price", "'compare-prices'")]
+    public async Task HelpForAMisspeltCommand_ExitsTwo_WithDidYouMean(string command, string suggestion)
+    {
+        var (exit, _, stderr) = await Run("help", command);
+
+        exit.Should().Be(2);
+        stderr.Should().Be($"error: unknown command '{command}'; did you mean {suggestion}? Run with --help to list the commands.{Environment.NewLine}");
+    }
+
+    [Fact]
+    public async Task UsageSelfHostedFrom_MisspeltScenarioName_SuggestsIt_AndAnyCaseIsAccepted()
+    {
+        var (exit, _, stderr) = await Run("usage", "x.json", "--self-hosted-from", "Startup-Budgte");
+
+        exit.Should().Be(2);
+        stderr.Should().StartWith("error: --self-hosted-from must name a bundled scenario (").And.Contain("got 'Startup-Budgte' (did you mean 'startup-budget'?).");
+    }
+
+    [Fact]
+    public async Task InputThatIsAFolder_SaysSo_InsteadOfNotFound()
+    {
+        var (exit, stdout, stderr) = await Run("import-prices", "--from", "litellm", folder);
+
+        exit.Should().Be(1);
+        stdout.Should().BeEmpty();
+        stderr.Should().Be($"error: '{folder}' is a folder; a file is needed here.{Environment.NewLine}");
+    }
+
+    [Fact]
+    public async Task FolderArgumentThatIsAFile_SaysSo_NamingItsFolder()
+    {
+        var file = Path.Combine(folder, "gpus.csv");
+        await File.WriteAllTextAsync(file, "not read");
+
+        var (exit, _, stderr) = await Run("validate-pricing", file);
+
+        exit.Should().Be(1);
+        stderr.Should().Be($"error: '{file}' is a file; a folder is needed here (e.g. '{folder}').{Environment.NewLine}");
+    }
+
+    [Fact]
+    public async Task ComparePrices_PricingFolderEmpty_IsAnError_ListingWhatItFound()
+    {
+        var data = Path.Combine(folder, "data.json");
+        var pricing = Directory.CreateDirectory(Path.Combine(folder, "pricing")).FullName;
+        await File.WriteAllTextAsync(data, "[]");
+        await File.WriteAllTextAsync(Path.Combine(pricing, "api_price.csv"), "provider\n");
+
+        var (exit, stdout, stderr) = await Run("compare-prices", "--with", "genai-prices", data, "--pricing", pricing);
+
+        exit.Should().Be(1);
+        stdout.Should().BeEmpty();
+        stderr.Should().StartWith($"error: pricing folder '{pricing}' holds no pricing table: it holds 'api_price.csv' (did you mean 'api_prices.csv'?).");
+    }
+
     [Fact]
     public async Task Run_PricingNamesAFile_IsAnError_NamingTheFolderToUse()
     {

@@ -192,7 +192,7 @@ public sealed class ValidatePricingCommandTests : IDisposable
     [Theory]
     [InlineData(new[] { "validate-pricing" }, 2, "error: validate-pricing takes one folder.")]
     [InlineData(new[] { "validate-pricing", "/no/such/folder" }, 1, "error: folder '/no/such/folder' does not exist.")]
-    [InlineData(new[] { "validate-pricing", ".", "--strict" }, 2, "error: unknown option '--strict' for validate-pricing.")]
+    [InlineData(new[] { "validate-pricing", ".", "--strict" }, 2, "error: unknown option '--strict'.")]
     [InlineData(new[] { "frobnicate" }, 2, "error: unknown command 'frobnicate'. Run with --help to list the commands.")]
     public async Task Run_BadArguments_ExitNonZeroWithAClearMessage(string[] args, int expectedExit, string expectedError)
     {
