@@ -22,7 +22,7 @@ public sealed class CapacityChecksTests(ITestOutputHelper output)
         var gpu = Catalog.GetGpu(gpuModel);
         return new ReplicaCapacity(
             CapacityMath.WeightBytes(m, precision),
-            CapacityMath.KvCacheBytesPerToken(m, NumericPrecision.Bf16),
+            tokens => CapacityMath.KvCacheBytesPerSequence(m, NumericPrecision.Bf16, tokens),
             gpus * (double)gpu.MemoryBandwidthTbPerSecond * 1e12,
             gpus * CapacityMath.PeakFlopsPerSecond(gpu, precision),
             (double)m.ActiveParametersBillions * 1e9,
