@@ -35,6 +35,37 @@ public sealed record OpenModel : ISourcedRow
     /// <summary>Gets the dimension of one attention head (column <c>head_dim</c>).</summary>
     public required int HeadDim { get; init; }
 
+    /// <summary>
+    /// Gets the rank of the compressed key/value latent of multi-head latent attention (MLA, DeepSeek-V3 and models built
+    /// on it), the config's <c>kv_lora_rank</c> (column <c>kv_lora_rank</c>); <see langword="null"/> for ordinary
+    /// (multi-head or grouped-query) attention. With it, a layer caches <c>kv_lora_rank + qk_rope_head_dim</c> numbers
+    /// per token instead of <c>2 × kv_heads × head_dim</c>.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>; given together with <see cref="QkRopeHeadDim"/>.</value>
+    public int? KvLoraRank { get; init; }
+
+    /// <summary>
+    /// Gets the width of the rotary-position key part that multi-head latent attention caches next to the latent, the
+    /// config's <c>qk_rope_head_dim</c> (column <c>qk_rope_head_dim</c>); <see langword="null"/> without MLA.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>; given together with <see cref="KvLoraRank"/>.</value>
+    public int? QkRopeHeadDim { get; init; }
+
+    /// <summary>
+    /// Gets the attention window in tokens of the model's sliding-window (local) layers, the config's
+    /// <c>sliding_window</c> (column <c>sliding_window_tokens</c>): such a layer caches at most this many tokens of a
+    /// sequence. <see langword="null"/> when every layer attends to the whole context.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>; given together with <see cref="SlidingWindowLayers"/>.</value>
+    public int? SlidingWindowTokens { get; init; }
+
+    /// <summary>
+    /// Gets how many of the <see cref="Layers"/> use the sliding window (column <c>sliding_window_layers</c>), counted from
+    /// the config's <c>layer_types</c> or its sliding-window pattern; the other layers cache the whole context.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>; given together with <see cref="SlidingWindowTokens"/>.</value>
+    public int? SlidingWindowLayers { get; init; }
+
     /// <summary>Gets the longest context the model supports, in tokens (column <c>context_length_tokens</c>).</summary>
     public required int ContextLengthTokens { get; init; }
 

@@ -37,7 +37,26 @@ public static class CapacityMath
         return (double)model.TotalParametersBillions * 1e9 * BytesPerParameter(precision);
     }
 
-    /// <summary>Gets the KV-cache bytes per token: 2 (key and value) × layers × KV heads × head dimension × bytes per element.</summary>
+    /// <summary>
+    /// Gets the KV-cache numbers one layer keeps per token: <c>kv_lora_rank + qk_rope_head_dim</c> under multi-head latent
+    /// attention (one compressed latent and the shared rotary key), else 2 (key and value) × KV heads × head dimension.
+    /// </summary>
+    /// <param name="model">The model.</param>
+    /// <returns>Numbers (elements) per token per layer.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is <see langword="null"/>.</exception>
+    public static double KvCacheElementsPerTokenPerLayer(OpenModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return model is { KvLoraRank: { } rank, QkRopeHeadDim: { } rope }
+            ? (double)rank + rope
+            : 2.0 * model.KvHeads * model.HeadDim;
+    }
+
+    /// <summary>
+    /// Gets the KV-cache bytes per token of a sequence that every layer holds (no longer than any sliding window):
+    /// layers × <see cref="KvCacheElementsPerTokenPerLayer"/> × bytes per element. Beyond a sliding window the cost of a
+    /// further token is lower; <see cref="KvCacheBytesPerSequence"/> gives the exact figure.
+    /// </summary>
     /// <param name="model">The model.</param>
     /// <param name="kvCachePrecision">The KV cache's number format.</param>
     /// <returns>Bytes per token of context.</returns>
@@ -45,7 +64,31 @@ public static class CapacityMath
     public static double KvCacheBytesPerToken(OpenModel model, NumericPrecision kvCachePrecision)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return 2.0 * model.Layers * model.KvHeads * model.HeadDim * BytesPerParameter(kvCachePrecision);
+        return model.Layers * KvCacheElementsPerTokenPerLayer(model) * BytesPerParameter(kvCachePrecision);
+    }
+
+    /// <summary>
+    /// Gets the KV-cache bytes of one sequence of <paramref name="contextTokens"/> tokens: <see cref="KvCacheElementsPerTokenPerLayer"/>
+    /// × bytes per element × (full-attention layers × tokens + sliding-window layers × min(tokens, window)).
+    /// </summary>
+    /// <param name="model">The model.</param>
+    /// <param name="kvCachePrecision">The KV cache's number format.</param>
+    /// <param name="contextTokens">Tokens of the sequence (prompt and output so far), 0 or more.</param>
+    /// <returns>Bytes.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="contextTokens"/> is negative or not a number.</exception>
+    public static double KvCacheBytesPerSequence(OpenModel model, NumericPrecision kvCachePrecision, double contextTokens)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (!(contextTokens >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(contextTokens), contextTokens, "The context must be 0 or more tokens.");
+        }
+
+        var slidingLayers = model.SlidingWindowTokens is null ? 0 : Math.Min(model.SlidingWindowLayers ?? 0, model.Layers);
+        var slidingTokens = model.SlidingWindowTokens is { } window ? Math.Min(contextTokens, window) : contextTokens;
+        var layerTokens = ((model.Layers - slidingLayers) * contextTokens) + (slidingLayers * slidingTokens);
+        return layerTokens * KvCacheElementsPerTokenPerLayer(model) * BytesPerParameter(kvCachePrecision);
     }
 
     /// <summary>

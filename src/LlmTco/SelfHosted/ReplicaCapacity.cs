@@ -51,7 +51,7 @@ internal sealed class ReplicaCapacity
     public const double SameShapeTolerance = 0.2;
 
     private readonly double weightBytes;
-    private readonly double kvBytesPerToken;
+    private readonly Func<double, double> kvBytesPerSequence;
     private readonly double bandwidth;
     private readonly double flops;
     private readonly double activeParameters;
@@ -61,7 +61,7 @@ internal sealed class ReplicaCapacity
     private readonly double usableBytes;
 
     /// <param name="weightBytes">Weight bytes of the replica.</param>
-    /// <param name="kvBytesPerToken">KV-cache bytes per token.</param>
+    /// <param name="kvBytesPerSequence">KV-cache bytes of one sequence of a given number of tokens (<see cref="CapacityMath.KvCacheBytesPerSequence"/>).</param>
     /// <param name="bandwidth">Memory bandwidth of all the replica's GPUs, bytes/s.</param>
     /// <param name="flops">Peak dense FLOPS of all the replica's GPUs at the serving precision.</param>
     /// <param name="activeParameters">Parameters used per token.</param>
@@ -70,10 +70,10 @@ internal sealed class ReplicaCapacity
     /// <param name="servingConcurrency">The option's serving concurrency: the roofline's batch without benchmark rows.</param>
     /// <param name="usableBytes">Usable memory of all the replica's GPUs.</param>
     /// <param name="rows">The benchmark rows of the model, GPU, precision and group.</param>
-    public ReplicaCapacity(double weightBytes, double kvBytesPerToken, double bandwidth, double flops, double activeParameters, double mbu, double mfu, int servingConcurrency, double usableBytes, IReadOnlyList<ThroughputBenchmark> rows)
+    public ReplicaCapacity(double weightBytes, Func<double, double> kvBytesPerSequence, double bandwidth, double flops, double activeParameters, double mbu, double mfu, int servingConcurrency, double usableBytes, IReadOnlyList<ThroughputBenchmark> rows)
     {
         this.weightBytes = weightBytes;
-        this.kvBytesPerToken = kvBytesPerToken;
+        this.kvBytesPerSequence = kvBytesPerSequence;
         this.bandwidth = bandwidth;
         this.flops = flops;
         this.activeParameters = activeParameters;
@@ -106,14 +106,24 @@ internal sealed class ReplicaCapacity
     /// </summary>
     public int OfflineBatch(double input, double output)
     {
-        var fits = (usableBytes - weightBytes) / ((input + Math.Max(output, 1)) * kvBytesPerToken);
+        var fits = (usableBytes - weightBytes) / kvBytesPerSequence(input + Math.Max(output, 1));
         var cap = Math.Max(MaxOfflineBatch, servingConcurrency);
         return !(fits >= 1) ? 1 : fits >= cap ? cap : (int)fits;
     }
 
     /// <summary>Gets the roofline's output tokens/s at a shape and batch (<see cref="CapacityMath.RooflineOutputTokensPerSecond"/>).</summary>
     public double Roofline(double input, double output, int batch) =>
-        CapacityMath.RooflineOutputTokensPerSecond(weightBytes, batch, input, Math.Max(output, 1), kvBytesPerToken, bandwidth, mbu, activeParameters, flops, mfu);
+        CapacityMath.RooflineOutputTokensPerSecond(weightBytes, batch, input, Math.Max(output, 1), KvBytesPerTokenAtDecode(input, output), bandwidth, mbu, activeParameters, flops, mfu);
+
+    /// <summary>
+    /// Gets the KV-cache bytes per token the roofline reads at a shape's mean decode context, input + output ÷ 2: the
+    /// sequence's bytes at that context ÷ the context (less than the full per-token figure beyond a sliding window).
+    /// </summary>
+    private double KvBytesPerTokenAtDecode(double input, double output)
+    {
+        var context = input + (Math.Max(output, 1) / 2);
+        return kvBytesPerSequence(context) / context;
+    }
 
     /// <summary>
     /// Gets the offline throughput for a shape: a row measured within 20 % of it (an offline row before one at a stated
@@ -200,7 +210,7 @@ internal sealed class ReplicaCapacity
         var k = Math.Min(1, offline.TokensPerSecond / Roofline(input, output, reference));
         var prefill = CapacityMath.PrefillSeconds(activeParameters, input, flops, mfu);
         (double Speed, double FirstToken) At(int batch) =>
-            (k * Roofline(input, output, batch) / batch, (prefill + CapacityMath.DecodeStepSeconds(weightBytes, batch, input + (Math.Max(output, 1) / 2), kvBytesPerToken, bandwidth, mbu, activeParameters, flops, mfu)) / k);
+            (k * Roofline(input, output, batch) / batch, (prefill + CapacityMath.DecodeStepSeconds(weightBytes, batch, input + (Math.Max(output, 1) / 2), KvBytesPerTokenAtDecode(input, output), bandwidth, mbu, activeParameters, flops, mfu)) / k);
 
         (fastestSpeed, fastestFirstToken) = At(1);
         if (!Meets(target, fastestFirstToken, fastestSpeed))

@@ -31,13 +31,13 @@ internal sealed partial class SelfHostedPlan
     /// <summary>Gets where <see cref="BaseThroughput"/> comes from: the least certain basis of any profile.</summary>
     public ThroughputSource ThroughputSource { get; private set; }
 
-    private void CompileThroughput(PricingCatalog catalog, OpenModel openModel, Gpu gpu, double weights, double kvPerToken, WorkloadPlan workload, WorkloadVolumes baseVolumes, double[] baseline, bool describe)
+    private void CompileThroughput(PricingCatalog catalog, OpenModel openModel, Gpu gpu, double weights, WorkloadPlan workload, WorkloadVolumes baseVolumes, double[] baseline, bool describe)
     {
         var o = Option;
         var rows = o.ReplicaThroughputTokensPerSecond is null ? catalog.FindThroughputBenchmarks(openModel.ModelId, gpu.GpuModel, o.Precision, GpusPerReplica) : [];
         capacity = new ReplicaCapacity(
             weights,
-            kvPerToken,
+            fitBytes.KvBytesPerSequence,
             GpusPerReplica * (double)gpu.MemoryBandwidthTbPerSecond * 1e12,
             GpusPerReplica * CapacityMath.PeakFlopsPerSecond(gpu, o.Precision),
             (double)openModel.ActiveParametersBillions * 1e9,

@@ -29,7 +29,7 @@ internal sealed partial class SelfHostedPlan
     private CurrencyConverter fx = null!;
 
     /// <summary>The weight bytes, KV-cache bytes per token and usable bytes per GPU of the memory fit.</summary>
-    private (double Weights, double KvPerToken, double UsablePerGpu) fitBytes;
+    private (double Weights, Func<double, double> KvBytesPerSequence, double UsablePerGpu) fitBytes;
 
     private SelfHostedPlan(SelfHostedOption option, int index, int optionIndex, int months, string path)
     {
@@ -114,13 +114,15 @@ internal sealed partial class SelfHostedPlan
 
         // Memory fit: the smallest power-of-two group whose usable memory holds the weights and the KV cache.
         var weights = CapacityMath.WeightBytes(openModel, o.Precision);
-        var kvPerToken = CapacityMath.KvCacheBytesPerToken(openModel, o.KvCachePrecision);
+        var kvPrecision = o.KvCachePrecision;
+        double KvBytesPerSequence(double tokens) => CapacityMath.KvCacheBytesPerSequence(openModel, kvPrecision, tokens);
         var longest = scenario.Workload.Profiles.Max(p => p.InputTokensPerRequest + p.OutputTokensPerRequest);
-        var kv = o.ServingConcurrency * longest * kvPerToken;
+        var kv = o.ServingConcurrency * KvBytesPerSequence(longest);
+        var kvPerToken = longest > 0 ? KvBytesPerSequence(longest) / longest : CapacityMath.KvCacheBytesPerToken(openModel, kvPrecision);
         var usablePerGpu = (double)gpu.MemoryGb * 1e9 * o.UsableMemoryFraction;
         var need = weights + kv;
-        fitBytes = (weights, kvPerToken, usablePerGpu);
-        string Fit() => string.Create(CultureInfo.InvariantCulture, $"'{openModel.ModelId}' in {o.Precision.ToString().ToUpperInvariant()} needs {need / 1e9:N1} GB: {weights / 1e9:N1} GB of weights + {kv / 1e9:N1} GB of KV cache ({o.ServingConcurrency} sequences × {longest:N0} tokens × {kvPerToken:N0} bytes per token); one {gpu.GpuModel} has {usablePerGpu / 1e9:N1} GB usable ({o.UsableMemoryFraction:P0} of {gpu.MemoryGb} GB)");
+        fitBytes = (weights, KvBytesPerSequence, usablePerGpu);
+        string Fit() => string.Create(CultureInfo.InvariantCulture, $"'{openModel.ModelId}' in {o.Precision.ToString().ToUpperInvariant()} needs {need / 1e9:N1} GB: {weights / 1e9:N1} GB of weights + {kv / 1e9:N1} GB of KV cache ({o.ServingConcurrency} sequences × {longest:N0} tokens × {kvPerToken:N0} bytes per token{KvShape(openModel)}); one {gpu.GpuModel} has {usablePerGpu / 1e9:N1} GB usable ({o.UsableMemoryFraction:P0} of {gpu.MemoryGb} GB)");
         GpusPerReplica = GroupFor(longest);
         if (GpusPerReplica == 0 && o.GpusPerReplica is { } fixedGroup)
         {
@@ -139,7 +141,7 @@ internal sealed partial class SelfHostedPlan
             assumptions.Add(new Assumption(name, AssumptionKind.TableRow, string.Create(CultureInfo.InvariantCulture, $"open_models.csv: {openModel.ModelId}: {openModel.TotalParametersBillions}B total / {openModel.ActiveParametersBillions}B active parameters, {openModel.Layers} layers, {openModel.KvHeads} KV heads × {openModel.HeadDim} head dim; checked {Iso(openModel.CheckedOn)}."), openModel.SourceUrl) { Row = openModel });
         }
 
-        CompileThroughput(catalog, openModel, gpu, weights, kvPerToken, workload, baseVolumes, prm.Baseline, describe);
+        CompileThroughput(catalog, openModel, gpu, weights, workload, baseVolumes, prm.Baseline, describe);
         if (describe)
         {
             Add(AssumptionKind.Choice, string.Create(CultureInfo.InvariantCulture, $"Capacity: replicas = max({o.MinReplicas}, ceil(load ÷ {o.TargetUtilization} target utilisation)) + {o.RedundancyReplicas} spare while any traffic is served; load (fully busy replicas) = the larger of the interactive requests at the peak (× {scenario.Workload.PeakToAverageRatio} peak-to-average) and all requests at the month's average, each request taking its output tokens ÷ its profile's replica throughput, over 2,628,000 s; {BaseThroughput:N1} output tokens/s per replica on the first month's mix."));
@@ -170,8 +172,8 @@ internal sealed partial class SelfHostedPlan
     /// </summary>
     private int GroupFor(double longestRequest)
     {
-        var (weights, kvPerToken, usablePerGpu) = fitBytes;
-        var need = weights + (Option.ServingConcurrency * longestRequest * kvPerToken);
+        var (weights, kvBytesPerSequence, usablePerGpu) = fitBytes;
+        var need = weights + (Option.ServingConcurrency * kvBytesPerSequence(longestRequest));
         if (Option.GpusPerReplica is { } fixedGroup)
         {
             return fixedGroup * usablePerGpu < need ? 0 : fixedGroup;
@@ -184,6 +186,21 @@ internal sealed partial class SelfHostedPlan
         }
 
         return n > Option.MaxGpusPerReplica ? 0 : n;
+    }
+
+    /// <summary>
+    /// Describes what shortens a model's KV cache beyond the plain formula (latent attention, sliding-window layers), for
+    /// the memory-check text; empty for ordinary attention.
+    /// </summary>
+    private static string KvShape(OpenModel model)
+    {
+        var latent = model is { KvLoraRank: { } rank, QkRopeHeadDim: { } rope }
+            ? string.Create(CultureInfo.InvariantCulture, $", latent attention: {rank} + {rope} numbers per token and layer")
+            : string.Empty;
+        var sliding = model is { SlidingWindowTokens: { } window, SlidingWindowLayers: { } layers }
+            ? string.Create(CultureInfo.InvariantCulture, $", {layers} of {model.Layers} layers keep at most {window:N0} tokens")
+            : string.Empty;
+        return latent.Length + sliding.Length == 0 ? string.Empty : " on average" + latent + sliding;
     }
 
     private void Add(AssumptionKind kind, string text) => assumptions.Add(new Assumption(Option.Name, kind, text));

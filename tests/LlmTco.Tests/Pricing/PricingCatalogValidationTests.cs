@@ -458,6 +458,69 @@ public sealed class PricingCatalogValidationTests
             DiagnosticSeverity.Error));
     }
 
+    private static readonly string ModelHeaderWithAttention = ModelHeader.Replace("head_dim,context", "head_dim,kv_lora_rank,qk_rope_head_dim,sliding_window_tokens,sliding_window_layers,context", StringComparison.Ordinal);
+
+    [Fact]
+    public void Validate_ModelWithLatentAndSlidingColumns_ReadsThem()
+    {
+        var csv = Lines(ModelHeaderWithAttention, "org/Model-8B,model-8b,dense,8,8,32,4096,32,8,128,512,64,1024,24,131072,apache-2.0," + Ok);
+
+        var report = PricingCatalog.Validate(PricingSource.InMemory(With("open_models.csv", csv)));
+
+        report.Diagnostics.Should().BeEmpty();
+        var model = report.Catalog!.OpenModels.Should().ContainSingle().Subject;
+        model.KvLoraRank.Should().Be(512);
+        model.QkRopeHeadDim.Should().Be(64);
+        model.SlidingWindowTokens.Should().Be(1024);
+        model.SlidingWindowLayers.Should().Be(24);
+    }
+
+    [Fact]
+    public void Validate_ModelWithoutAttentionColumns_LoadsWithNone()
+    {
+        // An old copy of open_models.csv, without the optional columns, still loads
+        var report = PricingCatalog.Validate(PricingSource.InMemory(With("open_models.csv", Lines(ModelHeader, "org/Model-8B,model-8b,dense,8,8,32,4096,32,8,128,131072,apache-2.0," + Ok))));
+
+        report.Diagnostics.Should().BeEmpty();
+        var model = report.Catalog!.OpenModels.Should().ContainSingle().Subject;
+        (model.KvLoraRank, model.QkRopeHeadDim, model.SlidingWindowTokens, model.SlidingWindowLayers).Should().Be((null, null, null, null));
+    }
+
+    [Theory]
+    [InlineData("512,,,", 12, "qk_rope_head_dim", "'org/Model-8B': kv_lora_rank is given but qk_rope_head_dim is blank; multi-head latent attention caches kv_lora_rank + qk_rope_head_dim numbers per token and layer, so give both (or neither, for ordinary attention)")]
+    [InlineData(",,1024,", 14, "sliding_window_layers", "'org/Model-8B': sliding_window_tokens is given but sliding_window_layers is blank; a sliding window needs its width in tokens and the number of layers that use it (or neither)")]
+    public void Validate_ModelWithHalfAPair_NamesTheBlankColumn(string cells, int column, string missing, string message)
+    {
+        var csv = Lines(ModelHeaderWithAttention, "org/Model-8B,model-8b,dense,8,8,32,4096,32,8,128," + cells + ",131072,apache-2.0," + Ok);
+
+        var error = SingleError(With("open_models.csv", csv));
+
+        error.Should().Be(new PricingDiagnostic("open_models.csv", 2, column, missing, string.Empty, message, DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void Validate_ModelWithMoreSlidingLayersThanLayers_IsAnError()
+    {
+        var csv = Lines(ModelHeaderWithAttention, "org/Model-8B,model-8b,dense,8,8,32,4096,32,8,128,,,1024,33,131072,apache-2.0," + Ok);
+
+        var error = SingleError(With("open_models.csv", csv));
+
+        error.Should().Be(new PricingDiagnostic("open_models.csv", 2, 14, "sliding_window_layers", "33", "'org/Model-8B' has more sliding-window layers (33) than layers (32)", DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void Validate_ModelWithWindowAsLongAsTheContext_Warns()
+    {
+        var csv = Lines(ModelHeaderWithAttention, "org/Model-8B,model-8b,dense,8,8,32,4096,32,8,128,,,131072,16,131072,apache-2.0," + Ok);
+
+        var report = PricingCatalog.Validate(PricingSource.InMemory(With("open_models.csv", csv)));
+
+        report.Diagnostics.Should().ContainSingle().Which.Should().Be(new PricingDiagnostic(
+            "open_models.csv", 2, 13, "sliding_window_tokens", "131072",
+            "'org/Model-8B': the sliding window (131072 tokens) is not shorter than the context (131072 tokens), so it never shortens the KV cache; check the figures",
+            DiagnosticSeverity.Warning));
+    }
+
     [Fact]
     public void Validate_EmptyFile_ExpectsAHeader()
     {

@@ -22,7 +22,7 @@ public sealed class CapacityChecksTests(ITestOutputHelper output)
         var gpu = Catalog.GetGpu(gpuModel);
         return new ReplicaCapacity(
             CapacityMath.WeightBytes(m, precision),
-            CapacityMath.KvCacheBytesPerToken(m, NumericPrecision.Bf16),
+            tokens => CapacityMath.KvCacheBytesPerSequence(m, NumericPrecision.Bf16, tokens),
             gpus * (double)gpu.MemoryBandwidthTbPerSecond * 1e12,
             gpus * CapacityMath.PeakFlopsPerSecond(gpu, precision),
             (double)m.ActiveParametersBillions * 1e9,
@@ -190,6 +190,39 @@ public sealed class CapacityChecksTests(ITestOutputHelper output)
             TimeToFirstTokenSecondsP50 = ttft, TimePerOutputTokenSecondsP50 = tpot,
             SourceUrl = new Uri("https://github.com/mlcommons/inference_results_v4.1"), CheckedOn = new DateOnly(2026, 12, 5),
         };
+    }
+
+    [Fact]
+    public void BundledLatencyRows_MiniMaxM25OnEightH200_TheFastestRowThatMeetsTheTargetSetsTheCapacity()
+    {
+        // Given the bundled latency-bounded rows of MiniMax-M2.5 FP8 on one 8 × H200 replica (SemiAnalysis InferenceX, vLLM,
+        // 8,192 in / 128 out), of which at this shape (median TTFT s, median TPOT s, output tokens/s):
+        //   concurrency 4: 1.4346, 0.01916 (52.2 tokens/s per request), 142.9
+        //   concurrency 8: 1.4712, 0.02515 (39.8 tokens/s per request), 234.2
+        //   concurrency 16: 3.4446, 0.01997, 269.0 (first token too late for a 2 s target)
+        var rows = Catalog.FindThroughputBenchmarks("MiniMaxAI/MiniMax-M2.5", "H200", NumericPrecision.Fp8, 8);
+        var capacity = CapacityOf("MiniMaxAI/MiniMax-M2.5", "H200", NumericPrecision.Fp8, 8, rows);
+
+        // When
+        var offline = capacity.Offline(8192, 128);
+        var chat = capacity.Interactive(8192, 128, new LatencyTarget { MaxTimeToFirstTokenSeconds = 2, MinOutputTokensPerSecondPerRequest = 30 }, offline, out _, out _);
+        var fast = capacity.Interactive(8192, 128, new LatencyTarget { MaxTimeToFirstTokenSeconds = 2, MinOutputTokensPerSecondPerRequest = 50 }, offline, out _, out _);
+
+        // Then the offline figure is the roofline (no offline row for this group), at the serving concurrency 32:
+        //   KV per token 62 × 2 × 8 × 128 × 2 = 253,952 B; memory time (230e9 + 32 × 8,256 × 253,952) ÷ (8 × 4.8e12 × 0.6)
+        //   = 12.8946 ms; compute 2 × 10e9 × 32 ÷ (8 × 1,978.9e12 × 0.4) = 0.101 ms; prefill 2 × 10e9 × 8,192 ÷ 6.33248e15
+        //   = 25.873 ms; per request 25.873 + 128 × 12.8946 ÷ 32 = 77.452 ms → 128 ÷ 0.077452 = 1,652.6 tokens/s
+        offline.Basis.Should().Be(CapacityBasis.Roofline);
+        offline.TokensPerSecond.Should().BeApproximately(1_652.6, 0.1);
+
+        // ≥ 30 tokens/s and first token ≤ 2 s: concurrency 4 and 8 qualify, the faster (8, 234.2 tokens/s) is used as measured
+        chat.Basis.Should().Be(CapacityBasis.LatencyRow);
+        chat.TokensPerSecond.Should().Be(234.2);
+        capacity.Rows[chat.Row].Concurrency.Should().Be(8);
+
+        // ≥ 50 tokens/s: only concurrency 4 (52.2 tokens/s per request) qualifies
+        fast.Basis.Should().Be(CapacityBasis.LatencyRow);
+        fast.TokensPerSecond.Should().Be(142.9);
     }
 
     [Fact]

@@ -105,6 +105,110 @@ public sealed class CapacityMathTests
         bytes.Should().Be(163_840);
     }
 
+    /// <summary>
+    /// DeepSeek-V3 as in its config.json (deepseek-ai/DeepSeek-V3 inference/configs/config_671B.json and the Hugging Face
+    /// config): 61 layers, 128 heads, num_key_value_heads 128, kv_lora_rank 512, qk_rope_head_dim 64; the head_dim column
+    /// holds 56 (hidden 7,168 ÷ 128 heads) by the table's rule for configs without one.
+    /// </summary>
+    private static readonly OpenModel DeepSeekV3 = Llama2_70B with
+    {
+        ModelId = "deepseek-ai/DeepSeek-V3",
+        Architecture = ModelArchitecture.MixtureOfExperts,
+        TotalParametersBillions = 671m,
+        ActiveParametersBillions = 37m,
+        Layers = 61,
+        HiddenSize = 7168,
+        AttentionHeads = 128,
+        KvHeads = 128,
+        HeadDim = 56,
+        KvLoraRank = 512,
+        QkRopeHeadDim = 64,
+        ContextLengthTokens = 163840,
+    };
+
+    /// <summary>gpt-oss-120b as in its config.json: 36 layers, 8 KV heads, head_dim 64, sliding_window 128 on the 18 "sliding_attention" layers of layer_types.</summary>
+    private static readonly OpenModel GptOss120B = Llama2_70B with
+    {
+        ModelId = "openai/gpt-oss-120b",
+        Architecture = ModelArchitecture.MixtureOfExperts,
+        TotalParametersBillions = 117m,
+        ActiveParametersBillions = 5.1m,
+        Layers = 36,
+        HiddenSize = 2880,
+        AttentionHeads = 64,
+        KvHeads = 8,
+        HeadDim = 64,
+        SlidingWindowTokens = 128,
+        SlidingWindowLayers = 18,
+        ContextLengthTokens = 131072,
+    };
+
+    [Fact]
+    public void KvCacheBytesPerToken_DeepSeekV3_LatentAttention_Caches576NumbersPerLayer()
+    {
+        // Given DeepSeek-V3 with multi-head latent attention, KV cache in BF16
+
+        // When
+        var bytes = CapacityMath.KvCacheBytesPerToken(DeepSeekV3, NumericPrecision.Bf16);
+        var plain = 2.0 * 61 * 128 * 56 * 2;
+
+        // Then (512 + 64) × 61 layers × 2 bytes = 576 × 122 = 70,272 bytes per token, where the plain formula
+        // 2 × 61 × 128 × 56 × 2 = 1,748,992 bytes would be 24.9 times as much
+        bytes.Should().Be(70_272);
+        (plain / bytes).Should().BeApproximately(24.89, 0.01);
+    }
+
+    [Fact]
+    public void KvCacheBytesPerSequence_DeepSeekV3_8000Tokens_IsTokensTimesBytesPerToken()
+    {
+        // Given a sequence of 8,000 tokens in an FP8 KV cache (no sliding window: every layer keeps every token)
+
+        // When
+        var bytes = CapacityMath.KvCacheBytesPerSequence(DeepSeekV3, NumericPrecision.Fp8, 8000);
+
+        // Then 8,000 × 576 × 61 × 1 byte = 281,088,000 bytes (≈ 0.28 GB; the plain formula would say 7.0 GB)
+        bytes.Should().Be(281_088_000);
+    }
+
+    [Fact]
+    public void KvCacheBytesPerSequence_GptOss120B_SlidingLayersStopAtTheWindow()
+    {
+        // Given gpt-oss-120b in a BF16 KV cache: 2 × 8 KV heads × 64 = 1,024 numbers per token per layer = 2,048 bytes
+
+        // When
+        var short100 = CapacityMath.KvCacheBytesPerSequence(GptOss120B, NumericPrecision.Bf16, 100);
+        var long10000 = CapacityMath.KvCacheBytesPerSequence(GptOss120B, NumericPrecision.Bf16, 10_000);
+
+        // Then, within the 128-token window all 36 layers hold every token: 100 × 36 × 2,048 = 7,372,800 bytes;
+        // at 10,000 tokens the 18 full layers hold 10,000 and the 18 sliding ones 128:
+        // (18 × 10,000 + 18 × 128) × 2,048 = 182,304 × 2,048 = 373,358,592 bytes (the plain formula: 737,280,000)
+        short100.Should().Be(7_372_800);
+        long10000.Should().Be(373_358_592);
+        CapacityMath.KvCacheBytesPerToken(GptOss120B, NumericPrecision.Bf16).Should().Be(36 * 2048, "a token inside the window costs every layer");
+    }
+
+    [Fact]
+    public void KvCacheBytesPerSequence_Llama2_70B_IsTokensTimesBytesPerToken()
+    {
+        // Given ordinary grouped-query attention, 1,500 tokens, BF16
+
+        // When
+        var bytes = CapacityMath.KvCacheBytesPerSequence(Llama2_70B, NumericPrecision.Bf16, 1500);
+
+        // Then 1,500 × 327,680 = 491,520,000 bytes
+        bytes.Should().Be(491_520_000);
+    }
+
+    [Fact]
+    public void KvCacheBytesPerSequence_NegativeContext_Throws()
+    {
+        // Given a negative context
+        var act = () => CapacityMath.KvCacheBytesPerSequence(Llama2_70B, NumericPrecision.Bf16, -1);
+
+        // When/Then
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("contextTokens");
+    }
+
     [Fact]
     public void WeightBytes_Llama2_70B_IsParametersTimesBytesPerParameter()
     {

@@ -715,6 +715,41 @@ public sealed class SelfHostedCostModelTests
         self.Months[0].Cost(CostLine.GpuRental).Should().BeApproximately(expectedGpus * 1_825, Tolerance);
     }
 
+    [Theory]
+    [InlineData("model-70b-plain", NumericPrecision.Fp8, 32, 4)]
+    [InlineData("model-70b-latent", NumericPrecision.Fp8, 32, 2)]
+    [InlineData("model-70b-gqa", NumericPrecision.Int4, 128, 2)]
+    [InlineData("model-70b-window", NumericPrecision.Int4, 128, 1)]
+    public void Evaluate_LatentOrSlidingWindowAttention_ShrinksTheKvCacheAndTheGroup(string model, NumericPrecision precision, int concurrency, int expectedGpus)
+    {
+        // Given 70B dense models in a table with the optional attention columns, BF16 KV cache, 1,500 tokens per sequence,
+        // 72 GB usable per GPU:
+        //   plain (64 KV heads × 128): 2 × 80 × 64 × 128 × 2 = 2,621,440 B/token × 32 × 1,500 = 125.83 GB + 70 GB FP8
+        //     weights = 195.8 GB > 144 → 4 GPUs
+        //   latent (kv_lora_rank 512 + qk_rope_head_dim 64): 576 × 80 × 2 = 92,160 B/token × 48,000 = 4.42 GB + 70
+        //     = 74.4 GB > 72 → 2 GPUs
+        //   GQA (8 KV heads × 128): 4,096 B per token and layer; 80 × 4,096 × 128 × 1,500 = 62.91 GB + 35 GB INT4
+        //     weights = 97.9 GB > 72 → 2 GPUs
+        //   the same with a 128-token window on 70 of the 80 layers: (10 × 1,500 + 70 × 128) × 4,096 = 98,140,160 B per
+        //     sequence × 128 = 12.56 GB + 35 = 47.6 GB ≤ 72 → 1 GPU
+        var header = TestTables.ModelHeader.Replace("head_dim,context", "head_dim,kv_lora_rank,qk_rope_head_dim,sliding_window_tokens,sliding_window_layers,context", StringComparison.Ordinal);
+        var models = TestTables.Lines(
+            header,
+            "org/Model-8B,model-8b,dense,8,8,32,4096,32,8,128,,,,,131072,apache-2.0,,https://example.com/model,2026-11-29",
+            "org/Plain-70B,model-70b-plain,dense,70,70,80,8192,64,64,128,,,,,131072,llama2,,https://example.com/m,2026-11-29",
+            "org/Latent-70B,model-70b-latent,dense,70,70,80,8192,64,64,128,512,64,,,131072,llama2,,https://example.com/m,2026-11-29",
+            "org/Gqa-70B,model-70b-gqa,dense,70,70,80,8192,64,8,128,,,,,131072,llama2,,https://example.com/m,2026-11-29",
+            "org/Window-70B,model-70b-window,dense,70,70,80,8192,64,8,128,,,128,70,131072,llama2,,https://example.com/m,2026-11-29");
+        var engine = new TcoEngine(PricingCatalog.Load(PricingSource.InMemory(TestTables.With("open_models.csv", models))));
+        var option = RentedModel8B with { Name = "70B", Model = model, Precision = precision, ServingConcurrency = concurrency };
+
+        // When
+        var self = engine.Evaluate(Over(1, Chat, option)).Option("70B");
+
+        // Then
+        self.GpusPerReplica.Should().Be(expectedGpus);
+    }
+
     // ---- Throughput: benchmark or roofline estimate ----
 
     [Fact]

@@ -100,6 +100,10 @@ internal sealed class OpenModelMap : ClassMap<OpenModel>
         Map(r => r.AttentionHeads).Name("attention_heads").TypeConverter(Cells.Int32(c, min: 1));
         Map(r => r.KvHeads).Name("kv_heads").TypeConverter(Cells.Int32(c, min: 1));
         Map(r => r.HeadDim).Name("head_dim").TypeConverter(Cells.Int32(c, min: 1));
+        Map(r => r.KvLoraRank).Name("kv_lora_rank").Optional().TypeConverter(Cells.Int32(c, min: 1, required: false));
+        Map(r => r.QkRopeHeadDim).Name("qk_rope_head_dim").Optional().TypeConverter(Cells.Int32(c, min: 1, required: false));
+        Map(r => r.SlidingWindowTokens).Name("sliding_window_tokens").Optional().TypeConverter(Cells.Int32(c, min: 1, required: false));
+        Map(r => r.SlidingWindowLayers).Name("sliding_window_layers").Optional().TypeConverter(Cells.Int32(c, min: 1, required: false));
         Map(r => r.ContextLengthTokens).Name("context_length_tokens").TypeConverter(Cells.Int32(c, min: 1));
         Map(r => r.Licence).Name("licence").TypeConverter(Cells.Id(c));
         Map(r => r.Notes).Name("notes").TypeConverter(Cells.Text(c, required: false));

@@ -175,6 +175,26 @@ internal static class TableRules
                 diagnostics.Add(r.Error("kv_heads", m.KvHeads.ToString(CultureInfo.InvariantCulture), $"'{m.ModelId}' has more key/value heads ({m.KvHeads.ToString(CultureInfo.InvariantCulture)}) than attention heads ({m.AttentionHeads.ToString(CultureInfo.InvariantCulture)})"));
             }
 
+            if ((m.KvLoraRank is null) != (m.QkRopeHeadDim is null))
+            {
+                var (given, missing) = m.KvLoraRank is null ? ("qk_rope_head_dim", "kv_lora_rank") : ("kv_lora_rank", "qk_rope_head_dim");
+                diagnostics.Add(r.Error(missing, string.Empty, $"'{m.ModelId}': {given} is given but {missing} is blank; multi-head latent attention caches kv_lora_rank + qk_rope_head_dim numbers per token and layer, so give both (or neither, for ordinary attention)"));
+            }
+
+            if ((m.SlidingWindowTokens is null) != (m.SlidingWindowLayers is null))
+            {
+                var (given, missing) = m.SlidingWindowTokens is null ? ("sliding_window_layers", "sliding_window_tokens") : ("sliding_window_tokens", "sliding_window_layers");
+                diagnostics.Add(r.Error(missing, string.Empty, $"'{m.ModelId}': {given} is given but {missing} is blank; a sliding window needs its width in tokens and the number of layers that use it (or neither)"));
+            }
+            else if (m.SlidingWindowLayers is { } swLayers && swLayers > m.Layers)
+            {
+                diagnostics.Add(r.Error("sliding_window_layers", swLayers.ToString(CultureInfo.InvariantCulture), $"'{m.ModelId}' has more sliding-window layers ({swLayers.ToString(CultureInfo.InvariantCulture)}) than layers ({m.Layers.ToString(CultureInfo.InvariantCulture)})"));
+            }
+            else if (m.SlidingWindowTokens is { } window && window >= m.ContextLengthTokens)
+            {
+                diagnostics.Add(r.Warning("sliding_window_tokens", window.ToString(CultureInfo.InvariantCulture), $"'{m.ModelId}': the sliding window ({window.ToString(CultureInfo.InvariantCulture)} tokens) is not shorter than the context ({m.ContextLengthTokens.ToString(CultureInfo.InvariantCulture)} tokens), so it never shortens the KV cache; check the figures"));
+            }
+
             foreach (var alias in m.Aliases)
             {
                 if (owner.TryGetValue(alias, out var model) && !string.Equals(model, m.ModelId, StringComparison.OrdinalIgnoreCase))
