@@ -11,7 +11,7 @@ namespace LlmTco.BrowserTests;
 public sealed class ReportInBrowserTests(ReportFixture fixture) : IClassFixture<ReportFixture>
 {
     /// <summary>The layout checks, run in the page; returns every problem found and how many markers were checked.</summary>
-    private const string LayoutCheck = """
+    internal const string LayoutCheck = """
         () => {
           const problems = [];
           const page = document.documentElement.clientWidth;
@@ -114,7 +114,7 @@ public sealed class ReportInBrowserTests(ReportFixture fixture) : IClassFixture<
         errors.Should().BeEmpty($"the report loads cleanly at {width} px");
     }
 
-    private sealed class Layout
+    internal sealed class Layout
     {
         public int Charts { get; set; }
 
