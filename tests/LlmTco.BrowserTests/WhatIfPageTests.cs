@@ -163,16 +163,7 @@ public sealed class WhatIfPageTests(WhatIfPageFixture fixture, ITestOutputHelper
     {
         var page = await fixture.Context.NewPageAsync();
         await page.SetViewportSizeAsync(width, 900);
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add($"console error: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => errors.Add($"page error: {error}");
-        page.RequestFailed += (_, request) => errors.Add($"request failed: {request.Url} ({request.Failure})");
+        var errors = PageErrors.Collect(page);
         await page.GotoAsync(url);
         await page.WaitForSelectorAsync("#break-evens li", new() { Timeout = LoadTimeoutMs });
         return (page, errors);

@@ -64,7 +64,11 @@ internal sealed class SvgPlot
 
     private double Py(double y) => Top + PlotHeight - ((y - Y.Min) / (Y.Max - Y.Min) * PlotHeight);
 
-    /// <summary>A line through the points; <paramref name="steps"/> draws it as stairs (the value holds until the next x).</summary>
+    /// <summary>
+    /// A line through the points; <paramref name="steps"/> draws it as stairs (the value holds until the next x). Points
+    /// that add nothing to the drawing (on a straight run, or a stair's flat) are left out of the path, which keeps it
+    /// short enough to redraw at every change.
+    /// </summary>
     public void Line(IReadOnlyList<(double X, double Y)> points, string color, double strokeWidth, bool steps = false)
     {
         if (points.Count == 0)
@@ -75,23 +79,34 @@ internal sealed class SvgPlot
         var d = new StringBuilder();
         for (var i = 0; i < points.Count; i++)
         {
+            if (i > 0 && i < points.Count - 1 && Redundant(points[i - 1], points[i], points[i + 1], steps))
+            {
+                continue;
+            }
+
             var (x, y) = (Px(points[i].X), Py(points[i].Y));
-            if (i == 0)
-            {
-                d.Append(Inv, $"M{x:0.#},{y:0.#}");
-            }
-            else if (steps)
-            {
-                d.Append(Inv, $"H{x:0.#}V{y:0.#}");
-            }
-            else
-            {
-                d.Append(Inv, $"L{x:0.#},{y:0.#}");
-            }
+            d.Append(i == 0 ? 'M' : steps ? 'H' : 'L').Append(Coordinate(x));
+            d.Append(steps && i > 0 ? 'V' : ',').Append(Coordinate(y));
         }
 
         layers.Append(Inv, $"<path d=\"{d}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"{strokeWidth:0.#}\" stroke-linejoin=\"round\"/>");
     }
+
+    /// <summary>Whether a point lies on the straight run from the one before to the one after (a stair: on the same flat as the one before).</summary>
+    private static bool Redundant((double X, double Y) before, (double X, double Y) point, (double X, double Y) after, bool steps)
+    {
+        if (steps)
+        {
+            return point.Y == before.Y;
+        }
+
+        var slopeBefore = (point.Y - before.Y) / (point.X - before.X);
+        var slopeAfter = (after.Y - point.Y) / (after.X - point.X);
+        return Math.Abs(slopeBefore - slopeAfter) <= 1e-9 * Math.Max(Math.Abs(slopeBefore), Math.Abs(slopeAfter));
+    }
+
+    /// <summary>An SVG coordinate to a tenth of a unit, culture-invariant.</summary>
+    private static string Coordinate(double value) => Math.Round(value, 1).ToString(Inv);
 
     /// <summary>A shaded band between two series over the same x values (NaN ends the band's run).</summary>
     public void Band(IReadOnlyList<double> xs, IReadOnlyList<double> low, IReadOnlyList<double> high, string color, double opacity)

@@ -76,10 +76,13 @@ public sealed partial class WhatIf
 
     protected override void OnAfterRender(bool firstRender) => Js.InvokeVoid("llmtco.rendered", evaluateMs, drawMs);
 
-    private void LoadBundled(string name) => LoadJson(BundledScenarios.Text(name), $"bundled scenario {name}", name);
+    private void LoadBundled(string name) => _ = LoadJson(BundledScenarios.Text(name), $"bundled scenario {name}", name);
 
-    /// <summary>Reads a scenario as the CLI does (<see cref="ScenarioJson.Parse"/>: every problem with its JSON path).</summary>
-    private void LoadJson(string json, string from, string? bundled)
+    /// <summary>
+    /// Reads a scenario as the CLI does (<see cref="ScenarioJson.Parse"/>: every problem with its JSON path); a scenario
+    /// that is not valid leaves the one on the screen.
+    /// </summary>
+    private bool LoadJson(string json, string from, string? bundled)
     {
         try
         {
@@ -90,10 +93,12 @@ public sealed partial class WhatIf
             source = from;
             monteCarloTrials = Math.Min(parsed.Uncertainty?.Trials ?? 0, 1000);
             Evaluate();
+            return true;
         }
         catch (ScenarioValidationException ex)
         {
             errors = [$"{from} is not a valid scenario:", .. ex.Errors.Select(e => e.ToString())];
+            return false;
         }
     }
 
@@ -104,9 +109,11 @@ public sealed partial class WhatIf
         {
             await using var stream = e.File.OpenReadStream(MaxBytes);
             using var reader = new StreamReader(stream);
-            LoadJson(await reader.ReadToEndAsync(), e.File.Name, bundled: null);
-            edited = true;
-            UpdateLink();
+            if (LoadJson(await reader.ReadToEndAsync(), e.File.Name, bundled: null))
+            {
+                edited = true;
+                UpdateLink();
+            }
         }
         catch (IOException ex)
         {
@@ -202,28 +209,42 @@ public sealed partial class WhatIf
     private static LatencyTarget? WithLatency(LatencyTarget? latency, double? ttft, double? tokensPerSecond) =>
         ttft is null && tokensPerSecond is null ? null : new LatencyTarget { MaxTimeToFirstTokenSeconds = ttft, MinOutputTokensPerSecondPerRequest = tokensPerSecond };
 
-    // The catalog's lists the choices come from (a scenario's own value is kept in a list even when the catalog spells it differently).
-    private static IReadOnlyList<string> ApiProviders { get; } = Catalog.ApiPrices.Select(p => p.Provider).Distinct().Order(StringComparer.Ordinal).ToList();
+    // The catalog's lists the choices come from, each built once (the same list instance lets Choice skip a render).
+    private static readonly IReadOnlyList<string> ApiProviders = Catalog.ApiPrices.Select(p => p.Provider).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
 
-    private static IEnumerable<string> ApiModels(string provider) =>
-        Catalog.ApiPrices.Where(p => string.Equals(p.Provider, provider, StringComparison.OrdinalIgnoreCase)).Select(p => p.ModelId).Distinct().Order(StringComparer.Ordinal);
+    private static readonly Dictionary<string, IReadOnlyList<string>> ApiModelsByProvider = Catalog.ApiPrices
+        .GroupBy(p => p.Provider, StringComparer.OrdinalIgnoreCase)
+        .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(p => p.ModelId).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList(), StringComparer.OrdinalIgnoreCase);
 
-    private static IReadOnlyList<string> OpenModels { get; } = Catalog.OpenModels.Select(m => m.ModelId).Order(StringComparer.Ordinal).ToList();
+    private static readonly IReadOnlyList<string> OpenModels = Catalog.OpenModels.Select(m => m.ModelId).Order(StringComparer.Ordinal).ToList();
 
-    private static IReadOnlyList<string> Gpus { get; } = Catalog.Gpus.Select(g => g.GpuModel).Order(StringComparer.Ordinal).ToList();
+    private static readonly IReadOnlyList<string> Gpus = Catalog.Gpus.Select(g => g.GpuModel).Order(StringComparer.Ordinal).ToList();
 
-    private static IEnumerable<GpuRentalOffer> Offers(string gpu) => Catalog.GpuRentalOffers.Where(o => string.Equals(o.GpuModel, gpu, StringComparison.OrdinalIgnoreCase));
+    /// <summary>The rental offers' choices, keyed "gpu", "gpu|provider" and "gpu|provider|plan": providers, plans and regions.</summary>
+    private static readonly Dictionary<string, IReadOnlyList<string>> RentalChoices = Catalog.GpuRentalOffers
+        .SelectMany(o => new (string Key, string Item)[] { (o.GpuModel, o.Provider), ($"{o.GpuModel}|{o.Provider}", Plan(o.Plan)), ($"{o.GpuModel}|{o.Provider}|{Plan(o.Plan)}", o.Region) })
+        .GroupBy(x => x.Key, StringComparer.OrdinalIgnoreCase)
+        .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(x => x.Item).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList(), StringComparer.OrdinalIgnoreCase);
 
-    private static IEnumerable<string> RentalProviders(string gpu) => Offers(gpu).Select(o => o.Provider).Distinct().Order(StringComparer.Ordinal);
+    private static IReadOnlyList<string> ApiModels(string provider) => ApiModelsByProvider.GetValueOrDefault(provider) ?? [];
 
-    private static IEnumerable<RentalPlan> RentalPlans(string gpu, string provider) =>
-        Offers(gpu).Where(o => string.Equals(o.Provider, provider, StringComparison.OrdinalIgnoreCase)).Select(o => o.Plan).Distinct().Order();
+    private static IReadOnlyList<string> RentalProviders(string gpu) => RentalChoices.GetValueOrDefault(gpu) ?? [];
 
-    private static IEnumerable<string> Regions(string gpu, string provider, RentalPlan plan) =>
-        Offers(gpu).Where(o => string.Equals(o.Provider, provider, StringComparison.OrdinalIgnoreCase) && o.Plan == plan).Select(o => o.Region).Distinct().Order(StringComparer.Ordinal);
+    private static IReadOnlyList<string> RentalPlans(string gpu, string provider) => RentalChoices.GetValueOrDefault($"{gpu}|{provider}") ?? [];
 
-    private static IEnumerable<string> With(IEnumerable<string> list, string? value) =>
-        value is null || list.Contains(value, StringComparer.OrdinalIgnoreCase) ? list : list.Prepend(value);
+    /// <summary>The regions of an offer, after "cheapest" (the empty name: no region asked for).</summary>
+    private static IReadOnlyList<string> Regions(string gpu, string provider, RentalPlan plan) =>
+        RegionChoices.GetValueOrDefault($"{gpu}|{provider}|{Plan(plan)}") ?? [string.Empty];
+
+    private static readonly Dictionary<string, IReadOnlyList<string>> RegionChoices = RentalChoices
+        .Where(c => c.Key.Count(ch => ch == '|') == 2)
+        .ToDictionary(c => c.Key, c => (IReadOnlyList<string>)c.Value.Prepend(string.Empty).ToList(), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A catalog list with the scenario's own value in it (the same list when it is there already).</summary>
+    private static IReadOnlyList<string> With(IReadOnlyList<string> list, string? value) =>
+        value is null || list.Contains(value, StringComparer.OrdinalIgnoreCase) ? list : list.Prepend(value).ToList();
+
+    private static readonly Dictionary<string, RentalPlan> PlansByWord = Enum.GetValues<RentalPlan>().ToDictionary(Plan, p => p);
 
     /// <summary>A new API provider keeps the model when the provider sells it, else takes the provider's first model.</summary>
     private void ApiProvider(int index, string provider) => Edit(s => WithApi(s, index, o => o with
@@ -238,7 +259,7 @@ public sealed partial class WhatIf
     /// </summary>
     private void Gpu(int index, string gpu) => Edit(s => WithSelfHosted(s, index, o =>
     {
-        if (o.Rented is not { } rented || !Offers(gpu).Any())
+        if (o.Rented is not { } rented || RentalProviders(gpu).Count == 0)
         {
             return o with { Gpu = gpu };
         }
@@ -251,16 +272,16 @@ public sealed partial class WhatIf
 
     private static RentedCompute Rental(RentedCompute rented, string gpu, string provider)
     {
-        var plans = RentalPlans(gpu, provider).ToList();
-        var plan = plans.Count == 0 || plans.Contains(rented.Plan) ? rented.Plan : plans[0];
+        var plans = RentalPlans(gpu, provider);
+        var plan = plans.Count == 0 || plans.Contains(Plan(rented.Plan)) ? rented.Plan : PlansByWord[plans[0]];
         var sameOffer = string.Equals(provider, rented.Provider, StringComparison.OrdinalIgnoreCase) && plan == rented.Plan;
         return rented with { Provider = provider, Plan = plan, Region = sameOffer ? rented.Region : null, Sku = sameOffer ? rented.Sku : null };
     }
 
-    private void ChoosePlan(int index, RentalPlan plan) => Edit(s => WithRented(s, index, r => r with
+    private void ChoosePlan(int index, string word) => Edit(s => WithRented(s, index, r => r with
     {
-        Plan = plan,
-        Region = r.Region is not null && Regions(s.SelfHostedOptions[index].Gpu, r.Provider, plan).Contains(r.Region) ? r.Region : null,
+        Plan = PlansByWord[word],
+        Region = r.Region is not null && Regions(s.SelfHostedOptions[index].Gpu, r.Provider, PlansByWord[word]).Contains(r.Region) ? r.Region : null,
         Sku = null,
     }));
 
@@ -274,8 +295,10 @@ public sealed partial class WhatIf
 
     private void ChooseBundled(ChangeEventArgs e)
     {
-        LoadBundled(e.Value?.ToString() ?? BundledScenarios.Headline);
-        UpdateLink();
+        if (e.Value?.ToString() is { } name && BundledScenarios.Names.Contains(name) && LoadJson(BundledScenarios.Text(name), $"bundled scenario {name}", name))
+        {
+            UpdateLink();
+        }
     }
 
     /// <summary>
