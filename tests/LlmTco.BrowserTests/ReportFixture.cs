@@ -47,13 +47,7 @@ public sealed class ReportFixture : IAsyncLifetime
     /// <summary>The README's example scenario: the first JSON block of its "An example" section.</summary>
     private static string ReadmeExampleScenario()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "LlmTco.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var readme = File.ReadAllText(Path.Combine(root?.FullName ?? throw new InvalidOperationException("LlmTco.sln not found"), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
         var section = readme[readme.IndexOf("## An example", StringComparison.Ordinal)..];
         var start = section.IndexOf("```json\n", StringComparison.Ordinal) + "```json\n".Length;
         return section[start..section.IndexOf("\n```", start, StringComparison.Ordinal)];

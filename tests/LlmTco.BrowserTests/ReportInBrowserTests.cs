@@ -11,7 +11,7 @@ namespace LlmTco.BrowserTests;
 public sealed class ReportInBrowserTests(ReportFixture fixture) : IClassFixture<ReportFixture>
 {
     /// <summary>The layout checks, run in the page; returns every problem found and how many markers were checked.</summary>
-    private const string LayoutCheck = """
+    internal const string LayoutCheck = """
         () => {
           const problems = [];
           const page = document.documentElement.clientWidth;
@@ -88,16 +88,7 @@ public sealed class ReportInBrowserTests(ReportFixture fixture) : IClassFixture<
     {
         var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });
         var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add($"console error: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => errors.Add($"page error: {error}");
-        page.RequestFailed += (_, request) => errors.Add($"request failed: {request.Url} ({request.Failure})");
+        var errors = PageErrors.Collect(page);
         var response = await page.GotoAsync(new Uri(fixture.ReportPath(report)).AbsoluteUri, new() { WaitUntil = WaitUntilState.Load });
         response.Should().NotBeNull();
         return (page, errors);
@@ -114,7 +105,7 @@ public sealed class ReportInBrowserTests(ReportFixture fixture) : IClassFixture<
         errors.Should().BeEmpty($"the report loads cleanly at {width} px");
     }
 
-    private sealed class Layout
+    internal sealed class Layout
     {
         public int Charts { get; set; }
 
