@@ -55,7 +55,15 @@ public sealed class UsagePricer
     internal ApiPrice[] RowsOf(in UsageRecord record) => Rows(record);
 
     /// <summary>Prices a record against its model's rows, found once by <see cref="RowsOf"/>.</summary>
-    internal static double Price(ApiPrice[] rows, in UsageRecord record, long requests, long tierInputTokens)
+    internal static double Price(ApiPrice[] rows, in UsageRecord record, long requests, long tierInputTokens) =>
+        TryPrice(rows, record, requests, tierInputTokens, out var cost) ? cost : throw NoPrice(record);
+
+    /// <summary>
+    /// Prices a record against its model's rows, or returns <see langword="false"/> when no row is in force on its date
+    /// for its service tier: a bulk import counts such records without the cost of an exception each
+    /// (<see cref="NoPrice"/> gives the reason once).
+    /// </summary>
+    internal static bool TryPrice(ApiPrice[] rows, in UsageRecord record, long requests, long tierInputTokens, out double cost)
     {
         var input = record.InputTokens;
         if (input < 0 || record.CachedInputTokens < 0 || record.CacheWriteTokens < 0 || record.OutputTokens < 0 || record.CachedInputTokens + record.CacheWriteTokens > input)
@@ -74,7 +82,7 @@ public sealed class UsagePricer
                 continue;
             }
 
-            return ApiPlan.Charge(
+            cost = ApiPlan.Charge(
                 input - record.CachedInputTokens - record.CacheWriteTokens,
                 record.CachedInputTokens,
                 record.CacheWriteTokens,
@@ -88,12 +96,17 @@ public sealed class UsagePricer
                 record.Batch ? 1 : 0,
                 (double)(row.BatchDiscountFraction ?? 0m),
                 1);
+            return true;
         }
 
-        throw new PricingLookupException(string.Create(
-            CultureInfo.InvariantCulture,
-            $"No {record.ServiceTier.ToString().ToLowerInvariant()} price for '{record.Model}' at '{record.Provider}' on {record.Date:yyyy-MM-dd}."));
+        cost = 0;
+        return false;
     }
+
+    /// <summary>The error of a record whose model has no price row in force on its date for its service tier.</summary>
+    internal static PricingLookupException NoPrice(in UsageRecord record) => new(string.Create(
+        CultureInfo.InvariantCulture,
+        $"No {record.ServiceTier.ToString().ToLowerInvariant()} price for '{record.Model}' at '{record.Provider}' on {record.Date:yyyy-MM-dd}."));
 
     /// <summary>Prices many records into a span of costs, in order.</summary>
     /// <param name="records">The records.</param>

@@ -369,22 +369,17 @@ public sealed class UsageAnalyzer
         }
 
         var error = profile.Errors[tier];
-        try
+        if (error is null && UsagePricer.TryPrice(profile.Rows[tier]!, record, entry.Requests ?? 0, entry.TierInputTokensPerRequest, out var cost))
         {
-            if (error is null)
-            {
-                return UsagePricer.Price(profile.Rows[tier]!, record, entry.Requests ?? 0, entry.TierInputTokensPerRequest);
-            }
-        }
-        catch (PricingLookupException ex)
-        {
-            error = ex;
+            return cost;
         }
 
         var unknown = (entry.Provider, entry.Model);
         if (!unpriced.TryGetValue(unknown, out var totals))
         {
-            totals = new UnpricedTotals(error!.Message, error.Suggestions);
+            // The reason is written once per model: no price on the date costs no exception per entry.
+            error ??= UsagePricer.NoPrice(record);
+            totals = new UnpricedTotals(error.Message, error.Suggestions);
             unpriced[unknown] = totals;
         }
 
