@@ -46,7 +46,7 @@ public static class UsageCsv
 
     private static IEnumerable<UsageEntry> ReadRows(TextReader csv, string fileName)
     {
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, DetectColumnCountChanges = false };
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, DetectColumnCountChanges = false, BufferSize = 1 << 16 };
         using var parser = new CsvParser(csv, configuration, leaveOpen: true);
         if (!parser.Read())
         {
@@ -66,44 +66,55 @@ public static class UsageCsv
         var width = header.Length;
         var problems = new List<string>();
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (parser.Read())
+
+        // CsvHelper splits the rows into cells on a second thread while this one converts and checks them (and the
+        // caller prices them), in file order.
+        using var rows = new CsvCellBatches(parser, width);
+        var stopped = false;
+        while (!stopped && rows.Next() is { } batch)
         {
-            var line = parser.RawRow;
-            if (parser.Count != width)
+            var cells = batch.Cells;
+            for (var r = 0; r < batch.Rows && !stopped; r++)
             {
-                Add(problems, fileName, line, null, string.Create(CultureInfo.InvariantCulture, $"has {parser.Count} cells; the header has {width}"));
-                continue;
-            }
-
-            var before = problems.Count;
-            var time = Time(parser[at[0]], problems, fileName, line);
-            var provider = Name(parser[at[1]], names, problems, fileName, line, "provider");
-            var model = Name(parser[at[2]], names, problems, fileName, line, "model");
-            var input = Tokens(parser[at[3]], problems, fileName, line, "input_tokens");
-            var cached = Tokens(parser[at[4]], problems, fileName, line, "cached_input_tokens");
-            var written = Tokens(parser[at[5]], problems, fileName, line, "cache_write_tokens");
-            var output = Tokens(parser[at[6]], problems, fileName, line, "output_tokens");
-            var batch = Batch(parser[at[7]], problems, fileName, line);
-            var tier = Tier(parser[at[8]], problems, fileName, line);
-            var projectName = project >= 0 && parser[project].Length > 0 ? Name(parser[project], names, problems, fileName, line, "project") : null;
-            double? reported = cost >= 0 ? Cost(parser[cost], problems, fileName, line) : null;
-            if (problems.Count == before && cached + written > input)
-            {
-                Add(problems, fileName, line, "cached_input_tokens", string.Create(CultureInfo.InvariantCulture, $"cached ({cached}) plus cache-write ({written}) tokens exceed input_tokens ({input}), which include them"));
-            }
-
-            if (problems.Count > before)
-            {
-                if (problems.Count >= MaxProblems)
+                var line = batch.Lines[r];
+                var count = batch.Counts[r];
+                if (count != width)
                 {
-                    problems.Add($"{fileName}: stopped after {MaxProblems} problems.");
-                    break;
+                    Add(problems, fileName, line, null, string.Create(CultureInfo.InvariantCulture, $"has {count} cells; the header has {width}"));
+                    continue;
                 }
 
-                continue;
-            }
+                var first = r * width;
+                var before = problems.Count;
+                var time = Time(cells[first + at[0]], problems, fileName, line);
+                var provider = Name(cells[first + at[1]], names, problems, fileName, line, "provider");
+                var model = Name(cells[first + at[2]], names, problems, fileName, line, "model");
+                var input = Tokens(cells[first + at[3]], problems, fileName, line, "input_tokens");
+                var cached = Tokens(cells[first + at[4]], problems, fileName, line, "cached_input_tokens");
+                var written = Tokens(cells[first + at[5]], problems, fileName, line, "cache_write_tokens");
+                var output = Tokens(cells[first + at[6]], problems, fileName, line, "output_tokens");
+                var batchApi = Batch(cells[first + at[7]], problems, fileName, line);
+                var tier = Tier(cells[first + at[8]], problems, fileName, line);
+                var projectName = project >= 0 && cells[first + project].Length > 0 ? Name(cells[first + project], names, problems, fileName, line, "project") : null;
+                double? reported = cost >= 0 ? Cost(cells[first + cost], problems, fileName, line) : null;
+                if (problems.Count == before && cached + written > input)
+                {
+                    Add(problems, fileName, line, "cached_input_tokens", string.Create(CultureInfo.InvariantCulture, $"cached ({cached}) plus cache-write ({written}) tokens exceed input_tokens ({input}), which include them"));
+                }
 
-            yield return new UsageEntry(time, TimeSpan.Zero, provider, model, projectName, 1, input, cached, written, output, batch, tier, input, reported);
+                if (problems.Count > before)
+                {
+                    if (problems.Count >= MaxProblems)
+                    {
+                        problems.Add($"{fileName}: stopped after {MaxProblems} problems.");
+                        stopped = true;
+                    }
+
+                    continue;
+                }
+
+                yield return new UsageEntry(time, TimeSpan.Zero, provider, model, projectName, 1, input, cached, written, output, batchApi, tier, input, reported);
+            }
         }
 
         if (problems.Count > 0)
