@@ -28,7 +28,7 @@ internal sealed class CsvCellBatches : IDisposable
     private readonly ConcurrentQueue<Batch> free = new();
     private readonly CancellationTokenSource stop = new();
     private readonly Thread thread;
-    private Exception? failure;
+    private volatile Exception? failure;
     private Batch? current;
 
     /// <summary>Initializes a new instance and starts reading.</summary>
@@ -88,26 +88,8 @@ internal sealed class CsvCellBatches : IDisposable
                     batch = new Batch(width);
                 }
 
-                var rows = 0;
-                while (rows < BatchRows && (more = parser.Read()))
-                {
-                    var count = parser.Count;
-                    batch.Lines[rows] = parser.RawRow;
-                    batch.Counts[rows] = count;
-                    if (count == width)
-                    {
-                        var first = rows * width;
-                        for (var i = 0; i < width; i++)
-                        {
-                            batch.Cells[first + i] = parser[i];
-                        }
-                    }
-
-                    rows++;
-                }
-
-                batch.Rows = rows;
-                if (rows > 0)
+                more = Fill(batch);
+                if (batch.Rows > 0)
                 {
                     full.Add(batch, stop.Token);
                 }
@@ -117,15 +99,54 @@ internal sealed class CsvCellBatches : IDisposable
         {
             // Disposed before the end of the file: the consumer stopped reading.
         }
+        finally
+        {
+            full.CompleteAdding();
+        }
+    }
+
+    /// <summary>Fills a batch with the next rows.</summary>
+    /// <returns>Whether the file may have more rows: <see langword="false"/> at its end or when reading failed (the
+    /// rows before the failure are in the batch, as the caller would have seen them reading row by row).</returns>
+    private bool Fill(Batch batch)
+    {
+        var rows = 0;
+        try
+        {
+            while (rows < BatchRows)
+            {
+                if (!parser.Read())
+                {
+                    return false;
+                }
+
+                var count = parser.Count;
+                batch.Lines[rows] = parser.RawRow;
+                batch.Counts[rows] = count;
+                if (count == width)
+                {
+                    var first = rows * width;
+                    for (var i = 0; i < width; i++)
+                    {
+                        batch.Cells[first + i] = parser[i];
+                    }
+                }
+
+                rows++;
+            }
+
+            return true;
+        }
 #pragma warning disable CA1031 // Any exception of the parser or the reader is handed to the consumer's thread.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             failure = ex;
+            return false;
         }
         finally
         {
-            full.CompleteAdding();
+            batch.Rows = rows;
         }
     }
 

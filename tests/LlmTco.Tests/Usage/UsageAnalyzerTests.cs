@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using LlmTco.Api;
 using LlmTco.Pricing;
 using LlmTco.SelfHosted;
@@ -267,5 +268,83 @@ public sealed class UsageAnalyzerTests
         profiles.Select(p => p.Name).Should().Equal("alpha/gpt-4o", "beta/gpt-4o");
         profiles[1].BatchShare.Should().Be(1);
         profiles[1].InputTokensPerRequest.Should().Be(300);
+    }
+
+    [Fact]
+    public void Bill_ThousandsOfGeneratedRequests_EqualTheSumOfUsagePricerPerRequestByLine()
+    {
+        // Given 5,000 generated requests (five batches of the CSV reader's second thread) over 2026, in six models:
+        // both sides of two context tiers (200,000 tokens), cache reads and writes, batch and flex rows, a quoted project
+        // with a comma, and requests no row prices (claude-sonnet-4-20250514 after 2026-06-15, claude-sonnet-4-5 after
+        // 2026-11-30, flex gpt-4o where none is published)
+        (string Provider, string Model)[] models =
+        [
+            ("openai", "gpt-4o"), ("openai", "o3"), ("anthropic", "claude-sonnet-4-5"), ("google", "gemini-2.5-pro"),
+            ("openai", "gpt-4.1-mini"), ("anthropic", "claude-sonnet-4-20250514"),
+        ];
+        var random = new Random(19);
+        var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var requests = new List<UsageRecord>();
+        var csv = new StringBuilder(UsageCsv.Header + ",project,cost\n");
+        for (var i = 0; i < 5_000; i++)
+        {
+            var (provider, model) = models[random.Next(models.Length)];
+            var time = start.AddSeconds(i * 6_300L);                      // 5,000 × 6,300 s ≈ 364.6 days
+            var input = random.Next(1, 400_000);
+            var cached = random.Next(0, input / 2);
+            var written = provider == "anthropic" ? random.Next(0, input / 4) : 0;
+            var output = random.Next(0, 8_000);
+            var batch = random.Next(4) == 0;
+            var tier = model == "gpt-4o" && random.Next(10) == 0 ? ServiceTier.Flex : ServiceTier.Standard;
+            requests.Add(new UsageRecord(provider, model, DateOnly.FromDateTime(time), input, cached, written, output, batch, tier));
+            csv.Append(CultureInfo.InvariantCulture, $"{time:yyyy-MM-ddTHH:mm:ssZ},{provider},{model},{input},{cached},{written},{output},{(batch ? "true" : "false")},{tier.ToString().ToLowerInvariant()},\"team, {i % 3}\",\n");
+        }
+
+        // and each request priced on its own by UsagePricer, summed by month, provider and model in file order (the
+        // order the bill adds them in, so the sums are the same to the last bit); a request it cannot price is counted
+        var pricer = new UsagePricer(PricingCatalog.Default);
+        var expected = new Dictionary<(DateOnly Month, string Provider, string Model), (double Cost, long Unpriced)>();
+        var reasons = new Dictionary<string, string>();
+        foreach (var request in requests)
+        {
+            var key = (new DateOnly(request.Date.Year, request.Date.Month, 1), request.Provider, request.Model);
+            var (cost, unpriced) = expected.GetValueOrDefault(key);
+            try
+            {
+                cost += pricer.Price(request);
+            }
+            catch (PricingLookupException ex)
+            {
+                unpriced++;
+                reasons.TryAdd(request.Model, ex.Message);
+            }
+
+            expected[key] = (cost, unpriced);
+        }
+
+        // When the file goes through the CSV reader and the analyzer
+        var analyzer = new UsageAnalyzer(PricingCatalog.Default);
+        analyzer.AddRange(UsageCsv.Read(new StringReader(csv.ToString()), "generated.csv"));
+        var bill = analyzer.Bill();
+
+        // Then every request is there, and every line of the bill is the sum of its requests' prices
+        analyzer.Count.Should().Be(5_000);
+        bill.Lines.Should().HaveCount(expected.Count);
+        foreach (var line in bill.Lines)
+        {
+            var (cost, unpriced) = expected[(line.Month, line.Provider, line.Model)];
+            line.Cost.Should().Be(cost, $"the line {line.Month:yyyy-MM} {line.Model} is the sum of its requests' prices");
+            line.UnpricedEntries.Should().Be(unpriced);
+        }
+
+        // and the unpriced requests are counted by model; a model priced on other dates has the reason UsagePricer gives
+        // for its first unpriced request (a tier never published is reported by the catalog's look-up instead)
+        bill.Unpriced.Select(u => (u.Model, u.Entries)).Should().BeEquivalentTo(
+            reasons.Keys.Select(m => (m, expected.Where(e => e.Key.Model == m).Sum(e => e.Value.Unpriced))));
+        bill.Unpriced.Single(u => u.Model == "claude-sonnet-4-20250514").Reason.Should().Be(reasons["claude-sonnet-4-20250514"]);
+        reasons.Keys.Should().BeEquivalentTo(["claude-sonnet-4-20250514", "claude-sonnet-4-5", "gpt-4o"]);   // both kinds
+
+        // (about 5,000 × (1/6 × 200/365 + 1/6 × 1/10 + 1/6 × 31/365) ≈ 457 + 83 + 71 ≈ 611 requests unpriced)
+        expected.Values.Sum(e => e.Unpriced).Should().BeInRange(500, 750);
     }
 }

@@ -212,4 +212,134 @@ public sealed class UsageExportReaderTests
         using var csv = new StreamReader(Path.Combine(SampleFolder, "gateway-requests.csv"));
         UsageCsv.Read(csv, "csv").Count().Should().BeGreaterThan(100);
     }
+
+    [Fact]
+    public void CsvRead_ProblemsFarIntoALongFile_KeepTheirLinesAndOrder()
+    {
+        // Given 5,000 good rows (the reader hands rows over in batches of 1,024) with a negative count on line 1,500, a
+        // row of 3 cells on line 3,000 and a bad flag on line 4,999 (the header is line 1, row i is line i + 2)
+        var csv = new System.Text.StringBuilder(UsageCsv.Header + "\n");
+        for (var i = 0; i < 5_000; i++)
+        {
+            csv.Append(i switch
+            {
+                1_498 => "2026-03-01T10:00:00Z,openai,gpt-4o,100,0,0,-5,false,standard\n",
+                2_998 => "2026-03-01T10:00:00Z,openai,gpt-4o\n",
+                4_997 => "2026-03-01T10:00:00Z,openai,gpt-4o,100,0,0,5,sometimes,standard\n",
+                _ => "2026-03-01T10:00:00Z,openai,gpt-4o,100,0,0,5,false,standard\n",
+            });
+        }
+
+        // When it is read to the end
+        var read = 0;
+        var act = () =>
+        {
+            foreach (var entry in UsageCsv.Read(new StringReader(csv.ToString()), "long.csv"))
+            {
+                read++;
+            }
+        };
+
+        // Then every other row was read and the three problems come in file order with their lines
+        act.Should().Throw<UsageImportException>().Which.Problems.Should().Equal(
+            "long.csv:1500: output_tokens: must not be negative; got -5.",
+            "long.csv:3000: has 3 cells; the header has 9.",
+            "long.csv:4999: batch: 'sometimes' must be true, false, 1, 0 or blank.");
+        read.Should().Be(4_997);
+    }
+
+    [Fact]
+    public void CsvRead_OverAThousandProblems_StopsAfterTheThousandth()
+    {
+        // Given 3,000 rows whose output is negative
+        var rows = Enumerable.Repeat("2026-03-01T10:00:00Z,openai,gpt-4o,100,0,0,-1,false,standard", 3_000);
+        var csv = UsageCsv.Header + "\n" + string.Join("\n", rows);
+
+        // When
+        var act = () => UsageCsv.Read(new StringReader(csv), "bad.csv").ToList();
+
+        // Then the first 1,000 (lines 2 to 1,001) are reported, then a note that the reader stopped
+        var problems = act.Should().Throw<UsageImportException>().Which.Problems;
+        problems.Should().HaveCount(1_001);
+        problems[999].Should().Be("bad.csv:1001: output_tokens: must not be negative; got -1.");
+        problems[1_000].Should().Be("bad.csv: stopped after 1000 problems.");
+    }
+
+    [Fact]
+    public void CsvRead_ReaderFailsMidFile_ThrowsItsExceptionAfterTheRowsBefore()
+    {
+        // Given a reader that fails with an I/O error after the header and 3 rows
+        var csv = UsageCsv.Header + "\n" + string.Concat(Enumerable.Repeat("2026-03-01T10:00:00Z,openai,gpt-4o,100,0,0,5,false,standard\n", 3));
+        using var reader = new FailingReader(csv);
+
+        // When
+        var read = 0;
+        var act = () =>
+        {
+            foreach (var entry in UsageCsv.Read(reader, "disk.csv"))
+            {
+                read++;
+            }
+        };
+
+        // Then the I/O error reaches the caller as it was thrown
+        act.Should().Throw<IOException>().WithMessage("disk gone");
+        read.Should().Be(3);
+    }
+
+    [Fact]
+    public void CsvRead_StoppedEarly_NoLongerReadsTheCallersReader()
+    {
+        // Given a long file
+        var csv = UsageCsv.Header + "\n" + string.Concat(Enumerable.Repeat("2026-03-01T10:00:00Z,openai,gpt-4o,100,0,0,5,false,standard\n", 100_000));
+        using var reader = new CountingReader(csv);
+
+        // When the caller takes three entries and stops
+        UsageCsv.Read(reader, "long.csv").Take(3).Should().HaveCount(3);
+        var readsWhenStopped = reader.Reads;
+        Thread.Sleep(100);
+
+        // Then the reading stopped with the enumeration (the caller may dispose its reader now), well before the end
+        reader.Reads.Should().Be(readsWhenStopped);
+        reader.Position.Should().BeLessThan(csv.Length);
+    }
+
+    /// <summary>Reads a text, then throws an <see cref="IOException"/>.</summary>
+    private sealed class FailingReader(string text) : TextReader
+    {
+        private readonly StringReader inner = new(text);
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            var read = inner.Read(buffer, index, count);
+            return read > 0 ? read : throw new IOException("disk gone");
+        }
+
+        public override int Read(Span<char> buffer)
+        {
+            var read = inner.Read(buffer);
+            return read > 0 ? read : throw new IOException("disk gone");
+        }
+    }
+
+    /// <summary>Counts the reads of a text, a few characters at a time.</summary>
+    private sealed class CountingReader(string text) : TextReader
+    {
+        private int reads;
+
+        public int Reads => Volatile.Read(ref reads);
+
+        public int Position { get; private set; }
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+        public override int Read(Span<char> buffer)
+        {
+            Interlocked.Increment(ref reads);
+            var n = Math.Min(Math.Min(buffer.Length, 256), text.Length - Position);
+            text.AsSpan(Position, n).CopyTo(buffer);
+            Position += n;
+            return n;
+        }
+    }
 }
