@@ -16,11 +16,13 @@ namespace LlmTco.Usage;
 /// </remarks>
 internal sealed class CsvCellBatches : IDisposable
 {
-    /// <summary>Rows a batch: large enough that handing over costs nothing per row, small enough to stay in cache.</summary>
-    private const int BatchRows = 1024;
+    /// <summary>Rows a batch. Few cells in flight keep the garbage collector's work small (the cells of batches not yet
+    /// converted survive a collection): 1,024 rows and 4 batches in flight took 30 % more processor time in all than
+    /// 256 rows and 2; 128 rows spent the gain on handing over.</summary>
+    private const int BatchRows = 256;
 
     /// <summary>Batches filled and not yet taken, at most.</summary>
-    private const int InFlight = 4;
+    private const int InFlight = 2;
 
     private readonly CsvParser parser;
     private readonly int width;
