@@ -34,10 +34,12 @@ internal static class UsageImportMemoryRun
                 var analyzer = UsageImportBenchmarks.Import(path);
                 watch.Stop();
                 process.Refresh();
+                var collections = GC.CollectionCount(2) - gen2;
+                var allocatedBytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
                 var heap = GC.GetTotalMemory(forceFullCollection: true);
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{analyzer.Count:N0} records ({new FileInfo(path).Length / 1e6:N0} MB): {watch.Elapsed.TotalSeconds:N2} s, {analyzer.Count / watch.Elapsed.TotalSeconds / 1e6:N2} M records/s; allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:N0} MB in all ({(GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)analyzer.Count:N0} B a record), gen2 collections {GC.CollectionCount(2) - gen2}; managed heap after {heap / 1e6:N1} MB; peak working set so far {process.PeakWorkingSet64 / 1e6:N0} MB"));
+                    $"{analyzer.Count:N0} records ({new FileInfo(path).Length / 1e6:N0} MB): {watch.Elapsed.TotalSeconds:N2} s, {analyzer.Count / watch.Elapsed.TotalSeconds / 1e6:N2} M records/s; allocated {allocatedBytes / 1e6:N0} MB in all ({allocatedBytes / (double)analyzer.Count:N0} B a record), gen2 collections {collections}; managed heap after {heap / 1e6:N1} MB; peak working set so far {process.PeakWorkingSet64 / 1e6:N0} MB"));
                 GC.KeepAlive(analyzer);
             }
             finally
