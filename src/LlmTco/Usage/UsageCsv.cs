@@ -15,7 +15,12 @@ namespace LlmTco.Usage;
 /// <c>cached_input_tokens</c>, <c>cache_write_tokens</c>, <c>output_tokens</c>, <c>batch</c> (<c>true</c>/<c>false</c>,
 /// blank = false), <c>service_tier</c> (<c>standard</c>, <c>flex</c>, <c>priority</c>; blank = standard), and optionally
 /// <c>project</c> and <c>cost</c> (the provider's own cost of the request, in the price row's currency).
-/// <threadsafety>Stateless; safe to use from many threads at once.</threadsafety>
+/// <para>While the rows are enumerated, CsvHelper splits them into cells on a thread of its own and the enumerating
+/// thread converts and checks them (and prices them, in <see cref="UsageAnalyzer.AddRange"/>), so a large file uses two
+/// cores. The entries still come in file order; ending the enumeration early stops that thread before the reader is
+/// released.</para>
+/// <threadsafety>Stateless; safe to use from many threads at once. The reader passed in must not be used by anything
+/// else until the enumeration ends.</threadsafety>
 /// </remarks>
 public static class UsageCsv
 {
