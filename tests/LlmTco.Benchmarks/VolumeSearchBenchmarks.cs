@@ -15,7 +15,6 @@ namespace LlmTco.Benchmarks;
 [MemoryDiagnoser]
 [MinColumn]
 [MedianColumn]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class VolumeSearchBenchmarks
 {
     private Scenario scenario = null!;
