@@ -146,6 +146,39 @@ public sealed class SpecialInputFileTests : IDisposable
         act.Should().Throw<IOException>().WithMessage($"'{folder}' is a directory, not a regular file*");
     }
 
+    [Fact]
+    public void RefuseUnlessRegular_UnixSocket_SaysItIsASocket()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        // Given a Unix domain socket bound to a path in the folder
+        var path = Path.Combine(folder, "usage.sock");
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+        socket.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(path));
+
+        // When / Then
+        var act = () => InputFile.RefuseUnlessRegular(path);
+        act.Should().Throw<IOException>().WithMessage($"'{path}' is a socket, not a regular file*");
+    }
+
+    [Fact]
+    public void RefuseUnlessRegular_SymbolicLinkToAFile_FollowsItAndAccepts()
+    {
+        // Given a link to a small regular file: the file it names is what is read
+        var target = Path.Combine(folder, "scenario.json");
+        File.WriteAllText(target, "{}");
+        var link = Path.Combine(folder, "link.json");
+        File.CreateSymbolicLink(link, target);
+
+        // When / Then
+        var act = () => InputFile.RefuseUnlessRegular(link);
+        act.Should().NotThrow();
+        InputFile.ReadAllText(link).Should().Be("{}");
+    }
+
     private static void Release(bool finished, string fifo)
     {
         // A reader stuck in open(2) is freed by a writer.

@@ -518,9 +518,10 @@ public sealed class VolumeSolverTests
         actual.SearchedUpToTokensPerMonth.Should().Be(2e15);
         actual.Should().BeEquivalentTo(expected);
 
-        // And the walk evaluated every one of the 2,000,000 stairs, the search a bounded few
+        // And the walk evaluated every one of the 2,000,000 stairs, the search a bounded few (the first and the last
+        // stair at least: the parts holding them are never skipped)
         walked.Should().Be(2_000_000);
-        solver.StairsEvaluated.Should().BeLessThan(MaxStairs);
+        solver.StairsEvaluated.Should().BeInRange(2, MaxStairs);
     }
 
     private static void InterlockedMax(ref long most, long value)
