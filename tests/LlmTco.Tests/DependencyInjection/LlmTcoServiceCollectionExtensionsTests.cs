@@ -96,6 +96,11 @@ public sealed class LlmTcoServiceCollectionExtensionsTests
         using var provider = Build(json);
 
         provider.GetRequiredService<IOptions<LlmTcoOptions>>().Value.Scenario!.Workload.Profiles[0].Growth.Should().Be(LlmTco.Workloads.GrowthRule.Compound(0.05));
+
+        // And the binder set the profile's own rule, not the shared GrowthRule.None (which it did: every later profile
+        // without growth grew 5 % a month, in the whole test run)
+        LlmTco.Workloads.GrowthRule.None.Should().Be(new LlmTco.Workloads.GrowthRule());
+        LlmTco.Workloads.GrowthRule.None.Kind.Should().Be(LlmTco.Workloads.GrowthKind.None);
     }
 
     [Fact]
