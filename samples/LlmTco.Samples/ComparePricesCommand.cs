@@ -47,7 +47,7 @@ internal static class ComparePricesCommand
         PriceComparison comparison;
         try
         {
-            using var stream = File.OpenRead(file);
+            using var stream = InputFile.OpenRead(file);
             comparison = GenAiPricesComparer.Compare(catalog, stream, date);
         }
         catch (PriceImportException ex)

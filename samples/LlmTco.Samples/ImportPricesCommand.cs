@@ -71,7 +71,7 @@ internal static class ImportPricesCommand
         ImportResult result;
         try
         {
-            using var stream = File.OpenRead(file);
+            using var stream = InputFile.OpenRead(file);
             result = format.Import(stream, options);
         }
         catch (PriceImportException ex)

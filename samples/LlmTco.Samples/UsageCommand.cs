@@ -148,7 +148,8 @@ internal static class UsageCommand
 
         // Anthropic's report names its input uncached_input_tokens; OpenAI's names it input_tokens; OpenAI's Costs API
         // names its results organization.costs.result.
-        using var reader = new StreamReader(file);
+        // A per-request CSV may hold many gigabytes, so only its kind is checked; a JSON export is read whole, up to 256 MiB.
+        using var reader = new StreamReader(InputFile.OpenRead(file, maxBytes: null));
         var head = new char[64 * 1024];
         var text = new string(head, 0, reader.ReadBlock(head, 0, head.Length));
         return text.Contains("organization.costs.result", StringComparison.Ordinal) ? OpenAiCostsExport.FormatName
@@ -161,12 +162,12 @@ internal static class UsageCommand
         var name = Path.GetFileName(file);
         if (format == UsageCsv.FormatName)
         {
-            using var reader = new StreamReader(file);
+            using var reader = new StreamReader(InputFile.OpenRead(file, maxBytes: null));
             analyzer.AddRange(UsageCsv.Read(reader, name));
             return;
         }
 
-        using var stream = File.OpenRead(file);
+        using var stream = InputFile.OpenRead(file);
         if (format == OpenAiCostsExport.FormatName)
         {
             analyzer.AddReportedCosts(OpenAiCostsExport.Read(stream, name));

@@ -22,6 +22,9 @@ public static class LlmTcoServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<LlmTcoOptions>().Bind(configuration).ValidateOnStart();
+
+        // The binder leaves a missing Kind at its default; scenario JSON requires it, so configuration does too.
+        services.AddSingleton<IValidateOptions<LlmTcoOptions>>(new RequiredKeysValidator(configuration));
         return AddCore(services);
     }
 
@@ -64,5 +67,21 @@ public static class LlmTcoServiceCollectionExtensions
         });
         services.TryAddSingleton(sp => new TcoEngine(sp.GetRequiredService<PricingCatalog>()));
         return services;
+    }
+
+    /// <summary>Reports the required keys missing from the bound section, by configuration path.</summary>
+    private sealed class RequiredKeysValidator(IConfiguration configuration) : IValidateOptions<LlmTcoOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, LlmTcoOptions options)
+        {
+            if (name != Options.DefaultName)
+            {
+                return ValidateOptionsResult.Skip;
+            }
+
+            var root = configuration is IConfigurationSection section ? section.Path : LlmTcoOptions.SectionName;
+            var failures = RequiredConfigurationKeys.Missing(configuration, typeof(LlmTcoOptions), root).ToList();
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
     }
 }

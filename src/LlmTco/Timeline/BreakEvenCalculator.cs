@@ -5,7 +5,7 @@ namespace LlmTco.Timeline;
 /// <summary>Break-even by month (cumulative costs) and by volume (steady-state monthly costs).</summary>
 internal static class BreakEvenCalculator
 {
-    /// <summary>The most replica steps the volume search walks before giving up on finding where self-hosting stays cheaper.</summary>
+    /// <summary>The most replica steps the volume search covers before giving up on finding where self-hosting stays cheaper.</summary>
     internal const int MaxSegments = 2_000_000;
 
     /// <summary>
@@ -75,80 +75,15 @@ internal static class BreakEvenCalculator
     /// <summary>
     /// Finds every monthly volume at which the steady-state costs are equal. The self-hosted cost is a staircase (one
     /// stair per replica); the API cost is linear (with a kink at a commitment). On each stair the difference is
-    /// linear, and its root is found with MathNet.Numerics' root finder.
+    /// linear, and its root is found with MathNet.Numerics' root finder. The stairs are searched by halving, not one by
+    /// one (see <see cref="VolumeSolver"/>).
     /// </summary>
     public static VolumeBreakEven ByVolume(SteadyStateCost self, SteadyStateCost api, double maxTokensOfHorizon) =>
         ByVolume(self, api, maxTokensOfHorizon, MaxSegments);
 
-    /// <summary>As <see cref="ByVolume(SteadyStateCost, SteadyStateCost, double)"/>, walking at most <paramref name="maxSegments"/> replica steps.</summary>
-    internal static VolumeBreakEven ByVolume(SteadyStateCost self, SteadyStateCost api, double maxTokensOfHorizon, int maxSegments)
-    {
-        var perReplica = self.TokensPerMonthPerReplica;
-        if (perReplica <= 0 || api.CostPerMillionTokens / 1e6 <= 0)
-        {
-            return new VolumeBreakEven([], null, 0, self.PriceDate);
-        }
-
-        var (firstStair, _, lastStair, maxTokens, kink) = SearchRange(self.FixedMonthlyCost, self.CostPerReplica, perReplica, self.MinReplicas, self.RedundancyReplicas, api.FixedMonthlyCost, api.CostPerMillionTokens, api.MonthlyCommitment, maxTokensOfHorizon, maxSegments);
-        var crossings = new List<VolumeCrossing>();
-        var start = 0.0;
-        var previousEnd = double.NaN;
-        for (var step = firstStair; start < maxTokens; step++)
-        {
-            var end = Math.Min(step * perReplica, maxTokens);
-            var stairCost = self.MonthlyCostAt(step == firstStair ? Math.Min(end, perReplica * firstStair) : end);
-
-            // The stair, split at the API's commitment kink when it falls inside.
-            if (!double.IsNaN(kink) && kink > start && kink < end)
-            {
-                Segment(start, kink, stairCost, api, crossings, ref previousEnd);
-                Segment(kink, end, stairCost, api, crossings, ref previousEnd);
-            }
-            else
-            {
-                Segment(start, end, stairCost, api, crossings, ref previousEnd);
-            }
-
-            start = end;
-        }
-
-        // Self-hosting stays cheaper only if it is at or below the API where the search stops: when the step limit cuts
-        // the search short while the API is still cheaper, no volume is known above which self-hosting stays cheaper.
-        // At or below there, the last crossing (if any) is where self-hosting became cheaper.
-        double? above = null;
-        if (lastStair is not null && previousEnd <= 0)
-        {
-            above = crossings.Count == 0 ? 0 : crossings[^1].TokensPerMonth;
-        }
-
-        return new VolumeBreakEven(crossings, above, maxTokens, self.PriceDate);
-    }
-
-    /// <summary>
-    /// One linear piece [<paramref name="a"/>, <paramref name="b"/>] of a stair, where the difference is
-    /// F(v) = stair cost − API cost(v): records where the API becomes cheaper again at its start and where self-hosting
-    /// becomes cheaper inside it (the root found by MathNet.Numerics).
-    /// </summary>
-    private static void Segment(double a, double b, double stairCost, SteadyStateCost api, List<VolumeCrossing> crossings, ref double previousEnd)
-    {
-        var fa = stairCost - api.MonthlyCostAt(a);
-        var fb = stairCost - api.MonthlyCostAt(b);
-        if (!double.IsNaN(previousEnd) && previousEnd <= 0 && fa > 0)
-        {
-            crossings.Add(new VolumeCrossing(a, SelfHostedCheaperAbove: false));
-        }
-
-        if (fa > 0 && fb <= 0)
-        {
-            crossings.Add(new VolumeCrossing(Root(a, b, fa, stairCost, api), SelfHostedCheaperAbove: true));
-        }
-
-        previousEnd = fb;
-    }
-
-    /// <summary>The root of F(v) = stair cost − API cost(v) in [a, b], by MathNet.Numerics.</summary>
-    private static double Root(double a, double b, double fa, double stairCost, SteadyStateCost api) =>
-        Root(v => stairCost - api.MonthlyCostAt(v), a, b, fa);
+    /// <summary>As <see cref="ByVolume(SteadyStateCost, SteadyStateCost, double)"/>, searching at most <paramref name="maxSegments"/> replica steps.</summary>
+    internal static VolumeBreakEven ByVolume(SteadyStateCost self, SteadyStateCost api, double maxTokensOfHorizon, int maxSegments) =>
+        new VolumeSolver().Crossings(self, api, maxTokensOfHorizon, maxSegments);
 
     /// <summary>The root of a stair's difference <paramref name="f"/> in [a, b] (f(a) = <paramref name="fa"/> &gt; 0 ≥ f(b)), by MathNet.Numerics to 10⁻⁹ of |f(a)|.</summary>
     internal static double Root(Func<double, double> f, double a, double b, double fa) =>

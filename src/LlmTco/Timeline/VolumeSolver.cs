@@ -1,23 +1,36 @@
 namespace LlmTco.Timeline;
 
 /// <summary>
-/// The monthly volume above which self-hosting stays cheaper at steady state: exactly what
-/// <see cref="BreakEvenCalculator.ByVolume(SteadyStateCost, SteadyStateCost, double)"/> reports as <see cref="VolumeBreakEven.SelfHostedCheaperAboveTokensPerMonth"/>,
-/// without walking every stair.
+/// The break-even volume search behind <see cref="BreakEvenCalculator.ByVolume(SteadyStateCost, SteadyStateCost, double)"/>:
+/// every crossing of the self-hosted staircase and the API's cost, without evaluating every stair.
 /// </summary>
 /// <remarks>
-/// ByVolume walks the self-hosted staircase stair by stair and keeps every crossing; the answer is the last crossing
-/// (when self-hosting becomes cheaper there). Every crossing of a stair needs the difference F = self − API to be above 0
-/// at the start of one of the stair's segments, and on the stairs that start above the commitment kink that value falls
-/// by (API cost of a replica's tokens − replica cost) from stair to stair. So the last crossing is on the last stair whose
-/// start value is positive, found from the closed-form guess (by bisection when the guess is off); that stair (and the end
-/// of the one before it) is then evaluated with ByVolume's own arithmetic (<see cref="SteadyStateCost.MonthlyCostAt"/>,
-/// written out here so that a trial allocates nothing) and root finder, so the answer is the same to the last bit. Cases
-/// outside that reasoning (a replica costing within 10⁻⁹ of its tokens' API price, a search range cut short) go to
-/// ByVolume itself. One instance per worker thread: it keeps the stair being solved in fields.
+/// <para>Stair n runs from where stair n − 1 ended (0 for the first) to min(n × tokens per replica, the largest volume
+/// searched) and costs what the self-hosted option costs at its end; on it the difference F = self − API falls as the API
+/// gains (split at the API's commitment kink when the kink falls inside). A crossing is recorded where F falls through 0
+/// inside a piece (self-hosting becomes cheaper, the root by MathNet.Numerics) or jumps above 0 at a piece's start
+/// (the API is cheaper again). What a stair records depends only on its own index, so a stair is evaluated alone.</para>
+/// <para>The stairs are searched by halving their index range, and a range is skipped without evaluating its stairs when
+/// no stair in it can record a crossing: every piece needs F &gt; 0 at its start and F ≤ 0 at its end or at the end of
+/// the piece before. Between the first stair, the stair holding the kink and the last stair, F at stair starts and at
+/// stair ends is affine in the stair index (replicas grow by one a stair, the API linearly or not at all), so its largest
+/// and smallest values over a range are at the range's ends, up to rounding: the bound allows 10⁻¹² of the largest cost in
+/// the range, hundreds of times the rounding of the few operations involved. Ranges away from the crossings are
+/// skipped at once, so the stairs evaluated are about 2 × log₂(stairs searched) plus the stairs that hold crossings
+/// (about a replica's tokens at API prices ÷ |its API price − its cost| of them), instead of every stair up to the
+/// 2,000,000-stair limit.</para>
+/// <para>The stairs that are evaluated use the arithmetic of the stair-by-stair walk (the same start, end, costs and root
+/// finder), so the crossings are the walk's to the last bit. One instance per worker thread: it keeps the stair being
+/// solved in fields, and asked for the last crossing only it allocates nothing.</para>
 /// </remarks>
 internal sealed class VolumeSolver
 {
+    /// <summary>The widest index range whose stairs are evaluated one by one rather than split.</summary>
+    private const long LeafStairs = 4;
+
+    /// <summary>The rounding the range bound allows, relative to the largest cost in the range.</summary>
+    private const double RoundingAllowance = 1e-12;
+
     private readonly Func<double, double> difference;
     private double selfFixed;
     private double costPerReplica;
@@ -27,134 +40,248 @@ internal sealed class VolumeSolver
     private double apiFixed;
     private double apiPerMillion;
     private double commitment;
-    private double perReplica;
-    private int firstStair;
+    private long firstStair;
+    private long lastStair;
     private double maxTokens;
     private double kink;
     private double stairCost;
+    private List<VolumeCrossing>? all;
+    private bool lastFound;
+    private double lastTokens;
 
     public VolumeSolver()
     {
         difference = Difference;
     }
 
+    /// <summary>Gets the stairs evaluated by the last search (each stair's costs, its pieces and any root).</summary>
+    public long StairsEvaluated { get; private set; }
+
+    /// <summary>As <see cref="Solve"/>, for two steady states.</summary>
     public static double? CheaperAbove(SteadyStateCost self, SteadyStateCost api, double maxTokensOfHorizon) => CheaperAbove(self, api, maxTokensOfHorizon, out _);
 
-    /// <summary>As <see cref="CheaperAbove(SteadyStateCost, SteadyStateCost, double)"/>; <paramref name="walked"/> tells whether ByVolume itself had to walk the stairs.</summary>
-    public static double? CheaperAbove(SteadyStateCost self, SteadyStateCost api, double maxTokensOfHorizon, out bool walked) =>
-        new VolumeSolver().Solve(self.FixedMonthlyCost, self.CostPerReplica, self.TokensPerMonthPerReplica, self.MinReplicas, self.RedundancyReplicas, api.FixedMonthlyCost, api.CostPerMillionTokens, api.MonthlyCommitment, maxTokensOfHorizon, out walked);
+    /// <summary>As <see cref="CheaperAbove(SteadyStateCost, SteadyStateCost, double)"/>; <paramref name="stairsEvaluated"/> tells how many stairs the search evaluated.</summary>
+    public static double? CheaperAbove(SteadyStateCost self, SteadyStateCost api, double maxTokensOfHorizon, out long stairsEvaluated)
+    {
+        var solver = new VolumeSolver();
+        var answer = solver.Solve(self.FixedMonthlyCost, self.CostPerReplica, self.TokensPerMonthPerReplica, self.MinReplicas, self.RedundancyReplicas, api.FixedMonthlyCost, api.CostPerMillionTokens, api.MonthlyCommitment, maxTokensOfHorizon);
+        stairsEvaluated = solver.StairsEvaluated;
+        return answer;
+    }
 
-    /// <summary>The volume for the steady states given by their fields (see <see cref="SteadyStateCost"/>).</summary>
-    public double? Solve(double selfFixedCost, double replicaCost, double tokensPerMonthPerReplica, int fewestReplicas, int spareReplicas, double apiFixedCost, double apiCostPerMillionTokens, double apiCommitment, double maxTokensOfHorizon, out bool walked)
+    /// <summary>
+    /// Every crossing up to the largest volume searched (at most <paramref name="maxSegments"/> stairs), and the volume
+    /// above which self-hosting stays cheaper: see <see cref="BreakEvenCalculator.ByVolume(SteadyStateCost, SteadyStateCost, double)"/>.
+    /// </summary>
+    public VolumeBreakEven Crossings(SteadyStateCost self, SteadyStateCost api, double maxTokensOfHorizon, int maxSegments)
+    {
+        var crossings = new List<VolumeCrossing>();
+        all = crossings;
+        try
+        {
+            var (known, above) = Search(self.FixedMonthlyCost, self.CostPerReplica, self.TokensPerMonthPerReplica, self.MinReplicas, self.RedundancyReplicas, api.FixedMonthlyCost, api.CostPerMillionTokens, api.MonthlyCommitment, maxTokensOfHorizon, maxSegments);
+            return known ? new VolumeBreakEven(crossings, above, maxTokens, self.PriceDate) : new VolumeBreakEven([], null, 0, self.PriceDate);
+        }
+        finally
+        {
+            all = null;
+        }
+    }
+
+    /// <summary>
+    /// The volume above which self-hosting stays cheaper at steady state for the steady states given by their fields (see
+    /// <see cref="SteadyStateCost"/>): <see cref="VolumeBreakEven.SelfHostedCheaperAboveTokensPerMonth"/> of
+    /// <see cref="Crossings"/>, found from the last crossing alone.
+    /// </summary>
+    public double? Solve(double selfFixedCost, double replicaCost, double tokensPerMonthPerReplica, int fewestReplicas, int spareReplicas, double apiFixedCost, double apiCostPerMillionTokens, double apiCommitment, double maxTokensOfHorizon) =>
+        Search(selfFixedCost, replicaCost, tokensPerMonthPerReplica, fewestReplicas, spareReplicas, apiFixedCost, apiCostPerMillionTokens, apiCommitment, maxTokensOfHorizon, BreakEvenCalculator.MaxSegments).Above;
+
+    private (bool Known, double? Above) Search(double selfFixedCost, double replicaCost, double tokensPerMonthPerReplica, int fewestReplicas, int spareReplicas, double apiFixedCost, double apiCostPerMillionTokens, double apiCommitment, double maxTokensOfHorizon, int maxSegments)
     {
         (selfFixed, costPerReplica, tokensPerReplica, minReplicas, redundancy) = (selfFixedCost, replicaCost, tokensPerMonthPerReplica, fewestReplicas, spareReplicas);
         (apiFixed, apiPerMillion, commitment) = (apiFixedCost, apiCostPerMillionTokens, apiCommitment);
-        walked = false;
-        perReplica = tokensPerReplica;
-        var apiPerToken = apiPerMillion / 1e6;
-        if (perReplica <= 0 || apiPerToken <= 0)
+        (StairsEvaluated, lastFound, lastTokens) = (0, false, 0);
+        if (tokensPerReplica <= 0 || apiPerMillion / 1e6 <= 0)
         {
-            return null;
+            return (false, null);
         }
 
-        // ByVolume answers "never stays cheaper" whenever a replica costs at least what the API charges for its tokens.
-        var apiPerReplica = apiPerToken * perReplica;
-        if (!(costPerReplica < apiPerReplica))
+        int first;
+        double? boundedAbove;
+        (first, _, boundedAbove, maxTokens, kink) = BreakEvenCalculator.SearchRange(selfFixed, costPerReplica, tokensPerReplica, minReplicas, redundancy, apiFixed, apiPerMillion, commitment, maxTokensOfHorizon, maxSegments);
+        firstStair = first;
+        if (!(maxTokens > 0))
         {
-            return null;
+            // The walk evaluates no stair below a volume of 0: no crossing, and nothing known to stay cheaper.
+            return (true, null);
         }
 
-        if (apiPerReplica - costPerReplica <= 1e-9 * apiPerReplica)
+        // The last stair: the first whose end reaches the largest volume searched (the walk stops once a stair starts there).
+        lastStair = Math.Max(firstStair, (long)Math.Ceiling(maxTokens / tokensPerReplica));
+        while (lastStair > firstStair && (lastStair - 1) * tokensPerReplica >= maxTokens)
         {
-            walked = true;
-            return Reference(maxTokensOfHorizon);
+            lastStair--;
         }
 
-        // The search range, as ByVolume sets it.
-        double top;
-        (firstStair, top, _, maxTokens, kink) = BreakEvenCalculator.SearchRange(selfFixed, costPerReplica, perReplica, minReplicas, redundancy, apiFixed, apiPerMillion, commitment, maxTokensOfHorizon, BreakEvenCalculator.MaxSegments);
-
-        // The last stair walked: stair n is walked while its start, (n − 1) × perReplica, is below maxTokens.
-        var last = (long)Math.Max(firstStair, Math.Ceiling(maxTokens / perReplica));
-        while (Start(last + 1) < maxTokens)
+        while (lastStair * tokensPerReplica < maxTokens)
         {
-            last++;
+            lastStair++;
         }
 
-        while (last > firstStair && !(Start(last) < maxTokens))
+        if (all is null)
         {
-            last--;
+            LastFrom(firstStair, lastStair);
+        }
+        else
+        {
+            AllFrom(firstStair, lastStair);
         }
 
-        // The first stair starting at or above the kink: from there on the start values fall.
-        long falling = firstStair;
-        if (!double.IsNaN(kink))
+        // Self-hosting stays cheaper only if it is at or below the API where the search stops: when the step limit cuts
+        // the search short while the API is still cheaper, no volume is known above which self-hosting stays cheaper.
+        // At or below there, the last crossing (if any) is where self-hosting became cheaper.
+        double? above = null;
+        if (boundedAbove is not null && EndValue(lastStair) <= 0)
         {
-            // The kink may lie far beyond the last stair (a commitment of 10³⁰⁰ tokens' worth): any stair index past the
-            // search range gives the same answer, so one of 2⁶⁰ stands for it rather than overflow a long.
-            var kinkStair = Math.Floor(kink / perReplica);
-            falling = Math.Max(firstStair + 1, kinkStair < (double)(1L << 60) ? (long)kinkStair : 1L << 60);
-            while (falling > firstStair + 1 && Start(falling - 1) >= kink)
-            {
-                falling--;
-            }
-
-            while (falling <= last && Start(falling) < kink)
-            {
-                falling++;
-            }
+            above = lastFound ? lastTokens : 0;
         }
 
-        long found = -1;
-        if (falling <= last && Highest(falling) > 0)
-        {
-            // Above the kink the start value is about top − n × (apiPerReplica − costPerReplica): start from where that
-            // reaches 0 and step to the last stair whose exact start value is positive (a bisection if the guess is far).
-            var guess = (long)Math.Clamp(Math.Ceiling(top / (apiPerReplica - costPerReplica)) - 1, falling, last);
-            long lo, hi;
-            if (Highest(guess) > 0)
-            {
-                lo = guess;
-                hi = guess + 1 <= last && Highest(guess + 1) > 0 ? last : guess;
-            }
-            else
-            {
-                hi = guess - 1;
-                lo = guess - 1 >= falling && Highest(guess - 1) > 0 ? guess - 1 : falling;
-            }
-
-            while (lo < hi)
-            {
-                var mid = lo + ((hi - lo + 1) / 2);
-                if (Highest(mid) > 0)
-                {
-                    lo = mid;
-                }
-                else
-                {
-                    hi = mid - 1;
-                }
-            }
-
-            found = lo;
-        }
-        else if (falling - 1 >= firstStair && falling - 1 <= last && Highest(falling - 1) > 0)
-        {
-            // Below the kink the start values rise stair by stair, so the stair just below it holds the highest.
-            found = falling - 1;
-        }
-
-        if (found < 0)
-        {
-            // No stair starts above the API: no crossing at all, and ByVolume reports 0 (cheaper at any volume).
-            walked = Highest(firstStair) > 0 || (falling - 1 > firstStair && Highest(falling - 2) > 0);
-            return walked ? Reference(maxTokensOfHorizon) : 0;
-        }
-
-        var crossed = LastCrossing(found, out var crossing, out var cheaperAbove);
-        walked = !crossed || (found + 1 <= last && Highest(found + 1) > 0);
-        return walked ? Reference(maxTokensOfHorizon) : cheaperAbove ? crossing : null;
+        return (true, above);
     }
+
+    /// <summary>Records every crossing on stairs <paramref name="lo"/> to <paramref name="hi"/>, lowest first.</summary>
+    private void AllFrom(long lo, long hi)
+    {
+        if (hi - lo < LeafStairs)
+        {
+            for (var n = lo; n <= hi; n++)
+            {
+                Stair(n);
+            }
+
+            return;
+        }
+
+        if (Quiet(lo, hi))
+        {
+            return;
+        }
+
+        var mid = lo + ((hi - lo) / 2);
+        AllFrom(lo, mid);
+        AllFrom(mid + 1, hi);
+    }
+
+    /// <summary>Finds the highest stair from <paramref name="lo"/> to <paramref name="hi"/> with a crossing and keeps its last one; true when found.</summary>
+    private bool LastFrom(long lo, long hi)
+    {
+        if (hi - lo < LeafStairs)
+        {
+            for (var n = hi; n >= lo; n--)
+            {
+                if (Stair(n))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (Quiet(lo, hi))
+        {
+            return false;
+        }
+
+        var mid = lo + ((hi - lo) / 2);
+        return LastFrom(mid + 1, hi) || LastFrom(lo, mid);
+    }
+
+    /// <summary>
+    /// True when no stair from <paramref name="lo"/> to <paramref name="hi"/> can record a crossing: on stairs where F is
+    /// affine in the index, either F is at most 0 at every stair start or above 0 at every stair end (and at the end of the
+    /// stair before), with the rounding allowance.
+    /// </summary>
+    private bool Quiet(long lo, long hi)
+    {
+        // Affine ranges: past the first stair (which starts at 0, not a stair's width below its end), before the last
+        // (whose end is cut at the largest volume), and wholly on one side of the kink, the end of the stair before included.
+        var afterFirst = lo > firstStair;
+        if (hi >= lastStair || !(double.IsNaN(kink) ? afterFirst : (afterFirst && Start(lo) >= kink) || End(hi) <= kink))
+        {
+            return false;
+        }
+
+        var allowance = RoundingAllowance * (Math.Abs(selfFixed) + (Math.Abs(costPerReplica) * (hi + redundancy)) + Math.Abs(apiFixed) + Math.Abs(commitment) + (End(hi) / 1e6 * Math.Abs(apiPerMillion)));
+        if (Math.Max(StartValue(lo), StartValue(hi)) + allowance <= 0)
+        {
+            return true;
+        }
+
+        return Math.Min(afterFirst ? EndValue(lo - 1) : EndValue(lo), EndValue(hi)) - allowance > 0;
+    }
+
+    /// <summary>Evaluates stair <paramref name="n"/> as the walk does and records its crossings; true when it has any.</summary>
+    private bool Stair(long n)
+    {
+        StairsEvaluated++;
+        var previousEnd = n > firstStair ? EndValue(n - 1) : double.NaN;
+        stairCost = Cost(n);
+        var start = Start(n);
+        var end = End(n);
+        var found = false;
+        if (!double.IsNaN(kink) && kink > start && kink < end)
+        {
+            found = Piece(start, kink, ref previousEnd);
+            found |= Piece(kink, end, ref previousEnd);
+        }
+        else
+        {
+            found = Piece(start, end, ref previousEnd);
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// One linear piece [<paramref name="a"/>, <paramref name="b"/>] of the stair being solved: records where the API becomes
+    /// cheaper again at its start and where self-hosting becomes cheaper inside it (the root found by MathNet.Numerics).
+    /// </summary>
+    private bool Piece(double a, double b, ref double previousEnd)
+    {
+        var fa = Difference(a);
+        var fb = Difference(b);
+        var found = false;
+        if (!double.IsNaN(previousEnd) && previousEnd <= 0 && fa > 0)
+        {
+            Record(a, cheaperAbove: false);
+            found = true;
+        }
+
+        if (fa > 0 && fb <= 0)
+        {
+            Record(BreakEvenCalculator.Root(difference, a, b, fa), cheaperAbove: true);
+            found = true;
+        }
+
+        previousEnd = fb;
+        return found;
+    }
+
+    private void Record(double tokens, bool cheaperAbove)
+    {
+        all?.Add(new VolumeCrossing(tokens, cheaperAbove));
+        (lastFound, lastTokens) = (true, tokens);
+    }
+
+    /// <summary>F on the stair being solved.</summary>
+    private double Difference(double v) => stairCost - ApiCostAt(v);
+
+    /// <summary>F at the start of stair <paramref name="n"/>.</summary>
+    private double StartValue(long n) => Cost(n) - ApiCostAt(Start(n));
+
+    /// <summary>F at the end of stair <paramref name="n"/>.</summary>
+    private double EndValue(long n) => Cost(n) - ApiCostAt(End(n));
 
     /// <summary>The self-hosted steady state's monthly cost (<see cref="SteadyStateCost.MonthlyCostAt"/>).</summary>
     private double SelfCostAt(double tokensPerMonth) => SteadyStateCost.SelfHostedCostAt(tokensPerMonth, selfFixed, costPerReplica, tokensPerReplica, minReplicas, redundancy);
@@ -162,75 +289,15 @@ internal sealed class VolumeSolver
     /// <summary>The API steady state's monthly cost (<see cref="SteadyStateCost.MonthlyCostAt"/>).</summary>
     private double ApiCostAt(double tokensPerMonth) => SteadyStateCost.ApiCostAt(tokensPerMonth, apiFixed, apiPerMillion, commitment);
 
-    /// <summary>ByVolume's F on the stair being solved.</summary>
-    private double Difference(double v) => stairCost - ApiCostAt(v);
-
     /// <summary>Where stair <paramref name="n"/> starts: 0 for the first, else where the one before ended.</summary>
     private double Start(long n) => n == firstStair ? 0.0 : End(n - 1);
 
-    private double End(long n) => Math.Min(n * perReplica, maxTokens);
+    private double End(long n) => Math.Min(n * tokensPerReplica, maxTokens);
 
+    /// <summary>The stair's self-hosted cost: at its end (the first stair at no more than its replicas' tokens).</summary>
     private double Cost(long n)
     {
         var end = End(n);
-        return SelfCostAt(n == firstStair ? Math.Min(end, perReplica * firstStair) : end);
+        return SelfCostAt(n == firstStair ? Math.Min(end, tokensPerReplica * firstStair) : end);
     }
-
-    /// <summary>The highest value of F = self − API at the start of one of the stair's segments.</summary>
-    private double Highest(long n)
-    {
-        var cost = Cost(n);
-        var start = Start(n);
-        var value = cost - ApiCostAt(start);
-        var end = End(n);
-        if (!double.IsNaN(kink) && kink > start && kink < end)
-        {
-            value = Math.Max(value, cost - ApiCostAt(kink));
-        }
-
-        return value;
-    }
-
-    /// <summary>The last crossing ByVolume records on stair <paramref name="n"/>; false when it records none there.</summary>
-    private bool LastCrossing(long n, out double tokens, out bool cheaperAbove)
-    {
-        (tokens, cheaperAbove) = (0, false);
-        var found = false;
-        var previousEnd = double.NaN;
-        if (n > firstStair)
-        {
-            previousEnd = Cost(n - 1) - ApiCostAt(End(n - 1));
-        }
-
-        stairCost = Cost(n);
-        var start = Start(n);
-        var end = End(n);
-        var split = !double.IsNaN(kink) && kink > start && kink < end;
-        for (var i = 0; i < (split ? 2 : 1); i++)
-        {
-            var a = split && i == 1 ? kink : start;
-            var b = split && i == 0 ? kink : end;
-            var fa = Difference(a);
-            var fb = Difference(b);
-            if (!double.IsNaN(previousEnd) && previousEnd <= 0 && fa > 0)
-            {
-                (tokens, cheaperAbove, found) = (a, false, true);
-            }
-
-            if (fa > 0 && fb <= 0)
-            {
-                (tokens, cheaperAbove, found) = (BreakEvenCalculator.Root(difference, a, b, fa), true, true);
-            }
-
-            previousEnd = fb;
-        }
-
-        return found;
-    }
-
-    private double? Reference(double maxTokensOfHorizon) =>
-        BreakEvenCalculator.ByVolume(
-            new SteadyStateCost(OptionKind.SelfHosted, selfFixed, 0, 0, costPerReplica, tokensPerReplica, minReplicas, redundancy, default),
-            new SteadyStateCost(OptionKind.Api, apiFixed, apiPerMillion, commitment, 0, 0, 0, 0, default),
-            maxTokensOfHorizon).SelfHostedCheaperAboveTokensPerMonth;
 }

@@ -195,7 +195,7 @@ internal sealed class TrialEvaluator
             return ws.VolumeAnswers[pair];
         }
 
-        var answer = ws.VolumeSolver.Solve(now[0], now[1], now[2], (int)now[3], (int)now[4], now[6], perMillion, now[7], maxTokens, out _) ?? double.PositiveInfinity;
+        var answer = ws.VolumeSolver.Solve(now[0], now[1], now[2], (int)now[3], (int)now[4], now[6], perMillion, now[7], maxTokens) ?? double.PositiveInfinity;
         now.CopyTo(key);
         ws.VolumeKnown[pair] = true;
         ws.VolumeAnswers[pair] = answer;

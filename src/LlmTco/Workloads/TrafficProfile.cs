@@ -38,6 +38,10 @@ public sealed record TrafficProfile
     public LatencyTarget? Latency { get; init; }
 
     /// <summary>Gets how the requests per month change over the horizon.</summary>
-    /// <value>The default value is <see cref="GrowthRule.None"/>.</value>
-    public GrowthRule Growth { get; init; } = GrowthRule.None;
+    /// <value>The default value is a rule equal to <see cref="GrowthRule.None"/>.</value>
+    /// <remarks>
+    /// Each profile gets its own instance: the configuration binder sets the properties of the instance it finds, so a
+    /// shared <see cref="GrowthRule.None"/> would take the first bound growth for every profile in the process.
+    /// </remarks>
+    public GrowthRule Growth { get; init; } = new();
 }

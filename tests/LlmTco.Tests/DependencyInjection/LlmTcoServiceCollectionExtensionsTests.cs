@@ -56,6 +56,54 @@ public sealed class LlmTcoServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void AddLlmTco_GrowthWithoutKind_IsAValidationErrorNamingItsKey()
+    {
+        // Given a profile whose growth gives a rate but no Kind: the binder would leave Kind at None and silently drop the
+        // 5 % a month, where scenario JSON says "missing required properties: kind"
+        var json = AppSettings.Replace("\"BatchShare\": 0.5 }", "\"BatchShare\": 0.5, \"Growth\": { \"MonthlyRate\": 0.05 } }", StringComparison.Ordinal);
+        using var provider = Build(json);
+
+        // When
+        var act = () => provider.GetRequiredService<IOptions<LlmTcoOptions>>().Value;
+
+        // Then
+        act.Should().Throw<OptionsValidationException>().Which.Failures.Should().Contain(
+            "LlmTco:Scenario:Workload:Profiles:0:Growth:Kind: missing; a growth rule needs its Kind (None, Compound, Linear, Series), as in scenario JSON");
+    }
+
+    [Fact]
+    public void AddLlmTco_DistributionWithoutKind_IsAValidationErrorNamingItsKey()
+    {
+        // Given an uncertain input whose distribution has bounds but no Kind (the binder would make it a Point)
+        var json = AppSettings.Replace(
+            "\"SelfHostedOptions\": [",
+            "\"Uncertainty\": { \"Inputs\": [ { \"Path\": \"selfHostedOptions[0].targetUtilization\", \"Distribution\": { \"Min\": 0.5, \"Max\": 0.8 } } ] },\n\"SelfHostedOptions\": [",
+            StringComparison.Ordinal);
+        using var provider = Build(json);
+
+        // When
+        var act = () => provider.GetRequiredService<IOptions<LlmTcoOptions>>().Value;
+
+        // Then
+        act.Should().Throw<OptionsValidationException>().Which.Failures.Should().Contain(
+            "LlmTco:Scenario:Uncertainty:Inputs:0:Distribution:Kind: missing; a distribution needs its Kind (Point, Uniform, Triangular, Pert, Normal, LogNormal), as in scenario JSON");
+    }
+
+    [Fact]
+    public void AddLlmTco_GrowthWithKind_Binds()
+    {
+        var json = AppSettings.Replace("\"BatchShare\": 0.5 }", "\"BatchShare\": 0.5, \"Growth\": { \"Kind\": \"Compound\", \"MonthlyRate\": 0.05 } }", StringComparison.Ordinal);
+        using var provider = Build(json);
+
+        provider.GetRequiredService<IOptions<LlmTcoOptions>>().Value.Scenario!.Workload.Profiles[0].Growth.Should().Be(LlmTco.Workloads.GrowthRule.Compound(0.05));
+
+        // And the binder set the profile's own rule, not the shared GrowthRule.None (which it did: every later profile
+        // without growth grew 5 % a month, in the whole test run)
+        LlmTco.Workloads.GrowthRule.None.Should().Be(new LlmTco.Workloads.GrowthRule());
+        LlmTco.Workloads.GrowthRule.None.Kind.Should().Be(LlmTco.Workloads.GrowthKind.None);
+    }
+
+    [Fact]
     public void AddLlmTco_MissingPricingFolder_IsAValidationError()
     {
         using var provider = Build("""{ "LlmTco": { "PricingFolder": "/no/such/folder" } }""");

@@ -3,9 +3,17 @@ using LlmTco.Timeline;
 
 namespace LlmTco.Tests.Timeline;
 
-/// <summary>The kernel's volume break-even against BreakEvenCalculator.ByVolume, which walks every stair.</summary>
+/// <summary>The volume search's break-even against <see cref="StairWalk"/>, which walks every stair.</summary>
 public sealed class VolumeSolverTests
 {
+    /// <summary>
+    /// The most stairs a search may evaluate on these cases: halving a range of at most 2,000,001 stairs down to ranges of
+    /// at most 5 evaluated one by one leaves about 19 levels, and on each level at most the two ranges holding a
+    /// boundary of the crossings are not skipped, so 2 × 19 × 5 = 190 plus the few stairs holding crossings; the walk
+    /// evaluates up to 2,000,000.
+    /// </summary>
+    private const long MaxStairs = 250;
+
     [Fact]
     public void CheaperAbove_AnySteadyStates_EqualsByVolumeBitForBit()
     {
@@ -16,7 +24,7 @@ public sealed class VolumeSolverTests
             Gen.Select(Gen.Double[0.05, 20], Gen.Double[0, 10_000], Gen.Int[0, 1], Gen.Double[0, 500_000]),
             Gen.Double[0, 3e12]);
 
-        var walked = 0;
+        long mostStairs = 0;
         var cases = 0;
         var crossings = 0;
         gen.Sample((s, a, maxTokens) =>
@@ -25,24 +33,20 @@ public sealed class VolumeSolverTests
             var api = new SteadyStateCost(OptionKind.Api, a.Item2, a.Item1, a.Item3 == 0 ? 0 : a.Item4, 0, 0, 0, 0, default);
 
             // Then the answer is ByVolume's to the last bit
-            var expected = BreakEvenCalculator.ByVolume(self, api, maxTokens).SelfHostedCheaperAboveTokensPerMonth;
-            var actual = VolumeSolver.CheaperAbove(self, api, maxTokens, out var fallback);
+            var expected = StairWalk.ByVolume(self, api, maxTokens).SelfHostedCheaperAboveTokensPerMonth;
+            var actual = VolumeSolver.CheaperAbove(self, api, maxTokens, out var stairs);
             Interlocked.Increment(ref cases);
             if (expected > 0)
             {
                 Interlocked.Increment(ref crossings);
             }
 
-            if (fallback)
-            {
-                Interlocked.Increment(ref walked);
-            }
-
+            InterlockedMax(ref mostStairs, stairs);
             return Nullable.Equals(actual, expected);
         }, iter: 3_000);
 
-        // And the bisection, not ByVolume's walk, answered nearly every case
-        ((double)walked / cases).Should().BeLessThan(0.02);
+        // And no case evaluated more than a bounded number of stairs
+        mostStairs.Should().BeLessThan(MaxStairs);
         ((double)crossings / cases).Should().BeGreaterThan(0.3, "most cases must have a crossing for the comparison to mean something");
     }
 
@@ -59,7 +63,7 @@ public sealed class VolumeSolverTests
 
         // Then it answers, and as the stair-by-stair walk does: the API costs the commitment at every volume searched, so
         // self-hosting is cheaper from the first stair on (0)
-        actual.Should().NotThrow().Which.Should().Be(BreakEvenCalculator.ByVolume(self, api, 1e10).SelfHostedCheaperAboveTokensPerMonth);
+        actual.Should().NotThrow().Which.Should().Be(StairWalk.ByVolume(self, api, 1e10).SelfHostedCheaperAboveTokensPerMonth);
     }
 
     [Fact]
@@ -93,16 +97,16 @@ public sealed class VolumeSolverTests
         var api = Api(0, apiPerMillion);
 
         // When
-        var answer = VolumeSolver.CheaperAbove(self, api, 1e10, out var walked);
+        var answer = VolumeSolver.CheaperAbove(self, api, 1e10, out var stairs);
 
         // Then no volume makes self-hosting stay cheaper, as ByVolume says, and it was not asked
         answer.Should().BeNull();
-        BreakEvenCalculator.ByVolume(self, api, 1e10).SelfHostedCheaperAboveTokensPerMonth.Should().BeNull();
-        walked.Should().BeFalse();
+        StairWalk.ByVolume(self, api, 1e10).SelfHostedCheaperAboveTokensPerMonth.Should().BeNull();
+        stairs.Should().BeLessThan(MaxStairs);
     }
 
     [Fact]
-    public void CheaperAbove_ReplicaCostingExactlyItsTokensApiPrice_IsNullWithoutWalking()
+    public void CheaperAbove_ReplicaCostingExactlyItsTokensApiPrice_IsNullInBoundedStairs()
     {
         // Given a replica at 5,000 a month carrying 10⁹ tokens that the API sells for 5 per million: 5 ÷ 10⁶ × 10⁹ = 5,000
         // (exact in binary floating point too), so every stair costs at least as much as the API
@@ -110,28 +114,27 @@ public sealed class VolumeSolverTests
         var api = Api(0, 5);
 
         // When
-        var answer = VolumeSolver.CheaperAbove(self, api, 1e10, out var walked);
+        var answer = VolumeSolver.CheaperAbove(self, api, 1e10, out var stairs);
 
-        // Then self-hosting never stays cheaper, answered without ByVolume's walk
+        // Then self-hosting never stays cheaper, found in a bounded number of stairs
         answer.Should().BeNull();
-        walked.Should().BeFalse();
+        stairs.Should().BeLessThan(MaxStairs);
     }
 
     [Fact]
-    public void CheaperAbove_ReplicaWithinOneBillionthOfItsTokensPrice_IsLeftToByVolume()
+    public void CheaperAbove_ReplicaWithinOneBillionthOfItsTokensPrice_IsFoundInBoundedStairs()
     {
         // Given 10¹³ tokens a replica, sold by the API at 100 per million = 10⁹, and a replica at 999,999,999: cheaper by
-        // 1 = 10⁻⁹ × 10⁹ (exact in binary floating point), the margin below which the solver does not trust its
-        // closed form; the API's fixed 10⁹ a month keeps ByVolume's walk to two stairs
+        // 1 = 10⁻⁹ × 10⁹ (exact in binary floating point); the API's fixed 10⁹ a month keeps the range to two stairs
         var self = Self(0, 999_999_999, 1e13);
         var api = Api(1e9, 100);
 
         // When
-        var answer = VolumeSolver.CheaperAbove(self, api, 1e12, out var walked);
+        var answer = VolumeSolver.CheaperAbove(self, api, 1e12, out var stairs);
 
-        // Then ByVolume answers: self-hosting is cheaper at any volume (stair n costs n × 999,999,999, the API at least
+        // Then self-hosting is cheaper at any volume (stair n costs n × 999,999,999, the API at least
         // 10⁹ + (n − 1) × 10⁹ = n × 10⁹ on it), so 0
-        walked.Should().BeTrue();
+        stairs.Should().BeLessThan(MaxStairs);
         answer.Should().Be(0);
     }
 
@@ -149,12 +152,12 @@ public sealed class VolumeSolverTests
         var api = Api(0, 1);
 
         // When
-        var answer = VolumeSolver.CheaperAbove(self, api, 575_000, out var walked);
+        var answer = VolumeSolver.CheaperAbove(self, api, 575_000, out var stairs);
 
         // Then
         answer!.Value.Should().BeApproximately(6.25e6, 1e-3);
-        answer.Should().Be(BreakEvenCalculator.ByVolume(self, api, 575_000).SelfHostedCheaperAboveTokensPerMonth);
-        walked.Should().BeFalse();
+        answer.Should().Be(StairWalk.ByVolume(self, api, 575_000).SelfHostedCheaperAboveTokensPerMonth);
+        stairs.Should().BeLessThan(MaxStairs);
     }
 
     [Fact]
@@ -169,16 +172,16 @@ public sealed class VolumeSolverTests
         var api = Api(0, 5, commitment: 10_000);
 
         // When
-        var answer = VolumeSolver.CheaperAbove(self, api, 1e9, out var walked);
+        var answer = VolumeSolver.CheaperAbove(self, api, 1e9, out var stairs);
 
         // Then
         answer!.Value.Should().BeApproximately(3.4e9, 1e-3);
-        answer.Should().Be(BreakEvenCalculator.ByVolume(self, api, 1e9).SelfHostedCheaperAboveTokensPerMonth);
-        walked.Should().BeFalse();
+        answer.Should().Be(StairWalk.ByVolume(self, api, 1e9).SelfHostedCheaperAboveTokensPerMonth);
+        stairs.Should().BeLessThan(MaxStairs);
     }
 
     [Fact]
-    public void CheaperAbove_CrossingOnTheStairHoldingTheCommitmentKink_IsFoundWithoutWalking()
+    public void CheaperAbove_CrossingOnTheStairHoldingTheCommitmentKink_IsFoundInBoundedStairs()
     {
         // Given 1.5 × 10⁹ tokens a replica at 1,000 a month plus 9,500 fixed, against an API at 5 per million with a
         // commitment of 10,000, reached at 2 × 10⁹ tokens, inside stair 2 (1.5 to 3 × 10⁹). Stair 1 (10,500) is 500
@@ -189,16 +192,16 @@ public sealed class VolumeSolverTests
         var api = Api(0, 5, commitment: 10_000);
 
         // When
-        var answer = VolumeSolver.CheaperAbove(self, api, 1e9, out var walked);
+        var answer = VolumeSolver.CheaperAbove(self, api, 1e9, out var stairs);
 
         // Then
         answer!.Value.Should().BeApproximately(2.3e9, 1e-3);
-        answer.Should().Be(BreakEvenCalculator.ByVolume(self, api, 1e9).SelfHostedCheaperAboveTokensPerMonth);
-        walked.Should().BeFalse();
+        answer.Should().Be(StairWalk.ByVolume(self, api, 1e9).SelfHostedCheaperAboveTokensPerMonth);
+        stairs.Should().BeLessThan(MaxStairs);
     }
 
     [Fact]
-    public void CheaperAbove_CrossingOnTheFirstStairOfMinimumAndSpareReplicas_IsFoundWithoutWalking()
+    public void CheaperAbove_CrossingOnTheFirstStairOfMinimumAndSpareReplicas_IsFoundInBoundedStairs()
     {
         // Given at least 3 replicas plus 1 spare at 2,000 each (8,000 a month up to 3 × 10⁹ tokens), against an API at 5
         // per million: the API reaches 8,000 at 1.6 × 10⁹ tokens, inside that first stair; stair 4 (10,000) starts
@@ -207,16 +210,16 @@ public sealed class VolumeSolverTests
         var api = Api(0, 5);
 
         // When
-        var answer = VolumeSolver.CheaperAbove(self, api, 1e9, out var walked);
+        var answer = VolumeSolver.CheaperAbove(self, api, 1e9, out var stairs);
 
         // Then
         answer!.Value.Should().BeApproximately(1.6e9, 1e-3);
-        answer.Should().Be(BreakEvenCalculator.ByVolume(self, api, 1e9).SelfHostedCheaperAboveTokensPerMonth);
-        walked.Should().BeFalse();
+        answer.Should().Be(StairWalk.ByVolume(self, api, 1e9).SelfHostedCheaperAboveTokensPerMonth);
+        stairs.Should().BeLessThan(MaxStairs);
     }
 
     [Fact]
-    public void CheaperAbove_SelfHostingCheaperFromTheFirstToken_IsZeroWithoutWalking()
+    public void CheaperAbove_SelfHostingCheaperFromTheFirstToken_IsZeroInBoundedStairs()
     {
         // Given one replica at 1,000 a month for 10⁹ tokens, against an API at 5 per million plus 2,000 fixed: stair n
         // costs 1,000 n, the API at least 2,000 + 5,000 (n − 1), always more
@@ -224,17 +227,17 @@ public sealed class VolumeSolverTests
         var api = Api(2_000, 5);
 
         // When
-        var answer = VolumeSolver.CheaperAbove(self, api, 1e9, out var walked);
+        var answer = VolumeSolver.CheaperAbove(self, api, 1e9, out var stairs);
 
         // Then
         answer.Should().Be(0);
-        walked.Should().BeFalse();
+        stairs.Should().BeLessThan(MaxStairs);
     }
 
     [Theory]
     [InlineData(1e6)]
     [InlineData(9305469534.545837)]
-    public void CheaperAbove_StepLimitCutsTheSearchWhereTheApiIsCheaperAgain_IsNullWithoutWalking(double tokensPerReplica)
+    public void CheaperAbove_StepLimitCutsTheSearchWhereTheApiIsCheaperAgain_IsNullInBoundedStairs(double tokensPerReplica)
     {
         // Given replicas at 1 a month plus 2,000,002 fixed, against an API that sells a replica's tokens for 2 (so at
         // 2 × 10⁶ ÷ tokensPerReplica per million), with a commitment of 4,000,001, reached 2,000,000.5 replicas' worth of
@@ -249,16 +252,16 @@ public sealed class VolumeSolverTests
         var api = Api(0, 2e6 / tokensPerReplica, commitment: 4_000_001);
 
         // When
-        var answer = VolumeSolver.CheaperAbove(self, api, 0, out var walked);
+        var answer = VolumeSolver.CheaperAbove(self, api, 0, out var stairs);
 
         // Then no volume is known above which self-hosting stays cheaper (ByVolume's answer when cut short while the API
-        // is cheaper), answered without ByVolume's walk of two million stairs
+        // is cheaper), found in a bounded number of stairs, not the walk's two million
         answer.Should().BeNull();
-        walked.Should().BeFalse();
+        stairs.Should().BeLessThan(MaxStairs);
     }
 
     [Fact]
-    public void CheaperAbove_StepLimitCutsTheSearchFarBelowTheCommitment_IsNullFromByVolume()
+    public void CheaperAbove_StepLimitCutsTheSearchFarBelowTheCommitment_IsNullInBoundedStairs()
     {
         // Given replicas of 10⁶ tokens at 1 a month plus 3,000,000 fixed, against an API at 2 per million with a
         // commitment of 4,999,999, reached at 2,499,999.5 × 10⁶ tokens, far past ByVolume's cap of 2,000,000 stairs. On
@@ -268,16 +271,16 @@ public sealed class VolumeSolverTests
         var api = Api(0, 2, commitment: 4_999_999);
 
         // When
-        var answer = VolumeSolver.CheaperAbove(self, api, 0, out var walked);
+        var answer = VolumeSolver.CheaperAbove(self, api, 0, out var stairs);
 
         // Then the search was cut short while the API is cheaper: no volume is known above which self-hosting stays
-        // cheaper (not 0, "cheaper at any volume"); the solver leaves such a range to ByVolume
+        // cheaper (not 0, "cheaper at any volume"), found in a bounded number of stairs
         answer.Should().BeNull();
-        walked.Should().BeTrue();
+        stairs.Should().BeLessThan(MaxStairs);
     }
 
     [Fact]
-    public void CheaperAbove_StepLimitEndingLevelWithTheApi_IsZeroWithoutWalking()
+    public void CheaperAbove_StepLimitEndingLevelWithTheApi_IsZeroInBoundedStairs()
     {
         // Given replicas of 10⁶ tokens at 1 a month plus 2,000,004 fixed, against an API at 2 per million with a
         // commitment of 4,000,004 (reached at 2,000,002 × 10⁶ tokens, past ByVolume's cap of 2,000,000 stairs): on every
@@ -286,11 +289,11 @@ public sealed class VolumeSolverTests
         var api = Api(0, 2, commitment: 4_000_004);
 
         // When
-        var answer = VolumeSolver.CheaperAbove(self, api, 0, out var walked);
+        var answer = VolumeSolver.CheaperAbove(self, api, 0, out var stairs);
 
         // Then self-hosting is never dearer, up to the end of the search: cheaper (or level) at any volume
         answer.Should().Be(0);
-        walked.Should().BeFalse();
+        stairs.Should().BeLessThan(MaxStairs);
     }
 
     [Fact]
@@ -306,15 +309,15 @@ public sealed class VolumeSolverTests
         var api = Api(0, 2, commitment: 3_999_997);
 
         // When
-        var answer = VolumeSolver.CheaperAbove(self, api, 0, out var walked);
+        var answer = VolumeSolver.CheaperAbove(self, api, 0, out var stairs);
 
         // Then
         answer!.Value.Should().BeApproximately(1_999_999.5e6, 1e-3);
-        walked.Should().BeFalse();
+        stairs.Should().BeLessThan(MaxStairs);
     }
 
     [Fact]
-    public void CheaperAbove_StepLimitCutsTheSearchWhileSelfHostingIsDearer_IsNullFromByVolume()
+    public void CheaperAbove_StepLimitCutsTheSearchWhileSelfHostingIsDearer_IsNullInBoundedStairs()
     {
         // Given replicas of 10⁶ tokens at 1 a month plus 2,000,000.5 fixed, against an API at 2 per million: F = self − API
         // is 2,000,002.5 − n at the start of stair n and 2,000,000.5 − n at its end, so it stays above 0 up to the end of
@@ -323,11 +326,11 @@ public sealed class VolumeSolverTests
         var api = Api(0, 2);
 
         // When
-        var answer = VolumeSolver.CheaperAbove(self, api, 0, out var walked);
+        var answer = VolumeSolver.CheaperAbove(self, api, 0, out var stairs);
 
-        // Then no volume is known above which self-hosting stays cheaper; the solver leaves a cut range to ByVolume
+        // Then no volume is known above which self-hosting stays cheaper, found in a bounded number of stairs
         answer.Should().BeNull();
-        walked.Should().BeTrue();
+        stairs.Should().BeLessThan(MaxStairs);
     }
 
     [Fact]
@@ -343,11 +346,11 @@ public sealed class VolumeSolverTests
         var api = Api(0, 2.5);
 
         // When
-        var answer = VolumeSolver.CheaperAbove(self, api, 0, out var walked);
+        var answer = VolumeSolver.CheaperAbove(self, api, 0, out var stairs);
 
-        // Then the answer is ByVolume's to the last bit, found without its walk
-        answer.Should().Be(BreakEvenCalculator.ByVolume(self, api, 0).SelfHostedCheaperAboveTokensPerMonth);
-        walked.Should().BeFalse();
+        // Then the answer is ByVolume's to the last bit, found in a bounded number of stairs
+        answer.Should().Be(StairWalk.ByVolume(self, api, 0).SelfHostedCheaperAboveTokensPerMonth);
+        stairs.Should().BeLessThan(MaxStairs);
     }
 
     [Fact]
@@ -362,16 +365,16 @@ public sealed class VolumeSolverTests
         var api = Api(0, 5);
 
         // When
-        var answer = VolumeSolver.CheaperAbove(self, api, 745016032997.1438, out var walked);
+        var answer = VolumeSolver.CheaperAbove(self, api, 745016032997.1438, out var stairs);
 
         // Then
         answer!.Value.Should().BeApproximately(1.2e10, 1e-3);
-        answer.Should().Be(BreakEvenCalculator.ByVolume(self, api, 745016032997.1438).SelfHostedCheaperAboveTokensPerMonth);
-        walked.Should().BeFalse();
+        answer.Should().Be(StairWalk.ByVolume(self, api, 745016032997.1438).SelfHostedCheaperAboveTokensPerMonth);
+        stairs.Should().BeLessThan(MaxStairs);
     }
 
     [Fact]
-    public void CheaperAbove_StairBelowTheKinkLevelWithTheCommitment_IsZeroWithoutWalking()
+    public void CheaperAbove_StairBelowTheKinkLevelWithTheCommitment_IsZeroInBoundedStairs()
     {
         // Given 1.5 × 10⁹ tokens a replica at 1,000 a month plus 8,000 fixed, against an API at 5 per million with a
         // commitment of 10,000 (reached at 2 × 10⁹ tokens, inside stair 2): stair 1 (9,000) is below the commitment,
@@ -381,15 +384,15 @@ public sealed class VolumeSolverTests
         var api = Api(0, 5, commitment: 10_000);
 
         // When
-        var answer = VolumeSolver.CheaperAbove(self, api, 1e9, out var walked);
+        var answer = VolumeSolver.CheaperAbove(self, api, 1e9, out var stairs);
 
         // Then self-hosting is never dearer: cheaper (or level) at any volume
         answer.Should().Be(0);
-        walked.Should().BeFalse();
+        stairs.Should().BeLessThan(MaxStairs);
     }
 
     [Fact]
-    public void CheaperAbove_LevelWithTheApiAtZeroTokens_IsZeroWithoutWalking()
+    public void CheaperAbove_LevelWithTheApiAtZeroTokens_IsZeroInBoundedStairs()
     {
         // Given one replica at 1,000 a month for 10⁹ tokens, against an API at 5 per million plus 1,000 fixed: level at
         // 0 tokens, and from there the API gains 5,000 a stair while self-hosting gains 1,000
@@ -397,11 +400,11 @@ public sealed class VolumeSolverTests
         var api = Api(1_000, 5);
 
         // When
-        var answer = VolumeSolver.CheaperAbove(self, api, 1e9, out var walked);
+        var answer = VolumeSolver.CheaperAbove(self, api, 1e9, out var stairs);
 
         // Then
         answer.Should().Be(0);
-        walked.Should().BeFalse();
+        stairs.Should().BeLessThan(MaxStairs);
     }
 
     [Fact]
@@ -415,7 +418,7 @@ public sealed class VolumeSolverTests
             Gen.Select(Gen.Double[1e8, 1e11], Gen.Double[0.05, 20], Gen.Double[0.1, 0.99], Gen.Int[2, 60]),
             Gen.Select(Gen.Int[0, 3], Gen.Int[0, 2], Gen.Double[0, 10_000], Gen.Int[0, 2], Gen.Double[0, 1]));
 
-        var walked = 0;
+        long mostStairs = 0;
         var cases = 0;
         gen.Sample((s, o) =>
         {
@@ -433,20 +436,101 @@ public sealed class VolumeSolverTests
             var api = Api(apiFixed, apiPerMillion, withCommitment == 1 ? commitmentShare * n0 * apiPerReplica : 0);
 
             // Then the answer is ByVolume's to the last bit
-            var expected = BreakEvenCalculator.ByVolume(self, api, 0).SelfHostedCheaperAboveTokensPerMonth;
-            var actual = VolumeSolver.CheaperAbove(self, api, 0, out var fallback);
+            var expected = StairWalk.ByVolume(self, api, 0).SelfHostedCheaperAboveTokensPerMonth;
+            var actual = VolumeSolver.CheaperAbove(self, api, 0, out var stairs);
             Interlocked.Increment(ref cases);
-            if (fallback)
-            {
-                Interlocked.Increment(ref walked);
-            }
-
+            InterlockedMax(ref mostStairs, stairs);
             return Nullable.Equals(actual, expected);
         }, iter: 3_000);
 
-        // And the solver, not ByVolume's walk, answered them
-        walked.Should().Be(0);
+        // And each search evaluated a bounded number of stairs
+        mostStairs.Should().BeLessThan(MaxStairs);
         cases.Should().BeGreaterThan(1_000);
+    }
+
+    [Fact]
+    public void Crossings_AnySteadyStates_EqualTheStairWalkBitForBit()
+    {
+        // Given generated steady states: replicas from a tenth of their tokens' API price to ten times it and, a third of
+        // the time, within a few per cent of it (many crossings), with minimum and spare replicas, fixed costs on both
+        // sides, API commitments half of the time, and a step limit from 1 to 5,000 stairs a quarter of the time
+        var gen = Gen.Select(
+            Gen.Select(Gen.Double[0, 100_000], Gen.Double[1e8, 1e11], Gen.Int[0, 5], Gen.Int[0, 3], Gen.Int[0, 2]),
+            Gen.Select(Gen.Double[0.05, 20], Gen.Double[0, 10_000], Gen.Int[0, 1], Gen.Double[0, 500_000], Gen.Double[0.1, 10]),
+            Gen.Select(Gen.Double[0, 3e12], Gen.Double[0.97, 1.03], Gen.Int[0, 3], Gen.Int[1, 5_000]));
+
+        long mostStairs = 0;
+        var withCrossings = 0;
+        gen.Sample((s, a, r) =>
+        {
+            var (selfFixed, tokensPerReplica, minReplicas, spares, close) = s;
+            var (perMillion, apiFixed, withCommitment, commitment, share) = a;
+            var (maxTokens, closeShare, cut, maxSegments) = r;
+            var replicaCost = (close == 0 ? closeShare : share) * perMillion / 1e6 * tokensPerReplica;
+            var self = Self(selfFixed, replicaCost, tokensPerReplica, minReplicas, spares);
+            var api = Api(apiFixed, perMillion, withCommitment == 1 ? commitment : 0);
+            var segments = cut == 0 ? maxSegments : BreakEvenCalculator.MaxSegments;
+
+            // When
+            var solver = new VolumeSolver();
+            var actual = solver.Crossings(self, api, maxTokens, segments);
+            var expected = StairWalk.ByVolume(self, api, maxTokens, segments);
+
+            // Then every crossing, the volume above and the range searched are the walk's to the last bit, and the search
+            // evaluated the stairs holding crossings and a bounded number more
+            InterlockedMax(ref mostStairs, solver.StairsEvaluated - expected.Crossings.Count);
+            if (expected.Crossings.Count > 0)
+            {
+                Interlocked.Increment(ref withCrossings);
+            }
+
+            return actual.Crossings.SequenceEqual(expected.Crossings)
+                && Nullable.Equals(actual.SelfHostedCheaperAboveTokensPerMonth, expected.SelfHostedCheaperAboveTokensPerMonth)
+                && actual.SearchedUpToTokensPerMonth.Equals(expected.SearchedUpToTokensPerMonth);
+        }, iter: 1_500);
+
+        withCrossings.Should().BeGreaterThan(200, "many cases must have crossings for the comparison to mean something");
+
+        // (a replica within 0.01 % of its tokens' price has about 10,000 stairs with crossings: those must be evaluated)
+        mostStairs.Should().BeLessThan(MaxStairs);
+    }
+
+    [Fact]
+    public void Crossings_FixedCostAtTheScenarioLimit_EvaluateABoundedNumberOfStairs()
+    {
+        // Given the issue 20 case: a self-hosted fixed cost of 10¹⁵ a month (the largest number a scenario holds), one
+        // replica of 10⁹ tokens at 1,000 a month, and an API at 5 per million (5,000 a replica's tokens). Stair n costs
+        // 10¹⁵ + 1,000 n and the API reaches 5,000 n at its end, so F = self − API = 10¹⁵ − 4,000 n > 0 up to stair
+        // 2.5 × 10¹¹: past the 2,000,000-stair limit (F there is 10¹⁵ − 8 × 10⁹ > 0). Self-hosting is dearer on
+        // every stair searched: no crossing, and no volume known above which it stays cheaper. Each Monte Carlo
+        // trial walked all 2,000,000 stairs to say so (200 trials: 9.9 s instead of 0.6 s).
+        var self = Self(1e15, 1_000, 1e9);
+        var api = Api(0, 5);
+
+        // When
+        var solver = new VolumeSolver();
+        var actual = solver.Crossings(self, api, 1e12, BreakEvenCalculator.MaxSegments);
+        var expected = StairWalk.ByVolume(self, api, 1e12, BreakEvenCalculator.MaxSegments, out var walked);
+
+        // Then the answer is the walk's: no crossing, searched up to 2,000,000 × 10⁹ = 2 × 10¹⁵ tokens
+        actual.Crossings.Should().BeEmpty();
+        actual.SelfHostedCheaperAboveTokensPerMonth.Should().BeNull();
+        actual.SearchedUpToTokensPerMonth.Should().Be(2e15);
+        actual.Should().BeEquivalentTo(expected);
+
+        // And the walk evaluated every one of the 2,000,000 stairs, the search a bounded few (the first and the last
+        // stair at least: the parts holding them are never skipped)
+        walked.Should().Be(2_000_000);
+        solver.StairsEvaluated.Should().BeInRange(2, MaxStairs);
+    }
+
+    private static void InterlockedMax(ref long most, long value)
+    {
+        var seen = Interlocked.Read(ref most);
+        while (value > seen && Interlocked.CompareExchange(ref most, value, seen) != seen)
+        {
+            seen = Interlocked.Read(ref most);
+        }
     }
 
     private static SteadyStateCost Self(double fixedCost, double replicaCost, double tokensPerReplica, int minReplicas = 1, int spares = 0) =>
