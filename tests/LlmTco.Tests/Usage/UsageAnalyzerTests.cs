@@ -276,7 +276,7 @@ public sealed class UsageAnalyzerTests
         // Given 5,000 generated requests (five batches of the CSV reader's second thread) over 2026, in six models:
         // both sides of two context tiers (200,000 tokens), cache reads and writes, batch and flex rows, a quoted project
         // with a comma, and requests no row prices (claude-sonnet-4-20250514 after 2026-06-15, claude-sonnet-4-5 after
-        // 2026-11-30, flex gpt-4o where none is published)
+        // 2026-11-30, gemini-2.5-pro from its 2026-12-01 shutdown, flex gpt-4o where none is published)
         (string Provider, string Model)[] models =
         [
             ("openai", "gpt-4o"), ("openai", "o3"), ("anthropic", "claude-sonnet-4-5"), ("google", "gemini-2.5-pro"),
@@ -342,7 +342,7 @@ public sealed class UsageAnalyzerTests
         bill.Unpriced.Select(u => (u.Model, u.Entries)).Should().BeEquivalentTo(
             reasons.Keys.Select(m => (m, expected.Where(e => e.Key.Model == m).Sum(e => e.Value.Unpriced))));
         bill.Unpriced.Single(u => u.Model == "claude-sonnet-4-20250514").Reason.Should().Be(reasons["claude-sonnet-4-20250514"]);
-        reasons.Keys.Should().BeEquivalentTo(["claude-sonnet-4-20250514", "claude-sonnet-4-5", "gpt-4o"]);   // both kinds
+        reasons.Keys.Should().BeEquivalentTo(["claude-sonnet-4-20250514", "claude-sonnet-4-5", "gemini-2.5-pro", "gpt-4o"]);   // both kinds
 
         // (about 5,000 × (1/6 × 200/365 + 1/6 × 1/10 + 1/6 × 31/365) ≈ 457 + 83 + 71 ≈ 611 requests unpriced)
         expected.Values.Sum(e => e.Unpriced).Should().BeInRange(500, 750);
