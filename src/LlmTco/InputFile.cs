@@ -24,26 +24,7 @@ internal static class InputFile
     /// <exception cref="IOException">The file is larger than <paramref name="maxBytes"/> (or cannot be read).</exception>
     public static byte[] ReadAllBytes(string path, long maxBytes = MaxBytes)
     {
-        using var stream = OpenRead(path, maxBytes);
-        if (stream.CanSeek && stream.Length > maxBytes)
-        {
-            throw TooLarge(path, maxBytes);
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81_920];
-        int read;
-        while ((read = stream.Read(chunk)) > 0)
-        {
-            // A device reports no length, so the limit is also kept while reading.
-            if (buffer.Length + read > maxBytes)
-            {
-                throw TooLarge(path, maxBytes);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
+        using var buffer = ReadWhole(path, maxBytes);
         return buffer.ToArray();
     }
 
@@ -51,8 +32,37 @@ internal static class InputFile
     /// <exception cref="IOException">The file is larger than <paramref name="maxBytes"/> (or cannot be read).</exception>
     public static string ReadAllText(string path, long maxBytes = MaxBytes)
     {
-        using var reader = new StreamReader(new MemoryStream(ReadAllBytes(path, maxBytes)), detectEncodingFromByteOrderMarks: true);
+        // Decoded from the buffer read, not from a copy of it.
+        using var reader = new StreamReader(ReadWhole(path, maxBytes), detectEncodingFromByteOrderMarks: true);
         return reader.ReadToEnd();
+    }
+
+    /// <summary>Reads the whole file into memory, keeping the limit while reading; the stream is at its start.</summary>
+    private static MemoryStream ReadWhole(string path, long maxBytes)
+    {
+        using var stream = OpenRead(path, maxBytes);
+        if (stream.CanSeek && stream.Length > maxBytes)
+        {
+            throw TooLarge(path, maxBytes);
+        }
+
+        var buffer = new MemoryStream();
+        var chunk = new byte[81_920];
+        int read;
+        while ((read = stream.Read(chunk)) > 0)
+        {
+            // A device reports no length, so the limit is also kept while reading.
+            if (buffer.Length + read > maxBytes)
+            {
+                buffer.Dispose();
+                throw TooLarge(path, maxBytes);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        buffer.Position = 0;
+        return buffer;
     }
 
     /// <summary>Opens a regular file for reading, after refusing anything else and a file larger than <paramref name="maxBytes"/> (no limit when null).</summary>
