@@ -475,8 +475,8 @@ public sealed class VolumeSolverTests
             var actual = solver.Crossings(self, api, maxTokens, segments);
             var expected = StairWalk.ByVolume(self, api, maxTokens, segments);
 
-            // Then every crossing, the volume above and the range searched are the walk's to the last bit, and the search
-            // (the number of stairs it evaluated is the skipped test below)
+            // Then every crossing, the volume above and the range searched are the walk's to the last bit (the number of
+            // stairs the search evaluated is the skipped test below)
             if (expected.Crossings.Count > 0)
             {
                 Interlocked.Increment(ref withCrossings);
