@@ -12,24 +12,23 @@ namespace LlmTco.Timeline;
 /// (the API is cheaper again). What a stair records depends only on its own index, so a stair is evaluated alone.</para>
 /// <para>The stairs are searched by halving their index range, and a range is skipped without evaluating its stairs when
 /// no stair in it can record a crossing: every piece needs F &gt; 0 at its start and F ≤ 0 at its end or at the end of
-/// the piece before. Between the first stair, the stair holding the kink and the last stair, F at stair starts and at
-/// stair ends is affine in the stair index (replicas grow by one a stair, the API linearly or not at all), so its largest
-/// and smallest values over a range are at the range's ends, up to rounding: the bound allows 10⁻¹² of the largest cost in
-/// the range, hundreds of times the rounding of the few operations involved. Ranges away from the crossings are
-/// skipped at once, so the stairs evaluated are about 2 × log₂(stairs searched) plus the stairs that hold crossings
-/// (about a replica's tokens at API prices ÷ |its API price − its cost| of them), instead of every stair up to the
-/// 2,000,000-stair limit.</para>
-/// <para>The stairs that are evaluated use the arithmetic of the stair-by-stair walk (the same start, end, costs and root
-/// finder), so the crossings are the walk's to the last bit. One instance per worker thread: it keeps the stair being
+/// the piece before. On the middle stairs — after the first, before the last and wholly on one side of the API's
+/// commitment kink — F at a stair's start and at its end is computed as a base plus a slope times the stair index
+/// (replicas grow by one a stair, the API linearly or not at all), which is monotone in the index even in floating
+/// point; so over a range of middle stairs its largest and smallest values are exactly at the range's ends, and a range is
+/// skipped on those alone, without any allowance for rounding. Each of these monotone values changes sign at most once,
+/// so the stairs evaluated are at most about 2 × 5 × log₂(stairs searched) plus the stairs that hold crossings, instead of
+/// every stair up to the 2,000,000-stair limit — also where the self-hosted and API costs are level to rounding over
+/// millions of stairs.</para>
+/// <para>A stair is evaluated the same whether it is reached by the search or by a walk over every stair
+/// (<see cref="SkipQuietRanges"/> false), so the two find the same crossings to the last bit. The root inside a piece is
+/// MathNet's, on F evaluated from the two costs directly. One instance per worker thread: it keeps the stair being
 /// solved in fields, and asked for the last crossing only it allocates nothing.</para>
 /// </remarks>
 internal sealed class VolumeSolver
 {
     /// <summary>The widest index range whose stairs are evaluated one by one rather than split.</summary>
     private const long LeafStairs = 4;
-
-    /// <summary>The rounding the range bound allows, relative to the largest cost in the range.</summary>
-    private const double RoundingAllowance = 1e-12;
 
     private readonly Func<double, double> difference;
     private double selfFixed;
@@ -44,6 +43,10 @@ internal sealed class VolumeSolver
     private long lastStair;
     private double maxTokens;
     private double kink;
+    private double endBase;
+    private double startBase;
+    private double levelBase;
+    private double slope;
     private double stairCost;
     private List<VolumeCrossing>? all;
     private bool lastFound;
@@ -53,6 +56,12 @@ internal sealed class VolumeSolver
     {
         difference = Difference;
     }
+
+    /// <summary>
+    /// Gets a value indicating whether ranges of stairs that cannot hold a crossing are skipped (the default); false
+    /// evaluates every stair, the walk the search is checked against.
+    /// </summary>
+    public bool SkipQuietRanges { get; init; } = true;
 
     /// <summary>Gets the stairs evaluated by the last search (each stair's costs, its pieces and any root).</summary>
     public long StairsEvaluated { get; private set; }
@@ -110,6 +119,16 @@ internal sealed class VolumeSolver
         double? boundedAbove;
         (first, _, boundedAbove, maxTokens, kink) = BreakEvenCalculator.SearchRange(selfFixed, costPerReplica, tokensPerReplica, minReplicas, redundancy, apiFixed, apiPerMillion, commitment, maxTokensOfHorizon, maxSegments);
         firstStair = first;
+
+        // Self − API on a middle stair n (n + spares replicas, see Regular): fixed + (n + spares) × c − (API fixed + API),
+        // written as a base plus a slope times n, so that each is monotone in n and a range's extremes are at its ends.
+        // Past the kink the API at the stair's end is n × a and at its start (n − 1) × a, with a = a replica's tokens at
+        // API prices; before it, the commitment at both ends.
+        var apiPerReplica = apiPerMillion / 1e6 * tokensPerReplica;
+        endBase = selfFixed + (redundancy * costPerReplica) - apiFixed;
+        startBase = endBase + apiPerReplica;
+        levelBase = endBase - commitment;
+        slope = costPerReplica - apiPerReplica;
         if (!(maxTokens > 0))
         {
             // The walk evaluates no stair below a volume of 0: no crossing, and nothing known to stay cheaper.
@@ -198,27 +217,23 @@ internal sealed class VolumeSolver
     }
 
     /// <summary>
-    /// True when no stair from <paramref name="lo"/> to <paramref name="hi"/> can record a crossing: on stairs where F is
-    /// affine in the index, either F is at most 0 at every stair start or above 0 at every stair end (and at the end of the
-    /// stair before), with the rounding allowance.
+    /// True when no stair from <paramref name="lo"/> to <paramref name="hi"/> can record a crossing: all are middle stairs
+    /// on one side of the kink, whose values are monotone in the index (see <see cref="Regular"/>), and either F is at
+    /// most 0 at every stair start or above 0 at every stair end (and at the end of the stair before).
     /// </summary>
     private bool Quiet(long lo, long hi)
     {
-        // Affine ranges: past the first stair (which starts at 0, not a stair's width below its end), before the last
-        // (whose end is cut at the largest volume), and wholly on one side of the kink, the end of the stair before included.
-        var afterFirst = lo > firstStair;
-        if (hi >= lastStair || !(double.IsNaN(kink) ? afterFirst : (afterFirst && Start(lo) >= kink) || End(hi) <= kink))
+        if (!SkipQuietRanges || lo <= firstStair || hi >= lastStair || !(double.IsNaN(kink) || Start(lo) >= kink || End(hi) <= kink))
         {
             return false;
         }
 
-        var allowance = RoundingAllowance * (Math.Abs(selfFixed) + (Math.Abs(costPerReplica) * (hi + redundancy)) + Math.Abs(apiFixed) + Math.Abs(commitment) + (End(hi) / 1e6 * Math.Abs(apiPerMillion)));
-        if (Math.Max(StartValue(lo), StartValue(hi)) + allowance <= 0)
+        if (Math.Max(StartValue(lo), StartValue(hi)) <= 0)
         {
             return true;
         }
 
-        return Math.Min(afterFirst ? EndValue(lo - 1) : EndValue(lo), EndValue(hi)) - allowance > 0;
+        return Math.Min(EndValue(lo - 1), EndValue(hi)) > 0;
     }
 
     /// <summary>Evaluates stair <paramref name="n"/> as the walk does and records its crossings; true when it has any.</summary>
@@ -230,7 +245,11 @@ internal sealed class VolumeSolver
         var start = Start(n);
         var end = End(n);
         var found = false;
-        if (!double.IsNaN(kink) && kink > start && kink < end)
+        if (Regular(n))
+        {
+            found = Piece(start, end, StartValue(n), EndValue(n), ref previousEnd);
+        }
+        else if (!double.IsNaN(kink) && kink > start && kink < end)
         {
             found = Piece(start, kink, ref previousEnd);
             found |= Piece(kink, end, ref previousEnd);
@@ -247,10 +266,15 @@ internal sealed class VolumeSolver
     /// One linear piece [<paramref name="a"/>, <paramref name="b"/>] of the stair being solved: records where the API becomes
     /// cheaper again at its start and where self-hosting becomes cheaper inside it (the root found by MathNet.Numerics).
     /// </summary>
-    private bool Piece(double a, double b, ref double previousEnd)
+    private bool Piece(double a, double b, ref double previousEnd) => Piece(a, b, Difference(a), Difference(b), ref previousEnd);
+
+    /// <summary>
+    /// As <see cref="Piece(double, double, ref double)"/>, with F at the piece's ends given (<paramref name="fa"/>,
+    /// <paramref name="fb"/>). The root is MathNet's on F as the walk evaluates it; where F evaluated directly does not
+    /// change sign on the piece (the ends are level with the API to rounding), the end at which it is nearer 0.
+    /// </summary>
+    private bool Piece(double a, double b, double fa, double fb, ref double previousEnd)
     {
-        var fa = Difference(a);
-        var fb = Difference(b);
         var found = false;
         if (!double.IsNaN(previousEnd) && previousEnd <= 0 && fa > 0)
         {
@@ -260,12 +284,25 @@ internal sealed class VolumeSolver
 
         if (fa > 0 && fb <= 0)
         {
-            Record(BreakEvenCalculator.Root(difference, a, b, fa), cheaperAbove: true);
+            Record(Root(a, b), cheaperAbove: true);
             found = true;
         }
 
         previousEnd = fb;
         return found;
+    }
+
+    /// <summary>Where F falls to 0 on the piece [<paramref name="a"/>, <paramref name="b"/>] of the stair being solved.</summary>
+    private double Root(double a, double b)
+    {
+        var fa = Difference(a);
+        var fb = Difference(b);
+        if (fa > 0 && fb <= 0)
+        {
+            return BreakEvenCalculator.Root(difference, a, b, fa);
+        }
+
+        return fb > 0 ? b : a;
     }
 
     private void Record(double tokens, bool cheaperAbove)
@@ -277,11 +314,24 @@ internal sealed class VolumeSolver
     /// <summary>F on the stair being solved.</summary>
     private double Difference(double v) => stairCost - ApiCostAt(v);
 
+    /// <summary>
+    /// True for a middle stair: after the first (which starts at 0), before the last (whose end is cut at the largest
+    /// volume searched) and wholly on one side of the kink. It runs n + spares replicas, so F at its start and end is
+    /// the affine form in n set up in <see cref="Search"/>: the same value up to rounding as the costs subtracted, but
+    /// monotone in n, which lets <see cref="Quiet"/> judge a range from its ends alone.
+    /// </summary>
+    private bool Regular(long n) => n > firstStair && n < lastStair && (double.IsNaN(kink) || Start(n) >= kink || End(n) <= kink);
+
+    /// <summary>True when stair <paramref name="n"/> starts at or past the kink (or there is none): the API is linear on it.</summary>
+    private bool PastKink(long n) => double.IsNaN(kink) || Start(n) >= kink;
+
     /// <summary>F at the start of stair <paramref name="n"/>.</summary>
-    private double StartValue(long n) => Cost(n) - ApiCostAt(Start(n));
+    private double StartValue(long n) => !Regular(n) ? Cost(n) - ApiCostAt(Start(n))
+        : PastKink(n) ? startBase + (slope * n) : levelBase + (costPerReplica * n);
 
     /// <summary>F at the end of stair <paramref name="n"/>.</summary>
-    private double EndValue(long n) => Cost(n) - ApiCostAt(End(n));
+    private double EndValue(long n) => !Regular(n) ? Cost(n) - ApiCostAt(End(n))
+        : PastKink(n) ? endBase + (slope * n) : levelBase + (costPerReplica * n);
 
     /// <summary>The self-hosted steady state's monthly cost (<see cref="SteadyStateCost.MonthlyCostAt"/>).</summary>
     private double SelfCostAt(double tokensPerMonth) => SteadyStateCost.SelfHostedCostAt(tokensPerMonth, selfFixed, costPerReplica, tokensPerReplica, minReplicas, redundancy);
