@@ -72,6 +72,21 @@ public sealed class PricingCatalogConsistencyTests
     }
 
     [Fact]
+    public void Validate_ChangeMoreThanTenfoldThatNotesCallReal_IsNotReportedAsASlip()
+    {
+        // Given cached input 0.5 → 6 (×12, above the 10× limit), the later row's notes saying the change is real
+        var csv = Lines(
+            ApiHeader,
+            "acme,acme-large,,standard,0,2025-01-01,2025-06-10,USD,10,0.5,12.5,40,,,," + Tail,
+            "acme,acme-large,,standard,0,2025-06-10,,USD,10,6,12.5,40,,,,cache reads 12x dearer: a real change, not a per-1K slip" + Tail);
+
+        var report = PricingCatalog.Validate(PricingSource.InMemory(With("api_prices.csv", csv)));
+
+        // Then no warning: the same ×12 without the words warns (Validate_CachePricesMovedMoreThanTenfold_WarnAtTheirOwnColumns)
+        report.Warnings.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Validate_PriceOfZeroOnEitherSide_IsNotComparedForAChange()
     {
         // Given a cached-input price going from 0 to 5 and then back to 0: no factor can be formed either way

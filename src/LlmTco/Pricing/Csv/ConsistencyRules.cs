@@ -13,6 +13,12 @@ internal static partial class ConsistencyRules
     /// <summary>A price change bigger than this factor, up or down, between two dated rows is suspicious.</summary>
     public const decimal MaxPriceChangeFactor = 10m;
 
+    /// <summary>
+    /// Words in the later row's <c>notes</c> that say a change of more than <see cref="MaxPriceChangeFactor"/>× is real
+    /// (a provider did raise or cut a price that much), so that it is not reported as a unit slip.
+    /// </summary>
+    public const string RealChangeMarker = "not a per-1K slip";
+
     /// <summary>The lowest dense FP8 ÷ dense BF16 ratio that is not suspicious.</summary>
     public const decimal MinFp8ToBf16Ratio = 1.6m;
 
@@ -56,6 +62,11 @@ internal static partial class ConsistencyRules
             {
                 var previous = ordered[i - 1];
                 var next = ordered[i];
+                if (next.Row.Notes?.Contains(RealChangeMarker, StringComparison.OrdinalIgnoreCase) == true)
+                {
+                    continue;
+                }
+
                 foreach (var (column, price) in PriceColumns)
                 {
                     // A missing price and a price of 0 both leave nothing to compare.
