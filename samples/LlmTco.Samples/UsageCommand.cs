@@ -99,6 +99,11 @@ internal static class UsageCommand
             stderr.WriteLine($"warning: {u.Entries} entries of '{u.Model}' at '{u.Provider}' not priced: {u.Reason}");
         }
 
+        foreach (var f in bill.OneHourCacheWritesAtFiveMinutePrice)
+        {
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {f.Tokens:N0} 1-hour cache-write tokens of '{f.Model}' at '{f.Provider}' billed at the 5-minute cache-write price: its api_prices.csv row has no cache_write_1h_per_mtok, so the bill understates them"));
+        }
+
         foreach (var note in workload.Notes)
         {
             stderr.WriteLine("note: " + note);
@@ -124,7 +129,7 @@ internal static class UsageCommand
 
         if (parsed.Json)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(new { bill.TotalCost, bill.Months, bill.Lines, bill.Unpriced, workload }, JsonOptions));
+            stdout.WriteLine(JsonSerializer.Serialize(new { bill.TotalCost, bill.Months, bill.Lines, bill.Unpriced, bill.OneHourCacheWritesAtFiveMinutePrice, workload }, JsonOptions));
         }
         else
         {

@@ -328,8 +328,8 @@ internal sealed class ApiPlan
     }
 
     /// <summary>
-    /// One profile's usage charges (<see cref="Charge"/>) added to each month's usage. Four months at a time where the CPU
-    /// has 256-bit vectors: lane by lane the same IEEE operations as <see cref="Charge"/>.
+    /// One profile's usage charges (<see cref="Charge(double, double, double, double, double, double, double, double, double, double, double, double, double)"/>) added to each month's usage. Four months at a time where the CPU
+    /// has 256-bit vectors: lane by lane the same IEEE operations as <see cref="Charge(double, double, double, double, double, double, double, double, double, double, double, double, double)"/>.
     /// </summary>
     private void AccumulateUsage(double share, double[] uncached, double[] cacheRead, double[] cacheWrite, double[] output, double[] requests, double[] input, double[] readPrice, double[] writePrice, double[] outputPrice, double[] requestPrice, double[] discount, double[] factor, double[] usage)
     {
@@ -376,13 +376,22 @@ internal sealed class ApiPlan
     }
 
     /// <summary>
-    /// The usage charge of tokens and requests at one price row: (uncached × input + cache reads × cached + cache writes ×
-    /// cache-write + output × output price, each price × the decline factor) ÷ 10⁶ × (1 − batch share × batch discount) +
-    /// requests × the per-request price × the decline factor. Prices are per 1M tokens.
+    /// The usage charge of tokens and requests at one price row, with no 1-hour cache writes (a scenario's workload has
+    /// one cache-write share): <see cref="Charge(double, double, double, double, double, double, double, double, double, double, double, double, double, double, double)"/>
+    /// with none, which adds an exact 0 and so gives the same IEEE result as the formula without that term.
     /// </summary>
-    internal static double Charge(double uncached, double cacheRead, double cacheWrite, double output, double requests, double input, double readPrice, double writePrice, double outputPrice, double requestPrice, double batchShare, double batchDiscount, double factor)
+    internal static double Charge(double uncached, double cacheRead, double cacheWrite, double output, double requests, double input, double readPrice, double writePrice, double outputPrice, double requestPrice, double batchShare, double batchDiscount, double factor) =>
+        Charge(uncached, cacheRead, cacheWrite, 0, output, requests, input, readPrice, writePrice, 0, outputPrice, requestPrice, batchShare, batchDiscount, factor);
+
+    /// <summary>
+    /// The usage charge of tokens and requests at one price row: (uncached × input + cache reads × cached + 5-minute cache
+    /// writes × cache-write + 1-hour cache writes × 1-hour cache-write + output × output price, each price × the decline
+    /// factor) ÷ 10⁶ × (1 − batch share × batch discount) + requests × the per-request price × the decline factor. Prices
+    /// are per 1M tokens.
+    /// </summary>
+    internal static double Charge(double uncached, double cacheRead, double cacheWrite, double oneHourCacheWrite, double output, double requests, double input, double readPrice, double writePrice, double oneHourWritePrice, double outputPrice, double requestPrice, double batchShare, double batchDiscount, double factor)
     {
-        var tokens = (uncached * (input * factor)) + (cacheRead * (readPrice * factor)) + (cacheWrite * (writePrice * factor)) + (output * (outputPrice * factor));
+        var tokens = (uncached * (input * factor)) + (cacheRead * (readPrice * factor)) + (cacheWrite * (writePrice * factor)) + (oneHourCacheWrite * (oneHourWritePrice * factor)) + (output * (outputPrice * factor));
         return (tokens / 1e6 * (1 - (batchShare * batchDiscount))) + (requests * (requestPrice * factor));
     }
 

@@ -9,7 +9,11 @@ namespace LlmTco.Api;
 /// batch requests, and the per-request fee. Prices are in each row's currency.
 /// </summary>
 /// <remarks>
-/// Every price row is indexed once, when the pricer is built; pricing a record then allocates nothing.
+/// <para>1-hour cache writes (<see cref="UsageRecord.OneHourCacheWriteTokens"/>) bill at the row's 1-hour cache-write
+/// price; where the row has none (<see cref="ApiPrice.OneHourCacheWritePricePerMillionTokens"/> blank), at its 5-minute
+/// cache-write price, which understates the bill where the provider charges more for an hour:
+/// <see cref="Usage.UsageAnalyzer"/> lists such tokens in <see cref="Usage.UsageBill.OneHourCacheWritesAtFiveMinutePrice"/>.</para>
+/// <para>Every price row is indexed once, when the pricer is built; pricing a record then allocates nothing.</para>
 /// <threadsafety>Immutable once built; safe to use from many threads at once.</threadsafety>
 /// </remarks>
 public sealed class UsagePricer
@@ -43,7 +47,8 @@ public sealed class UsagePricer
     /// <summary>Prices one usage record.</summary>
     /// <param name="record">The record.</param>
     /// <returns>The cost in the price row's currency.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A token count is negative, or cached plus cache-write tokens exceed the input.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A token count is negative, cached plus cache-write tokens exceed the
+    /// input, or 1-hour cache writes exceed the cache writes.</exception>
     /// <exception cref="PricingLookupException">The provider or model is unknown, or no price is in force on the record's date.</exception>
     public double Price(in UsageRecord record) => Price(record, 1, record.InputTokens);
 
@@ -56,50 +61,56 @@ public sealed class UsagePricer
 
     /// <summary>Prices a record against its model's rows, found once by <see cref="RowsOf"/>.</summary>
     internal static double Price(ApiPrice[] rows, in UsageRecord record, long requests, long tierInputTokens) =>
-        TryPrice(rows, record, requests, tierInputTokens, out var cost) ? cost : throw NoPrice(record);
+        TryPrice(rows, record, requests, tierInputTokens, out var cost, out _) ? cost : throw NoPrice(record);
 
     /// <summary>
     /// Prices a record against its model's rows, or returns <see langword="false"/> when no row is in force on its date
     /// for its service tier: a bulk import counts such records without the cost of an exception each
-    /// (<see cref="NoPrice"/> gives the reason once).
+    /// (<see cref="NoPrice"/> gives the reason once). <paramref name="row"/> is the row that priced it.
     /// </summary>
-    internal static bool TryPrice(ApiPrice[] rows, in UsageRecord record, long requests, long tierInputTokens, out double cost)
+    internal static bool TryPrice(ApiPrice[] rows, in UsageRecord record, long requests, long tierInputTokens, out double cost, out ApiPrice? row)
     {
         var input = record.InputTokens;
-        if (input < 0 || record.CachedInputTokens < 0 || record.CacheWriteTokens < 0 || record.OutputTokens < 0 || record.CachedInputTokens + record.CacheWriteTokens > input)
+        if (input < 0 || record.CachedInputTokens < 0 || record.CacheWriteTokens < 0 || record.OutputTokens < 0 || record.CachedInputTokens + record.CacheWriteTokens > input
+            || record.OneHourCacheWriteTokens < 0 || record.OneHourCacheWriteTokens > record.CacheWriteTokens)
         {
-            throw new ArgumentOutOfRangeException(nameof(record), record, "Token counts must not be negative, and cached plus cache-write tokens are part of the input tokens.");
+            throw new ArgumentOutOfRangeException(nameof(record), record, "Token counts must not be negative, cached plus cache-write tokens are part of the input tokens, and 1-hour cache writes are part of the cache writes.");
         }
 
         for (var i = 0; i < rows.Length; i++)
         {
-            var row = rows[i];
-            if (row.ServiceTier != record.ServiceTier
-                || (row.ContextThresholdTokens > 0 && tierInputTokens <= row.ContextThresholdTokens)
-                || row.EffectiveFrom > record.Date
-                || (row.EffectiveTo is { } end && record.Date >= end))
+            var candidate = rows[i];
+            if (candidate.ServiceTier != record.ServiceTier
+                || (candidate.ContextThresholdTokens > 0 && tierInputTokens <= candidate.ContextThresholdTokens)
+                || candidate.EffectiveFrom > record.Date
+                || (candidate.EffectiveTo is { } end && record.Date >= end))
             {
                 continue;
             }
 
+            var write = candidate.CacheWritePricePerMillionTokens ?? candidate.InputPricePerMillionTokens;
             cost = ApiPlan.Charge(
                 input - record.CachedInputTokens - record.CacheWriteTokens,
                 record.CachedInputTokens,
-                record.CacheWriteTokens,
+                record.CacheWriteTokens - record.OneHourCacheWriteTokens,
+                record.OneHourCacheWriteTokens,
                 record.OutputTokens,
                 requests,
-                (double)row.InputPricePerMillionTokens,
-                (double)(row.CachedInputPricePerMillionTokens ?? row.InputPricePerMillionTokens),
-                (double)(row.CacheWritePricePerMillionTokens ?? row.InputPricePerMillionTokens),
-                (double)row.OutputPricePerMillionTokens,
-                (double)(row.PricePerRequest ?? 0m),
+                (double)candidate.InputPricePerMillionTokens,
+                (double)(candidate.CachedInputPricePerMillionTokens ?? candidate.InputPricePerMillionTokens),
+                (double)write,
+                (double)(candidate.OneHourCacheWritePricePerMillionTokens ?? write),
+                (double)candidate.OutputPricePerMillionTokens,
+                (double)(candidate.PricePerRequest ?? 0m),
                 record.Batch ? 1 : 0,
-                (double)(row.BatchDiscountFraction ?? 0m),
+                (double)(candidate.BatchDiscountFraction ?? 0m),
                 1);
+            row = candidate;
             return true;
         }
 
         cost = 0;
+        row = null;
         return false;
     }
 

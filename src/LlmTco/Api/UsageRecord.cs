@@ -14,6 +14,9 @@ namespace LlmTco.Api;
 /// <param name="OutputTokens">Output tokens, reasoning included.</param>
 /// <param name="Batch">Whether the request went through the provider's batch API.</param>
 /// <param name="ServiceTier">The service tier billed.</param>
+/// <param name="OneHourCacheWriteTokens">The part of <paramref name="CacheWriteTokens"/> written to the cache with a
+/// one-hour lifetime (Anthropic's <c>ephemeral_1h_input_tokens</c>), billed at the 1-hour cache-write price; the rest
+/// bills at the 5-minute price. The default value is 0.</param>
 public readonly record struct UsageRecord(
     string Provider,
     string Model,
@@ -23,4 +26,5 @@ public readonly record struct UsageRecord(
     long CacheWriteTokens,
     long OutputTokens,
     bool Batch = false,
-    ServiceTier ServiceTier = ServiceTier.Standard);
+    ServiceTier ServiceTier = ServiceTier.Standard,
+    long OneHourCacheWriteTokens = 0);

@@ -63,6 +63,14 @@ public sealed record ApiPrice : ISourcedRow
     /// </summary>
     public decimal? CacheWritePricePerMillionTokens { get; init; }
 
+    /// <summary>
+    /// Gets the price of one million input tokens written to the prompt cache with a one-hour lifetime, where the
+    /// provider sells one (the optional column <c>cache_write_1h_per_mtok</c>; Anthropic: 2 × input);
+    /// <see langword="null"/> when no one-hour price is published, in which case one-hour writes bill at
+    /// <see cref="CacheWritePricePerMillionTokens"/> and a usage bill says so.
+    /// </summary>
+    public decimal? OneHourCacheWritePricePerMillionTokens { get; init; }
+
     /// <summary>Gets the price of one million output tokens (column <c>output_per_mtok</c>).</summary>
     public required decimal OutputPricePerMillionTokens { get; init; }
 

@@ -12,8 +12,8 @@ namespace LlmTco.Usage;
 /// <remarks>
 /// Each bucket (<c>starting_at</c>, <c>ending_at</c>, RFC 3339) gives one <see cref="UsageEntry"/> per result, from
 /// <c>uncached_input_tokens</c>, <c>cache_read_input_tokens</c>, <c>cache_creation</c>
-/// (<c>ephemeral_5m_input_tokens</c> + <c>ephemeral_1h_input_tokens</c>, both priced at the catalog's one cache-write
-/// price), <c>output_tokens</c>, <c>model</c>, <c>service_tier</c> (<c>batch</c> is the batch API) and
+/// (<c>ephemeral_5m_input_tokens</c> + <c>ephemeral_1h_input_tokens</c> are the cache writes; the 1-hour part is
+/// <see cref="UsageEntry.OneHourCacheWriteTokens"/>, priced at <c>cache_write_1h_per_mtok</c>), <c>output_tokens</c>, <c>model</c>, <c>service_tier</c> (<c>batch</c> is the batch API) and
 /// <c>context_window</c> (<c>200k-1M</c> selects the long-context price). The report counts no requests, so its
 /// entries carry none: a workload derived from it has no requests a month.
 /// <threadsafety>Stateless; safe to use from many threads at once.</threadsafety>
@@ -43,11 +43,11 @@ public static class AnthropicUsageExport
         {
             var uncached = export.Tokens(result, path, "uncached_input_tokens", required: true);
             var read = export.Tokens(result, path, "cache_read_input_tokens", required: false);
-            long written = 0;
+            long written = 0, oneHour = 0;
             if (result.TryGetProperty("cache_creation", out var creation) && creation.ValueKind == JsonValueKind.Object)
             {
-                written = export.Tokens(creation, path + ".cache_creation", "ephemeral_5m_input_tokens", required: false)
-                    + export.Tokens(creation, path + ".cache_creation", "ephemeral_1h_input_tokens", required: false);
+                oneHour = export.Tokens(creation, path + ".cache_creation", "ephemeral_1h_input_tokens", required: false);
+                written = export.Tokens(creation, path + ".cache_creation", "ephemeral_5m_input_tokens", required: false) + oneHour;
             }
             else if (result.TryGetProperty("cache_creation", out creation) && creation.ValueKind != JsonValueKind.Null)
             {
@@ -72,7 +72,7 @@ public static class AnthropicUsageExport
 
             entries.Add(new UsageEntry(
                 start!.Value, width!.Value, "anthropic", model!, workspace, null, input, read, written, output, batch, tier,
-                longContext ? LongContextInputTokens : 0));
+                longContext ? LongContextInputTokens : 0, OneHourCacheWriteTokens: oneHour));
         }
 
         export.ThrowIfProblems();

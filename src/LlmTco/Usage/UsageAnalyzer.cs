@@ -15,7 +15,8 @@ namespace LlmTco.Usage;
 /// Each entry is priced by <see cref="UsagePricer"/>: the price row in force on the entry's day, its service tier,
 /// the context tier its input per request selects, cache read and write prices, the batch discount and the
 /// per-request fee. Entries the catalog cannot price are counted in <see cref="UsageBill.Unpriced"/> with the nearest
-/// catalog ids, and their cost is left out.
+/// catalog ids, and their cost is left out; 1-hour cache writes whose price row has no 1-hour price are billed at the
+/// 5-minute price and counted in <see cref="UsageBill.OneHourCacheWritesAtFiveMinutePrice"/>.
 /// <threadsafety>Not thread-safe: add entries from one thread.</threadsafety>
 /// </remarks>
 public sealed class UsageAnalyzer
@@ -34,6 +35,7 @@ public sealed class UsageAnalyzer
     private readonly Dictionary<(string Provider, string Model, string? Project), ProfileTotals> profiles = [];
     private readonly Dictionary<(string Provider, string Model, ServiceTier Tier), PricingLookupException?> lookups = [];
     private readonly Dictionary<(string Provider, string Model), UnpricedTotals> unpriced = [];
+    private readonly Dictionary<(string Provider, string Model), long> oneHourAtFiveMinutePrice = [];
     private readonly Dictionary<long, double> tokensByHour = [];
     private readonly Dictionary<(DateOnly Month, string Provider), double> providerCosts = [];
     private readonly ProfileTotals?[] recentProfiles = new ProfileTotals?[8];
@@ -100,7 +102,8 @@ public sealed class UsageAnalyzer
     /// <summary>Adds one entry.</summary>
     /// <param name="entry">The entry.</param>
     /// <exception cref="ArgumentException">The entry's provider or model is empty, a token count is negative, cached
-    /// plus cache-write tokens exceed the input, or the service tier is not defined.</exception>
+    /// plus cache-write tokens exceed the input, 1-hour cache writes exceed the cache writes, or the service tier is not
+    /// defined.</exception>
     public void Add(in UsageEntry entry)
     {
         if (string.IsNullOrEmpty(entry.Provider) || string.IsNullOrEmpty(entry.Model))
@@ -109,9 +112,10 @@ public sealed class UsageAnalyzer
         }
 
         if (entry.InputTokens < 0 || entry.CachedInputTokens < 0 || entry.CacheWriteTokens < 0 || entry.OutputTokens < 0
-            || entry.CachedInputTokens + entry.CacheWriteTokens > entry.InputTokens || entry.Requests < 0 || (uint)entry.ServiceTier >= (uint)Tiers)
+            || entry.CachedInputTokens + entry.CacheWriteTokens > entry.InputTokens || entry.OneHourCacheWriteTokens < 0 || entry.OneHourCacheWriteTokens > entry.CacheWriteTokens
+            || entry.Requests < 0 || (uint)entry.ServiceTier >= (uint)Tiers)
         {
-            throw new ArgumentException("Token and request counts must not be negative, cached plus cache-write tokens are part of the input tokens, and the service tier must be defined.", nameof(entry));
+            throw new ArgumentException("Token and request counts must not be negative, cached plus cache-write tokens are part of the input tokens, 1-hour cache writes are part of the cache writes, and the service tier must be defined.", nameof(entry));
         }
 
         count++;
@@ -138,7 +142,7 @@ public sealed class UsageAnalyzer
         var line = profile.LineMonth == month && profile.Line is { } cached ? cached : Line(month, entry);
         (profile.LineMonth, profile.Line) = (month, line);
         line.Add(entry);
-        var record = new UsageRecord(entry.Provider, entry.Model, day, entry.InputTokens, entry.CachedInputTokens, entry.CacheWriteTokens, entry.OutputTokens, entry.Batch, entry.ServiceTier);
+        var record = new UsageRecord(entry.Provider, entry.Model, day, entry.InputTokens, entry.CachedInputTokens, entry.CacheWriteTokens, entry.OutputTokens, entry.Batch, entry.ServiceTier, entry.OneHourCacheWriteTokens);
         var cost = Price(profile, record, entry);
         if (cost is { } c)
         {
@@ -195,7 +199,11 @@ public sealed class UsageAnalyzer
             .OrderBy(u => u.Key.Provider, StringComparer.Ordinal).ThenBy(u => u.Key.Model, StringComparer.Ordinal)
             .Select(u => new UnpricedUsage(u.Key.Provider, u.Key.Model, u.Value.Entries, u.Value.Reason, u.Value.Suggestions))
             .ToList().AsReadOnly();
-        return new UsageBill(billLines, months, unknown);
+        var fallbacks = oneHourAtFiveMinutePrice
+            .OrderBy(f => f.Key.Provider, StringComparer.Ordinal).ThenBy(f => f.Key.Model, StringComparer.Ordinal)
+            .Select(f => new OneHourCacheWriteFallback(f.Key.Provider, f.Key.Model, f.Value))
+            .ToList().AsReadOnly();
+        return new UsageBill(billLines, months, unknown, fallbacks);
     }
 
     /// <summary>
@@ -369,8 +377,14 @@ public sealed class UsageAnalyzer
         }
 
         var error = profile.Errors[tier];
-        if (error is null && UsagePricer.TryPrice(profile.Rows[tier]!, record, entry.Requests ?? 0, entry.TierInputTokensPerRequest, out var cost))
+        if (error is null && UsagePricer.TryPrice(profile.Rows[tier]!, record, entry.Requests ?? 0, entry.TierInputTokensPerRequest, out var cost, out var row))
         {
+            if (record.OneHourCacheWriteTokens > 0 && row!.OneHourCacheWritePricePerMillionTokens is null)
+            {
+                var key = (entry.Provider, entry.Model);
+                oneHourAtFiveMinutePrice[key] = oneHourAtFiveMinutePrice.GetValueOrDefault(key) + record.OneHourCacheWriteTokens;
+            }
+
             return cost;
         }
 

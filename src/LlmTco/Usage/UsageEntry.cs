@@ -21,6 +21,8 @@ namespace LlmTco.Usage;
 /// <param name="TierInputTokensPerRequest">The input tokens of one request, which select a context tier: the request's
 /// own count, the bucket's mean, or what the reported context window implies.</param>
 /// <param name="ReportedCost">The provider's own cost of the row, when the export carries one.</param>
+/// <param name="OneHourCacheWriteTokens">The part of <paramref name="CacheWriteTokens"/> written with a one-hour cache
+/// lifetime, billed at the 1-hour cache-write price. The default value is 0.</param>
 public readonly record struct UsageEntry(
     DateTimeOffset Start,
     TimeSpan Width,
@@ -35,4 +37,5 @@ public readonly record struct UsageEntry(
     bool Batch,
     ServiceTier ServiceTier,
     long TierInputTokensPerRequest,
-    double? ReportedCost = null);
+    double? ReportedCost = null,
+    long OneHourCacheWriteTokens = 0);

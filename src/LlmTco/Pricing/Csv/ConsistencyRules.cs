@@ -5,7 +5,8 @@ namespace LlmTco.Pricing.Csv;
 
 /// <summary>
 /// Checks for values that are allowed but unusual enough to be a mistake, reported as warnings: a price that moved
-/// more than tenfold between two dated rows (the per-1K vs per-1M slip), a cached price above the uncached one, a cache-write price below it, output
+/// more than tenfold between two dated rows (the per-1K vs per-1M slip), a cached price above the uncached one, a cache-write price below it, a 1-hour cache-write price below the
+/// 5-minute one, output
 /// cheaper than input, and a GPU whose FP8 figure is not about twice its BF16 figure (a sparse figure suspected).
 /// </summary>
 internal static partial class ConsistencyRules
@@ -30,6 +31,7 @@ internal static partial class ConsistencyRules
         ("input_per_mtok", p => p.InputPricePerMillionTokens),
         ("cached_input_per_mtok", p => p.CachedInputPricePerMillionTokens),
         ("cache_write_per_mtok", p => p.CacheWritePricePerMillionTokens),
+        ("cache_write_1h_per_mtok", p => p.OneHourCacheWritePricePerMillionTokens),
         ("output_per_mtok", p => p.OutputPricePerMillionTokens),
     ];
 
@@ -46,6 +48,12 @@ internal static partial class ConsistencyRules
             if (p.CacheWritePricePerMillionTokens is { } write && write < p.InputPricePerMillionTokens)
             {
                 diagnostics.Add(r.Warning("cache_write_per_mtok", Num(write), $"cache_write_per_mtok ({Num(write)}) of {What(p)} is below its input_per_mtok ({Num(p.InputPricePerMillionTokens)}); writing to a prompt cache costs at least as much as uncached input (often 1.25× it): check that it is not the cached-read price"));
+            }
+
+            if (p.OneHourCacheWritePricePerMillionTokens is { } hour && hour < (p.CacheWritePricePerMillionTokens ?? p.InputPricePerMillionTokens))
+            {
+                var shorter = p.CacheWritePricePerMillionTokens is { } five ? $"its 5-minute cache_write_per_mtok ({Num(five)})" : $"its input_per_mtok ({Num(p.InputPricePerMillionTokens)}), which blank cache writes bill at";
+                diagnostics.Add(r.Warning("cache_write_1h_per_mtok", Num(hour), $"cache_write_1h_per_mtok ({Num(hour)}) of {What(p)} is below {shorter}; a cache entry kept an hour costs more to write than one kept 5 minutes (Anthropic: 2× input against 1.25×): check that the two columns are not swapped"));
             }
 
             if (p.OutputPricePerMillionTokens < p.InputPricePerMillionTokens)

@@ -22,6 +22,7 @@ internal sealed class ApiPriceMap : ClassMap<ApiPrice>
         Map(r => r.InputPricePerMillionTokens).Name("input_per_mtok").TypeConverter(Cells.Decimal(c));
         Map(r => r.CachedInputPricePerMillionTokens).Name("cached_input_per_mtok").TypeConverter(Cells.Decimal(c, required: false));
         Map(r => r.CacheWritePricePerMillionTokens).Name("cache_write_per_mtok").TypeConverter(Cells.Decimal(c, required: false));
+        Map(r => r.OneHourCacheWritePricePerMillionTokens).Name("cache_write_1h_per_mtok").Optional().TypeConverter(Cells.Decimal(c, required: false));
         Map(r => r.OutputPricePerMillionTokens).Name("output_per_mtok").TypeConverter(Cells.Decimal(c));
         Map(r => r.ReasoningOutputPricePerMillionTokens).Name("reasoning_output_per_mtok").TypeConverter(Cells.Decimal(c, required: false));
         Map(r => r.BatchDiscountFraction).Name("batch_discount").TypeConverter(Cells.Decimal(c, required: false, max: 1m));

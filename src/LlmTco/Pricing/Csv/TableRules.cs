@@ -106,7 +106,10 @@ internal static class TableRules
                 }
 
                 var threshold = t.ContextThresholdTokens.ToString(CultureInfo.InvariantCulture);
-                diagnostics.Add(tier.Error(column, string.Empty, $"{column} of '{t.ModelId}' ({Words.ToWord(t.ServiceTier)}, context tier {threshold}) from {Iso(t.EffectiveFrom)} is blank, but its base row at {withPrice.File}:{withPrice.Line} has one ({Num(price(withPrice.Row)!.Value)}); a blank cell bills those tokens at this tier's full input price ({Num(t.InputPricePerMillionTokens)}): give the long-context {column}"));
+                var fallback = column == OneHourCacheWriteColumn
+                    ? $"this tier's 5-minute cache-write price ({Num(t.CacheWritePricePerMillionTokens ?? t.InputPricePerMillionTokens)})"
+                    : $"this tier's full input price ({Num(t.InputPricePerMillionTokens)})";
+                diagnostics.Add(tier.Error(column, string.Empty, $"{column} of '{t.ModelId}' ({Words.ToWord(t.ServiceTier)}, context tier {threshold}) from {Iso(t.EffectiveFrom)} is blank, but its base row at {withPrice.File}:{withPrice.Line} has one ({Num(price(withPrice.Row)!.Value)}); a blank cell bills those tokens at {fallback}: give the long-context {column}"));
             }
         }
     }
@@ -115,7 +118,10 @@ internal static class TableRules
     [
         ("cached_input_per_mtok", p => p.CachedInputPricePerMillionTokens),
         ("cache_write_per_mtok", p => p.CacheWritePricePerMillionTokens),
+        (OneHourCacheWriteColumn, p => p.OneHourCacheWritePricePerMillionTokens),
     ];
+
+    private const string OneHourCacheWriteColumn = "cache_write_1h_per_mtok";
 
     /// <summary>Whether two rows' date ranges share a day (effective_to is exclusive, blank is open-ended).</summary>
     private static bool Overlap(ApiPrice a, ApiPrice b) =>

@@ -15,7 +15,9 @@ namespace LlmTco.Pricing.Import;
 /// them, with the prices in force on the day.</para>
 /// <para>Compared per context tier (each side's tiers; a side without a tier is read at its highest tier below it):
 /// <c>input_per_mtok</c>, <c>cached_input_per_mtok</c>, <c>cache_write_per_mtok</c>, <c>output_per_mtok</c> and
-/// <c>per_request_fee</c>, exactly. A price against a blank is a disagreement; two blanks agree.</para>
+/// <c>per_request_fee</c>, exactly, and <c>cache_write_1h_per_mtok</c> when the file carries 1-hour cache-write prices
+/// at all (genai-prices' v2 <c>data.json</c> does, <c>prices/data.json</c> does not). A price against a blank is a
+/// disagreement; two blanks agree.</para>
 /// <threadsafety>Stateless; safe to call from many threads at once.</threadsafety>
 /// </remarks>
 public static class GenAiPricesComparer
@@ -30,6 +32,9 @@ public static class GenAiPricesComparer
         ("output_per_mtok", p => p.OutputPricePerMillionTokens),
         ("per_request_fee", p => p.PricePerRequest),
     ];
+
+    private static readonly (string Column, Func<ApiPrice, decimal?> Price) OneHourCacheWrite =
+        ("cache_write_1h_per_mtok", p => p.OneHourCacheWritePricePerMillionTokens);
 
     /// <summary>Compares the catalog with a genai-prices <c>data.json</c> file on a day.</summary>
     /// <param name="catalog">The catalog whose API prices are checked.</param>
@@ -63,6 +68,7 @@ public static class GenAiPricesComparer
         var theirs = imported.Rows.Where(r => r.IsInForceOn(date))
             .ToLookup(r => (Provider: r.Provider.ToUpperInvariant(), Model: r.ModelId.ToUpperInvariant()));
         var matchers = Matchers(dataJson);
+        var columns = imported.Rows.Any(r => r.OneHourCacheWritePricePerMillionTokens is not null) ? [.. Columns, OneHourCacheWrite] : Columns;
 
         var models = new List<ComparedModel>();
         var disagreements = new List<PriceDisagreement>();
@@ -82,7 +88,7 @@ public static class GenAiPricesComparer
             }
 
             var other = theirs[(group.Key.Provider, match.ModelId.ToUpperInvariant())].ToList();
-            var found = Differences(first.Provider, first.ModelId, match.ModelId, [.. group], other, out var cells);
+            var found = Differences(first.Provider, first.ModelId, match.ModelId, [.. group], other, columns, out var cells);
             models.Add(new ComparedModel(first.Provider, first.ModelId, match.ModelId, cells, found.Count));
             disagreements.AddRange(found);
         }
@@ -90,7 +96,7 @@ public static class GenAiPricesComparer
         return new PriceComparison(date, models, disagreements);
     }
 
-    private static List<PriceDisagreement> Differences(string provider, string modelId, string theirId, List<ApiPrice> ours, List<ApiPrice> theirs, out int cells)
+    private static List<PriceDisagreement> Differences(string provider, string modelId, string theirId, List<ApiPrice> ours, List<ApiPrice> theirs, (string Column, Func<ApiPrice, decimal?> Price)[] columns, out int cells)
     {
         var found = new List<PriceDisagreement>();
         var thresholds = ours.Concat(theirs).Select(r => r.ContextThresholdTokens).Distinct().Order().ToList();
@@ -99,7 +105,7 @@ public static class GenAiPricesComparer
         {
             var a = At(ours, threshold);
             var b = At(theirs, threshold);
-            foreach (var (column, price) in Columns)
+            foreach (var (column, price) in columns)
             {
                 cells++;
                 var x = a is null ? null : price(a);

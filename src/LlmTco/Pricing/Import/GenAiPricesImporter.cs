@@ -10,7 +10,8 @@ namespace LlmTco.Pricing.Import;
 /// <remarks>
 /// <para>Mapping: <c>input_mtok</c> → <c>input_per_mtok</c>, <c>output_mtok</c> → <c>output_per_mtok</c>,
 /// <c>cache_read_mtok</c> → <c>cached_input_per_mtok</c>, <c>cache_write_mtok</c> → <c>cache_write_per_mtok</c>,
-/// <c>requests_kcount</c> ÷ 1,000 → <c>per_request_fee</c>. Prices are already per million tokens, so they are copied
+/// <c>cache_write_1h_mtok</c> (carried by genai-prices' v2 <c>data.json</c>, not by <c>prices/data.json</c>) →
+/// <c>cache_write_1h_per_mtok</c>, <c>requests_kcount</c> ÷ 1,000 → <c>per_request_fee</c>. Prices are already per million tokens, so they are copied
 /// exactly. A tiered price (<c>{"base": 3, "tiers": [{"start": 200000, "price": 6}]}</c>) becomes a context-tier row
 /// with <c>context_threshold_tokens</c> = the tier's start. A list of prices with <c>start_date</c> constraints becomes a
 /// price history: each dated price runs from its date to the next one's; the price without a constraint runs from
@@ -216,6 +217,7 @@ public static class GenAiPricesImporter
                     InputPricePerMillionTokens = tier.Input,
                     CachedInputPricePerMillionTokens = tier.CacheRead,
                     CacheWritePricePerMillionTokens = tier.CacheWrite,
+                    OneHourCacheWritePricePerMillionTokens = tier.CacheWriteOneHour,
                     OutputPricePerMillionTokens = tier.Output,
                     PricePerRequest = tier.PerRequest,
                     Notes = string.Join("; ", notes),
@@ -303,7 +305,7 @@ public static class GenAiPricesImporter
     /// <summary>The rows of one set of prices: the base row (threshold 0) and one per tier start; null when the model has no input or output price.</summary>
     private static List<TierPrices>? Tiers(JsonElement prices, string entry, ImportCollector c)
     {
-        Tiered? input = null, output = null, cacheRead = null, cacheWrite = null;
+        Tiered? input = null, output = null, cacheRead = null, cacheWrite = null, cacheWriteOneHour = null;
         decimal? perRequest = null;
         var notes = new List<string>();
         foreach (var field in prices.EnumerateObject())
@@ -314,6 +316,7 @@ public static class GenAiPricesImporter
                 case "output_mtok": output = Read(field, entry, c); break;
                 case "cache_read_mtok": cacheRead = Read(field, entry, c); break;
                 case "cache_write_mtok": cacheWrite = Read(field, entry, c); break;
+                case "cache_write_1h_mtok": cacheWriteOneHour = Read(field, entry, c); break;
                 case "requests_kcount":
                     if (c.Number(field.Value, entry, field.Name) is { } perThousand)
                     {
@@ -346,7 +349,7 @@ public static class GenAiPricesImporter
             return null;
         }
 
-        var thresholds = new[] { input, output, cacheRead, cacheWrite }.OfType<Tiered>().SelectMany(t => t.Tiers.Keys).Distinct().Order().Prepend(0L).ToList();
+        var thresholds = new[] { input, output, cacheRead, cacheWrite, cacheWriteOneHour }.OfType<Tiered>().SelectMany(t => t.Tiers.Keys).Distinct().Order().Prepend(0L).ToList();
         return thresholds
             .Select(t =>
             {
@@ -356,6 +359,7 @@ public static class GenAiPricesImporter
                     ImportCollector.Exact(input.At(t), "input_per_mtok", rowNotes),
                     cacheRead is null ? null : ImportCollector.Exact(cacheRead.At(t), "cached_input_per_mtok", rowNotes),
                     cacheWrite is null ? null : ImportCollector.Exact(cacheWrite.At(t), "cache_write_per_mtok", rowNotes),
+                    cacheWriteOneHour is null ? null : ImportCollector.Exact(cacheWriteOneHour.At(t), "cache_write_1h_per_mtok", rowNotes),
                     ImportCollector.Exact(output.At(t), "output_per_mtok", rowNotes),
                     perRequest,
                     rowNotes);
@@ -446,5 +450,5 @@ public static class GenAiPricesImporter
     }
 
     /// <summary>The prices of one row before it gets its dates.</summary>
-    private sealed record TierPrices(long Threshold, decimal Input, decimal? CacheRead, decimal? CacheWrite, decimal Output, decimal? PerRequest, List<string> Notes);
+    private sealed record TierPrices(long Threshold, decimal Input, decimal? CacheRead, decimal? CacheWrite, decimal? CacheWriteOneHour, decimal Output, decimal? PerRequest, List<string> Notes);
 }

@@ -12,7 +12,8 @@ namespace LlmTco.Pricing.Import;
 /// <para>Only entries whose <c>mode</c> is <c>chat</c> or <c>completion</c> are imported. Mapping (each price × 10⁶):
 /// <c>input_cost_per_token</c> → <c>input_per_mtok</c>, <c>output_cost_per_token</c> → <c>output_per_mtok</c>,
 /// <c>cache_read_input_token_cost</c> → <c>cached_input_per_mtok</c>, <c>cache_creation_input_token_cost</c> →
-/// <c>cache_write_per_mtok</c>, <c>output_cost_per_reasoning_token</c> → <c>reasoning_output_per_mtok</c> (when it
+/// <c>cache_write_per_mtok</c>, <c>cache_creation_input_token_cost_above_1hr</c> (the 1-hour cache-write price, not
+/// a context tier) → <c>cache_write_1h_per_mtok</c>, <c>output_cost_per_reasoning_token</c> → <c>reasoning_output_per_mtok</c> (when it
 /// differs from the output price). A field ending <c>_above_200k_tokens</c> (any threshold, e.g. <c>_above_128k_tokens</c>)
 /// becomes a context-tier row with <c>context_threshold_tokens</c> 200000; fields ending <c>_flex</c> or
 /// <c>_priority</c> become rows of those service tiers. <c>input_cost_per_token_batches</c> and
@@ -22,7 +23,7 @@ namespace LlmTco.Pricing.Import;
 /// <c>text-completion-openai</c> are written as <c>together</c>, <c>fireworks</c>, <c>google</c>, <c>bedrock</c> and
 /// <c>openai</c>. Fields that are not prices (<c>max_tokens</c>, <c>supports_*</c>, ...) are ignored.</para>
 /// <para>Not mapped, each reported in <see cref="ImportResult.Unmapped"/>: entries of other modes, price fields with no
-/// column (audio, image, per-character, per-second, 1-hour cache writes, ...), batch prices that are not one uniform
+/// column (audio, image, per-character, per-second, ...), batch prices that are not one uniform
 /// discount, and entries without both an input and an output price or whose token prices are all 0.</para>
 /// <threadsafety>Stateless; safe to call from many threads at once.</threadsafety>
 /// </remarks>
@@ -35,6 +36,7 @@ public static partial class LiteLlmImporter
     private const string Output = "output_cost_per_token";
     private const string CacheRead = "cache_read_input_token_cost";
     private const string CacheWrite = "cache_creation_input_token_cost";
+    private const string CacheWriteOneHour = "cache_creation_input_token_cost_above_1hr";
     private const string Batches = "batches";
 
     /// <summary>A price per token above this (10¹² USD per 1M tokens) is a slip, and its per-1M price could overflow.</summary>
@@ -273,6 +275,7 @@ public static partial class LiteLlmImporter
                     InputPricePerMillionTokens = PerMillion(Price(Input)!.Value, "input_per_mtok", notes),
                     CachedInputPricePerMillionTokens = Price(CacheRead) is { } cached ? PerMillion(cached, "cached_input_per_mtok", notes) : null,
                     CacheWritePricePerMillionTokens = Price(CacheWrite) is { } write ? PerMillion(write, "cache_write_per_mtok", notes) : null,
+                    OneHourCacheWritePricePerMillionTokens = Price(CacheWriteOneHour) is { } hour ? PerMillion(hour, "cache_write_1h_per_mtok", notes) : null,
                     OutputPricePerMillionTokens = output,
                     ReasoningOutputPricePerMillionTokens = reasoningPrice == output ? null : reasoningPrice,
                     BatchDiscountFraction = serviceTier == ServiceTier.Standard ? batchDiscount : null,
@@ -327,7 +330,6 @@ public static partial class LiteLlmImporter
 
     private static string WhyNotMapped(string field) => field switch
     {
-        _ when field.Contains("above_1hr", StringComparison.Ordinal) => "the 1-hour cache-write price has no column; cache_write_per_mtok holds the default (5-minute) cache-write price",
         _ when field.Contains("audio", StringComparison.Ordinal) => "audio prices have no column in api_prices.csv",
         _ when field.Contains("image", StringComparison.Ordinal) || field.Contains("pixel", StringComparison.Ordinal) || field.Contains("video", StringComparison.Ordinal) => "image and video prices have no column in api_prices.csv",
         _ when field.Contains("character", StringComparison.Ordinal) => "per-character prices have no column in api_prices.csv",
@@ -339,6 +341,6 @@ public static partial class LiteLlmImporter
     private static string? Text(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
 
-    [GeneratedRegex(@"^(?<c>input_cost_per_token|output_cost_per_token|cache_read_input_token_cost|cache_creation_input_token_cost)(?:_above_(?<n>\d{1,12})(?<k>k?)_tokens)?(?:_(?<tier>flex|priority|batches))?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<c>input_cost_per_token|output_cost_per_token|cache_read_input_token_cost|cache_creation_input_token_cost(?:_above_1hr)?)(?:_above_(?<n>\d{1,12})(?<k>k?)_tokens)?(?:_(?<tier>flex|priority|batches))?$", RegexOptions.CultureInvariant)]
     private static partial Regex PriceField();
 }

@@ -10,7 +10,7 @@ namespace LlmTco.Pricing.Import;
 /// without a tier at N is read at its highest tier at or below N (what such a request pays there).
 /// </param>
 /// <param name="Column">The <c>api_prices.csv</c> column: <c>input_per_mtok</c>, <c>cached_input_per_mtok</c>,
-/// <c>cache_write_per_mtok</c>, <c>output_per_mtok</c> or <c>per_request_fee</c>.</param>
+/// <c>cache_write_per_mtok</c>, <c>cache_write_1h_per_mtok</c>, <c>output_per_mtok</c> or <c>per_request_fee</c>.</param>
 /// <param name="CatalogPrice">The catalog's price, in USD per 1M tokens (per request for the fee); <see langword="null"/> when blank.</param>
 /// <param name="GenAiPricesPrice">genai-prices' price in the same unit; <see langword="null"/> when it gives none.</param>
 public sealed record PriceDisagreement(
