@@ -75,6 +75,58 @@ public sealed class UsagePricerTests
             .Should().BeApproximately(expected, 1e-15);
     }
 
+    /// <summary>
+    /// A Claude-like row priced as on Anthropic's page for Claude Sonnet 4.5 (input 3, cache read 0.1 × 3 = 0.3, 5-minute
+    /// write 1.25 × 3 = 3.75, 1-hour write 2 × 3 = 6, output 15) and the same prices without a 1-hour price.
+    /// </summary>
+    private static UsagePricer OneHourPricer => new(PricingCatalog.Load(PricingSource.InMemory(TestTables.With("api_prices.csv", TestTables.Lines(
+        TestTables.ApiHeaderOneHour,
+        "acme,claude-like,,standard,0,2025-01-01,,USD,3,0.3,3.75,6,15,,0.5,,,https://example.com/acme,2026-11-29",
+        "acme,no-hour-price,,standard,0,2025-01-01,,USD,3,0.3,3.75,,15,,,,,https://example.com/acme,2026-11-29")))));
+
+    [Fact]
+    public void Price_OneMillionOneHourCacheWrites_BillAtTwiceTheInputPrice()
+    {
+        // 1,000,000 input tokens, all written to the cache with a 1-hour lifetime, no output:
+        // 1,000,000 × 6 ÷ 1e6 = 6 = 2 × the input price 3 (at the 5-minute price it would be 1.25 × 3 = 3.75)
+        OneHourPricer.Price(new UsageRecord("acme", "claude-like", new DateOnly(2025, 7, 1), 1_000_000, 0, 1_000_000, 0, OneHourCacheWriteTokens: 1_000_000))
+            .Should().BeApproximately(6, 1e-12);
+        OneHourPricer.Price(new UsageRecord("acme", "claude-like", new DateOnly(2025, 7, 1), 1_000_000, 0, 1_000_000, 0))
+            .Should().BeApproximately(3.75, 1e-12);
+    }
+
+    [Fact]
+    public void Price_BothCacheLifetimes_BillEachPartAtItsPrice()
+    {
+        // 1,000,000 input: 100,000 cache reads, 700,000 cache writes of which 400,000 for 1 hour, so 200,000 uncached;
+        // 10,000 output:
+        // (200,000 × 3 + 100,000 × 0.3 + 300,000 × 3.75 + 400,000 × 6 + 10,000 × 15) ÷ 1e6
+        // = (600,000 + 30,000 + 1,125,000 + 2,400,000 + 150,000) ÷ 1e6 = 4.305
+        var record = new UsageRecord("acme", "claude-like", new DateOnly(2025, 7, 1), 1_000_000, 100_000, 700_000, 10_000, OneHourCacheWriteTokens: 400_000);
+        OneHourPricer.Price(record).Should().BeApproximately(4.305, 1e-12);
+
+        // Batched: 50 % off every token, 1-hour writes included: 4.305 × 0.5 = 2.1525
+        OneHourPricer.Price(record with { Batch = true }).Should().BeApproximately(2.1525, 1e-12);
+    }
+
+    [Fact]
+    public void Price_OneHourWritesOnARowWithoutAOneHourPrice_BillAtTheFiveMinutePrice()
+    {
+        // no-hour-price has no cache_write_1h_per_mtok: 1,000,000 1-hour writes × 3.75 ÷ 1e6 = 3.75 (UsageAnalyzer lists them)
+        OneHourPricer.Price(new UsageRecord("acme", "no-hour-price", new DateOnly(2025, 7, 1), 1_000_000, 0, 1_000_000, 0, OneHourCacheWriteTokens: 1_000_000))
+            .Should().BeApproximately(3.75, 1e-12);
+    }
+
+    [Theory]
+    [InlineData(1_001L)] // more 1-hour writes than writes
+    [InlineData(-1L)]
+    public void Price_OneHourWritesOutsideTheCacheWrites_AreRejected(long oneHour)
+    {
+        var act = () => OneHourPricer.Price(new UsageRecord("acme", "claude-like", new DateOnly(2025, 7, 1), 2_000, 0, 1_000, 0, OneHourCacheWriteTokens: oneHour));
+
+        act.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
     /// <summary>The test tables plus "acme-tools": input 1, cache read 0.1, cache write 1.25, output 4 per 1M, 0.002 a request, batch 50 % off.</summary>
     /// <summary>
     /// A new pricer over the tools catalog on every use, so that what the constructor builds (the alias index) is built in
@@ -123,7 +175,7 @@ public sealed class UsagePricerTests
     {
         var price = () => ToolsPricer.Price(new UsageRecord("acme", "acme-tools", new DateOnly(2025, 7, 1), input, cached, written, output));
 
-        price.Should().Throw<ArgumentOutOfRangeException>().WithMessage("Token counts must not be negative, and cached plus cache-write tokens are part of the input tokens.*");
+        price.Should().Throw<ArgumentOutOfRangeException>().WithMessage("Token counts must not be negative, cached plus cache-write tokens are part of the input tokens, and 1-hour cache writes are part of the cache writes.*");
     }
 
     [Fact]

@@ -84,7 +84,7 @@ public sealed class PricingCatalogLookupTests
         // And it is written back as 0.075
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         PricingCatalog.WriteApiPrices(writer, [mini]);
-        writer.ToString().Should().Be(Lines(ApiHeaderFull, "acme,acme-mini,,standard,0,2025-01-01,,,USD,0.075,,,0.3,,,,,https://example.com/acme,,2026-11-29"));
+        writer.ToString().Should().Be(Lines(ApiHeaderWritten, "acme,acme-mini,,standard,0,2025-01-01,,,USD,0.075,,,,0.3,,,,,https://example.com/acme,,2026-11-29"));
 
         // And the writer is left open for more
         writer.Write("more");

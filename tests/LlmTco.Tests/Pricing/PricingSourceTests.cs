@@ -23,7 +23,7 @@ public sealed class PricingSourceTests
         // Then each of the ten tables is reported missing from it, and there is nothing else to warn about
         report.Errors.Should().HaveCount(10).And.OnlyContain(e => e.Line == 0 && e.Message.StartsWith($"the table file is missing from {folder}; expected a CSV file with the header: ", StringComparison.Ordinal));
         report.Errors.First().Should().Be(new PricingDiagnostic(
-            Path.Combine(folder, "api_prices.csv"), 0, 0, null, null, $"the table file is missing from {folder}; expected a CSV file with the header: {ApiHeaderFull}", DiagnosticSeverity.Error));
+            Path.Combine(folder, "api_prices.csv"), 0, 0, null, null, $"the table file is missing from {folder}; expected a CSV file with the header: {ApiHeaderWritten}", DiagnosticSeverity.Error));
         report.Warnings.Should().BeEmpty();
         report.Catalog.Should().BeNull();
     }

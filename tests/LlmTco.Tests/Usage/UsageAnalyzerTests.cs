@@ -221,6 +221,37 @@ public sealed class UsageAnalyzerTests
     }
 
     [Fact]
+    public void Bill_OneHourCacheWrites_BillAtTheOneHourPriceOrAreListedWhereTheRowHasNone()
+    {
+        // Given two Claude-like models, both input 3, 5-minute write 3.75 and output 15 per 1M; claude-hour also sells
+        // 1-hour writes at 6 (2 × 3), claude-nohour publishes no 1-hour price
+        var catalog = PricingCatalog.Load(PricingSource.InMemory(TestTables.With("api_prices.csv", TestTables.Lines(
+            TestTables.ApiHeaderOneHour,
+            "anthropic,claude-hour,,standard,0,2025-01-01,,USD,3,0.3,3.75,6,15,,,,,https://example.com/a,2026-11-29",
+            "anthropic,claude-nohour,,standard,0,2025-01-01,,USD,3,0.3,3.75,,15,,,,,https://example.com/a,2026-11-29"))));
+
+        // and one day of Anthropic's report in which each wrote 1,000,000 tokens for 5 minutes and 1,000,000 for 1 hour
+        var json = """
+            {"data": [{"starting_at": "2026-03-01T00:00:00Z", "ending_at": "2026-03-02T00:00:00Z", "results": [
+              {"uncached_input_tokens": 0, "cache_creation": {"ephemeral_5m_input_tokens": 1000000, "ephemeral_1h_input_tokens": 1000000},
+               "cache_read_input_tokens": 0, "output_tokens": 0, "model": "claude-hour", "service_tier": "standard"},
+              {"uncached_input_tokens": 0, "cache_creation": {"ephemeral_5m_input_tokens": 1000000, "ephemeral_1h_input_tokens": 1000000},
+               "cache_read_input_tokens": 0, "output_tokens": 0, "model": "claude-nohour", "service_tier": "standard"}]}]}
+            """;
+
+        // When
+        var analyzer = new UsageAnalyzer(catalog);
+        analyzer.AddRange(AnthropicUsageExport.Read(Stream(json), "a.json"));
+        var bill = analyzer.Bill();
+
+        // Then claude-hour costs 1,000,000 × 3.75 ÷ 1e6 + 1,000,000 × 6 ÷ 1e6 = 3.75 + 6 = 9.75;
+        // claude-nohour bills both at 3.75: 7.5, and its 1,000,000 1-hour tokens are listed, not silent
+        bill.Lines.Single(l => l.Model == "claude-hour").Cost.Should().BeApproximately(9.75, 1e-12);
+        bill.Lines.Single(l => l.Model == "claude-nohour").Cost.Should().BeApproximately(7.5, 1e-12);
+        bill.OneHourCacheWritesAtFiveMinutePrice.Should().Equal(new OneHourCacheWriteFallback("anthropic", "claude-nohour", 1_000_000));
+    }
+
+    [Fact]
     public void ToScenario_GrowingWorkload_StartsAfterTheDataWithTheFittedVolumeAndUncertainty()
     {
         // Given the 5 %-a-month workload of 12 months from 2026-01 (data to 2026-12-31)

@@ -90,7 +90,7 @@ public sealed class UsageExportReaderTests
     }
 
     [Fact]
-    public void AnthropicRead_Result_SumsCacheWritesAndMapsBatchAndLongContext()
+    public void AnthropicRead_Result_SumsCacheWritesKeepsTheOneHourPartAndMapsBatchAndLongContext()
     {
         // Given Anthropic's documented result shape, on the batch tier and the 200k-1M context window
         var json = """
@@ -104,8 +104,9 @@ public sealed class UsageExportReaderTests
         // When
         var entry = AnthropicUsageExport.Read(Stream(json), "a.json").Should().ContainSingle().Subject;
 
-        // Then input = 1,500 + 200 + 1,500 = 3,200; the report counts no requests
-        entry.Should().BeEquivalentTo(new { Provider = "anthropic", Project = "wrkspc_1", InputTokens = 3200L, CachedInputTokens = 200L, CacheWriteTokens = 1500L, OutputTokens = 500L, Batch = true, ServiceTier = ServiceTier.Standard, TierInputTokensPerRequest = 200_001L });
+        // Then cache writes = 500 (5 minutes) + 1,000 (1 hour) = 1,500, of which 1,000 for 1 hour;
+        // input = 1,500 + 200 + 1,500 = 3,200; the report counts no requests
+        entry.Should().BeEquivalentTo(new { Provider = "anthropic", Project = "wrkspc_1", InputTokens = 3200L, CachedInputTokens = 200L, CacheWriteTokens = 1500L, OneHourCacheWriteTokens = 1000L, OutputTokens = 500L, Batch = true, ServiceTier = ServiceTier.Standard, TierInputTokensPerRequest = 200_001L });
         entry.Requests.Should().BeNull();
         entry.Width.Should().Be(TimeSpan.FromDays(1));
     }

@@ -261,6 +261,11 @@ public static partial class LiteLlmImporter
                 var at = prices[(word, threshold)];
                 decimal? Price(string component) => at.TryGetValue(component, out var v) ? v : tierBase.TryGetValue(component, out var b) ? b : null;
                 var notes = new List<string>(entryNotes);
+                if (threshold > 0 && !at.ContainsKey(CacheWriteOneHour) && tierBase.ContainsKey(CacheWriteOneHour))
+                {
+                    notes.Add(string.Create(CultureInfo.InvariantCulture, $"cache_write_1h_per_mtok is the base row's: LiteLLM gives no 1-hour price above {threshold} tokens; check the provider's page"));
+                }
+
                 var output = PerMillion(Price(Output)!.Value, "output_per_mtok", notes);
                 var reasoningPrice = serviceTier == ServiceTier.Standard && threshold == 0 && reasoning is { } r ? PerMillion(r, "reasoning_output_per_mtok", notes) : (decimal?)null;
                 c.Add(new ApiPrice

@@ -47,6 +47,35 @@ public sealed class GenAiPricesComparerTests
     }
 
     [Fact]
+    public void Compare_OneHourCacheWrites_AreComparedOnlyWhenTheFileCarriesThem()
+    {
+        // Given a catalog row with a 1-hour price of 6 (2 × input 3) and a row without one
+        var catalog = PricingCatalog.Load(PricingSource.InMemory(With("api_prices.csv", Lines(
+            ApiHeaderOneHour,
+            "acme,acme-large,,standard,0,2025-01-01,,USD,3,,3.75,6,15,,,,,https://example.com/acme,2026-11-29",
+            "acme,acme-mini,,standard,0,2025-01-01,,USD,1,,1.25,,5,,,,,https://example.com/acme,2026-11-29"))));
+        const string V1 = """
+            [{"id": "acme", "models": [
+              {"id": "acme-large", "match": {"equals": "acme-large"}, "prices": {"input_mtok": 3, "cache_write_mtok": 3.75, "output_mtok": 15}},
+              {"id": "acme-mini", "match": {"equals": "acme-mini"}, "prices": {"input_mtok": 1, "cache_write_mtok": 1.25, "output_mtok": 5}}]}]
+            """;
+        var v2 = V1.Replace("\"cache_write_mtok\": 3.75,", "\"cache_write_mtok\": 3.75, \"cache_write_1h_mtok\": 5,", StringComparison.Ordinal)
+            .Replace("\"cache_write_mtok\": 1.25,", "\"cache_write_mtok\": 1.25, \"cache_write_1h_mtok\": 2,", StringComparison.Ordinal);
+
+        // When compared with a file without the field (prices/data.json) and with one that has it (the v2 file)
+        var withoutField = GenAiPricesComparer.Compare(catalog, V1, new DateOnly(2025, 7, 1));
+        var withField = GenAiPricesComparer.Compare(catalog, v2, new DateOnly(2025, 7, 1));
+
+        // Then the first compares 2 models × 5 columns = 10 cells and finds nothing; the second 2 × 6 = 12 cells, and
+        // the 1-hour cells differ: 6 vs 5, and blank vs 2
+        (withoutField.CellsCompared, withoutField.Disagreements.Count).Should().Be((10, 0));
+        withField.CellsCompared.Should().Be(12);
+        withField.Disagreements.Should().Equal(
+            new PriceDisagreement("acme", "acme-large", "acme-large", 0, "cache_write_1h_per_mtok", 6m, 5m),
+            new PriceDisagreement("acme", "acme-mini", "acme-mini", 0, "cache_write_1h_per_mtok", null, 2m));
+    }
+
+    [Fact]
     public void Compare_BeforeTheCut_ComparesTheRowsInForceThen()
     {
         // On 2025-03-01 both sides price acme-large at the launch prices 10 / 2.5 / 40: no difference there

@@ -111,11 +111,11 @@ public sealed class GenAiPricesImporterTests
     {
         var lines = Csv(Result).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-        lines[0].Should().Be(TestTables.ApiHeaderFull);
+        lines[0].Should().Be(TestTables.ApiHeaderWritten);
         lines.Should().Contain(
-            "openai,o3,o3-2025-04-16,standard,0,2025-06-10,,,USD,2,0.5,,8,,,,imported from genai-prices (USD per 1M tokens); provider page https://platform.openai.com/docs/pricing,https://example.com/genai/data.json,secondary,2026-11-29");
+            "openai,o3,o3-2025-04-16,standard,0,2025-06-10,,,USD,2,0.5,,,8,,,,imported from genai-prices (USD per 1M tokens); provider page https://platform.openai.com/docs/pricing,https://example.com/genai/data.json,secondary,2026-11-29");
         lines.Should().Contain(
-            "bedrock,meta.llama3-3-70b-instruct-v1:0,,standard,0,2025-01-01,observed,,USD,0.72,,,0.72,,,,imported from genai-prices (USD per 1M tokens); genai-prices provider 'aws'; provider page https://aws.amazon.com/bedrock/pricing/; start date not in the source; deprecated by the provider,https://example.com/genai/data.json,secondary,2026-11-29");
+            "bedrock,meta.llama3-3-70b-instruct-v1:0,,standard,0,2025-01-01,observed,,USD,0.72,,,,0.72,,,,imported from genai-prices (USD per 1M tokens); genai-prices provider 'aws'; provider page https://aws.amazon.com/bedrock/pricing/; start date not in the source; deprecated by the provider,https://example.com/genai/data.json,secondary,2026-11-29");
         Result.Rows.Single(r => r.ModelId == "mistral-small").Notes.Should().EndWith("output_per_mtok rounded from 0.30000000000000004 (floating-point noise in the source)");
         Result.Rows.Where(r => r.ModelId == "claude-sonnet-4-5").Should().OnlyContain(r => r.Aliases.SequenceEqual(new[] { "claude-sonnet-4.5" }));
     }
@@ -211,7 +211,7 @@ public sealed class GenAiPricesImporterTests
             var result = GenAiPricesImporter.Import(Open("genai-prices-data.json"), Options(Url, new DateOnly(2025, 1, 1)));
 
             result.Rows.Single(r => r.ModelId == "gpt-4o-search").PricePerRequest.Should().Be(0.025m);
-            Csv(result).Should().Contain(",USD,2.5,,,10,,,0.025,").And.Contain(",0.72,,,0.72,").And.NotContain("0,72");
+            Csv(result).Should().Contain(",USD,2.5,,,,10,,,0.025,").And.Contain(",0.72,,,,0.72,").And.NotContain("0,72");
         }
         finally
         {
@@ -290,6 +290,28 @@ public sealed class GenAiPricesImporterTests
             ("notdeprecated", "", 0L, 1m, "imported from genai-prices (USD per 1M tokens); start date not in the source"),
             ("ornumber", "ornumber-latest", 0L, 1m, "imported from genai-prices (USD per 1M tokens); start date not in the source"),
             ("tiersobject", "", 0L, 1m, "imported from genai-prices (USD per 1M tokens); start date not in the source"));
+    }
+
+    [Fact]
+    public void Import_OneHourCacheWritePriceOfTheV2File_IsMappedPerTier()
+    {
+        // Given genai-prices' v2 data.json shape for Claude Sonnet 4.5: cache_write_1h_mtok 6 (2 × input 3), 12 above 200k
+        const string json = """
+            [{"id": "anthropic", "models": [
+              {"id": "claude-sonnet-4-5", "prices": {"input_mtok": {"base": 3, "tiers": [{"start": 200000, "price": 6}]},
+                "cache_write_mtok": {"base": 3.75, "tiers": [{"start": 200000, "price": 7.5}]}, "output_mtok": {"base": 15, "tiers": [{"start": 200000, "price": 22.5}]},
+                "cache_write_1h_mtok": {"base": 6, "tiers": [{"start": 200000, "price": 12}]}}},
+              {"id": "claude-haiku-4-5", "prices": {"input_mtok": 1, "cache_write_mtok": 1.25, "output_mtok": 5}}]}]
+            """;
+
+        var result = GenAiPricesImporter.Import(json, Options(Url));
+
+        // Then each tier has its own 1-hour price; a model without the field has none
+        result.Unmapped.Should().BeEmpty();
+        result.Rows.Select(r => (r.ModelId, r.ContextThresholdTokens, r.CacheWritePricePerMillionTokens, r.OneHourCacheWritePricePerMillionTokens)).Should().Equal(
+            ("claude-haiku-4-5", 0L, 1.25m, (decimal?)null),
+            ("claude-sonnet-4-5", 0L, 3.75m, 6m),
+            ("claude-sonnet-4-5", 200_000L, 7.5m, 12m));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class LiteLlmImporterTests
         // The decimal is exact and has no trailing zeros: 3e-06 × 1,000,000 is 3, written "3", not 3.000000 or 2.9999999999999996
         row.InputPricePerMillionTokens.Should().Be(decimal.Parse(perMillion, CultureInfo.InvariantCulture));
         row.InputPricePerMillionTokens.ToString(CultureInfo.InvariantCulture).Should().Be(perMillion);
-        Csv(LiteLlmImporter.Import(json, Options(Url))).Should().Contain($",USD,{perMillion},,,{perMillion},");
+        Csv(LiteLlmImporter.Import(json, Options(Url))).Should().Contain($",USD,{perMillion},,,,{perMillion},");
     }
 
     [Fact]
@@ -61,10 +61,38 @@ public sealed class LiteLlmImporterTests
     }
 
     [Fact]
+    public void Import_OneHourCacheWritePrice_IsMappedAndATierWithoutItsOwnSaysItTookTheBases()
+    {
+        // The fixture's claude-sonnet-4-5 has cache_creation_input_token_cost_above_1hr 6e-06 → 6 (2 × input 3) and no
+        // 1-hour price above 200k tokens, so its 200k row takes the base 6 and its notes say so; other models have none
+        var rows = Result.Rows.Where(r => r.ModelId == "claude-sonnet-4-5").OrderBy(r => r.ContextThresholdTokens).ToList();
+        rows.Select(r => r.OneHourCacheWritePricePerMillionTokens).Should().Equal(6m, 6m);
+        rows[1].Notes.Should().Contain("cache_write_1h_per_mtok is the base row's: LiteLLM gives no 1-hour price above 200000 tokens");
+        Result.Rows.Where(r => r.ModelId != "claude-sonnet-4-5").Should().OnlyContain(r => r.OneHourCacheWritePricePerMillionTokens == null);
+    }
+
+    [Fact]
+    public void Import_OneHourCacheWritePriceOfAContextTier_IsThatTiersOwn()
+    {
+        // 1-hour writes 6e-06 per token → 6 per 1M at the base, 1.2e-05 → 12 above 200k tokens
+        var json = """
+            {"claude-x": {"litellm_provider": "anthropic", "mode": "chat", "input_cost_per_token": 3e-06, "output_cost_per_token": 1.5e-05,
+              "cache_creation_input_token_cost": 3.75e-06, "cache_creation_input_token_cost_above_1hr": 6e-06,
+              "input_cost_per_token_above_200k_tokens": 6e-06, "output_cost_per_token_above_200k_tokens": 2.25e-05,
+              "cache_creation_input_token_cost_above_200k_tokens": 7.5e-06, "cache_creation_input_token_cost_above_1hr_above_200k_tokens": 1.2e-05}}
+            """;
+
+        var result = LiteLlmImporter.Import(json, Options(Url));
+
+        result.Unmapped.Should().BeEmpty();
+        result.Rows.OrderBy(r => r.ContextThresholdTokens).Select(r => (r.ContextThresholdTokens, r.CacheWritePricePerMillionTokens, r.OneHourCacheWritePricePerMillionTokens))
+            .Should().Equal((0L, 3.75m, 6m), (200_000L, 7.5m, 12m));
+    }
+
+    [Fact]
     public void Import_Fixture_ReportsEveryEntryAndFieldNotMappedAndWhy()
     {
         Result.Unmapped.Select(i => i.ToString()).Should().Equal(
-            "claude-sonnet-4-5: 'cache_creation_input_token_cost_above_1hr': the 1-hour cache-write price has no column; cache_write_per_mtok holds the default (5-minute) cache-write price",
             "gemini/gemini-2.5-pro: 'input_cost_per_audio_token': audio prices have no column in api_prices.csv",
             "gemini/gemini-2.5-pro: 'input_cost_per_token_batches': the batch prices are not one uniform discount (input_cost_per_token 50 % off, output_cost_per_token 40 % off); batch_discount is left blank",
             "text-embedding-3-small: 'mode': 'embedding' is not a text-generation mode; only chat and completion models are imported",
@@ -413,7 +441,7 @@ public sealed class LiteLlmImporterTests
             CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
             var csv = Csv(LiteLlmImporter.Import(Open("litellm-model-prices.json"), Options(Url)));
 
-            csv.Should().Contain("azure,gpt-4o-mini,,standard,0,2026-11-29,observed,,USD,0.165,0.083,,0.66,,,,").And.NotContain("0,165");
+            csv.Should().Contain("azure,gpt-4o-mini,,standard,0,2026-11-29,observed,,USD,0.165,0.083,,,0.66,,,,").And.NotContain("0,165");
         }
         finally
         {
