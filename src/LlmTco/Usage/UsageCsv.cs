@@ -14,7 +14,8 @@ namespace LlmTco.Usage;
 /// given), <c>provider</c>, <c>model</c>, <c>input_tokens</c> (all input, cache reads and writes included),
 /// <c>cached_input_tokens</c>, <c>cache_write_tokens</c>, <c>output_tokens</c>, <c>batch</c> (<c>true</c>/<c>false</c>,
 /// blank = false), <c>service_tier</c> (<c>standard</c>, <c>flex</c>, <c>priority</c>; blank = standard), and optionally
-/// <c>project</c> and <c>cost</c> (the provider's own cost of the request, in the price row's currency).
+/// <c>project</c>, <c>cost</c> (the provider's own cost of the request, in the price row's currency) and
+/// <c>cache_write_1h_tokens</c> (the part of <c>cache_write_tokens</c> written with a 1-hour cache lifetime; blank = 0).
 /// <para>While the rows are enumerated, CsvHelper splits them into cells on a thread of its own and the enumerating
 /// thread converts and checks them (and prices them, in <see cref="UsageAnalyzer.AddRange"/>), so a large file uses two
 /// cores. The entries still come in file order; ending the enumeration early stops that thread before the reader is
@@ -62,12 +63,13 @@ public static class UsageCsv
         var missing = Required.Where(c => Array.IndexOf(header, c) < 0).ToList();
         if (missing.Count > 0)
         {
-            throw new UsageImportException($"{fileName}:1: missing column(s) {string.Join(", ", missing)}; the header must be: {Header} (optional: project, cost)");
+            throw new UsageImportException($"{fileName}:1: missing column(s) {string.Join(", ", missing)}; the header must be: {Header} (optional: project, cost, cache_write_1h_tokens)");
         }
 
         var at = Array.ConvertAll(Required, c => Array.IndexOf(header, c));
         var project = Array.IndexOf(header, "project");
         var cost = Array.IndexOf(header, "cost");
+        var oneHour = Array.IndexOf(header, "cache_write_1h_tokens");
         var width = header.Length;
         var problems = new List<string>();
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -102,9 +104,15 @@ public static class UsageCsv
                 var tier = Tier(cells[first + at[8]], problems, fileName, line);
                 var projectName = project >= 0 && cells[first + project].Length > 0 ? Name(cells[first + project], names, problems, fileName, line, "project") : null;
                 double? reported = cost >= 0 ? Cost(cells[first + cost], problems, fileName, line) : null;
+                var writtenOneHour = oneHour >= 0 ? Tokens(cells[first + oneHour], problems, fileName, line, "cache_write_1h_tokens") : 0;
                 if (problems.Count == before && cached + written > input)
                 {
                     Add(problems, fileName, line, "cached_input_tokens", string.Create(CultureInfo.InvariantCulture, $"cached ({cached}) plus cache-write ({written}) tokens exceed input_tokens ({input}), which include them"));
+                }
+
+                if (problems.Count == before && writtenOneHour > written)
+                {
+                    Add(problems, fileName, line, "cache_write_1h_tokens", string.Create(CultureInfo.InvariantCulture, $"1-hour cache writes ({writtenOneHour}) exceed cache_write_tokens ({written}), which include them"));
                 }
 
                 if (problems.Count > before)
@@ -118,7 +126,7 @@ public static class UsageCsv
                     continue;
                 }
 
-                yield return new UsageEntry(time, TimeSpan.Zero, provider, model, projectName, 1, input, cached, written, output, batchApi, tier, input, reported);
+                yield return new UsageEntry(time, TimeSpan.Zero, provider, model, projectName, 1, input, cached, written, output, batchApi, tier, input, reported, writtenOneHour);
             }
         }
 

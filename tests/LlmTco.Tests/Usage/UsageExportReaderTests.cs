@@ -147,6 +147,39 @@ public sealed class UsageExportReaderTests
         read.Should().ContainSingle();
     }
 
+    [Fact]
+    public void CsvRead_OneHourCacheWriteColumn_IsThePartOfTheCacheWritesKeptAnHour()
+    {
+        // Given the optional cache_write_1h_tokens column: 600 of 1,000 cache writes for 1 hour, a blank cell (0),
+        // and 1,200 1-hour writes against 1,000 cache writes
+        var csv = """
+            timestamp,provider,model,input_tokens,cached_input_tokens,cache_write_tokens,output_tokens,batch,service_tier,cache_write_1h_tokens
+            2026-03-01T10:00:00Z,anthropic,claude-haiku-4-5,2000,0,1000,10,false,standard,600
+            2026-03-01T10:00:01Z,anthropic,claude-haiku-4-5,2000,0,1000,10,false,standard,
+            2026-03-01T10:00:02Z,anthropic,claude-haiku-4-5,2000,0,1000,10,false,standard,1200
+            """;
+
+        // When the rows are streamed
+        var read = new List<UsageEntry>();
+        var act = () => read.AddRange(UsageCsv.Read(new StringReader(csv), "log.csv"));
+
+        // Then the first two rows carry 600 and 0, and the third is the one problem
+        act.Should().Throw<UsageImportException>().Which.Problems.Should().Equal(
+            "log.csv:4: cache_write_1h_tokens: 1-hour cache writes (1200) exceed cache_write_tokens (1000), which include them.");
+        read.Select(e => (e.CacheWriteTokens, e.OneHourCacheWriteTokens)).Should().Equal((1000L, 600L), (1000L, 0L));
+    }
+
+    [Fact]
+    public void CsvRead_WithoutTheOneHourColumn_HasNoOneHourWrites()
+    {
+        var csv = """
+            timestamp,provider,model,input_tokens,cached_input_tokens,cache_write_tokens,output_tokens,batch,service_tier
+            2026-03-01T10:00:00Z,anthropic,claude-haiku-4-5,2000,0,1000,10,false,standard
+            """;
+
+        UsageCsv.Read(new StringReader(csv), "log.csv").Should().ContainSingle().Which.OneHourCacheWriteTokens.Should().Be(0);
+    }
+
     [Theory]
     [InlineData("2026-03-01T10:00:00Z")]
     [InlineData("2026-03-01T12:00:00+02:00")]
