@@ -18,7 +18,7 @@ namespace LlmTco.Usage;
 /// <param name="FullMonths">The calendar months the data covers from their first to their last day; only these are
 /// fitted.</param>
 /// <param name="ApiOptions">One API option per provider, model and service tier found in the data and in the catalog.</param>
-/// <param name="Notes">What could not be derived, and why.</param>
+/// <param name="Notes">What could not be derived, and why, and what the derived scenario leaves out; <see cref="ToScenario"/> puts them in the scenario's description.</param>
 public sealed record DerivedWorkload(
     IReadOnlyList<DerivedProfile> Profiles,
     double PeakToAverageRatio,
@@ -106,7 +106,7 @@ public sealed record DerivedWorkload(
         return new Scenario
         {
             Name = name,
-            Description = $"Derived from usage exports of {DataStart:yyyy-MM-dd} to {DataEnd.AddDays(-1):yyyy-MM-dd} by LlmTco.Usage.",
+            Description = string.Join(' ', Notes.Prepend($"Derived from usage exports of {DataStart:yyyy-MM-dd} to {DataEnd.AddDays(-1):yyyy-MM-dd} by LlmTco.Usage.")),
             StartDate = start,
             HorizonMonths = horizonMonths,
             Workload = new Workload { Profiles = profiles, PeakToAverageRatio = Math.Round(PeakToAverageRatio, 3) },

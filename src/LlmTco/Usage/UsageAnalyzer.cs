@@ -254,6 +254,12 @@ public sealed class UsageAnalyzer
                 continue;
             }
 
+            if (totals.OneHourCacheWriteTokens > 0)
+            {
+                // A scenario's profile has one cache-write share, billed at the 5-minute price (issue 17).
+                notes.Add(string.Create(CultureInfo.InvariantCulture, $"'{name}': {totals.OneHourCacheWriteTokens:N0} of its {totals.CacheWriteTokens:N0} cache-write tokens ({(double)totals.OneHourCacheWriteTokens / totals.CacheWriteTokens:P1}) were 1-hour writes; a scenario has one cache-write price, so the derived scenario bills them at the 5-minute price and understates this API's cost by their 1-hour premium (the bill above prices them right)."));
+            }
+
             var observed = fullMonths.Select(m => (double)totals.RequestsByMonth.GetValueOrDefault(m)).ToArray();
             var fit = fullMonths.Count > 0 ? Fit(observed, name, notes) : new GrowthFit(0, 0, 0, 0, totals.Requests * DaysPerMonth / DataDays);
             var thresholds = totals.Thresholds.Select((t, i) => (t, Share: (double)totals.RequestsOverThreshold[i] / totals.Requests)).ToDictionary(x => x.t, x => x.Share).AsReadOnly();
@@ -539,6 +545,8 @@ public sealed class UsageAnalyzer
 
         public long CacheWriteTokens { get; private set; }
 
+        public long OneHourCacheWriteTokens { get; private set; }
+
         public long OutputTokens { get; private set; }
 
         public void Add(in UsageEntry entry, DateOnly month)
@@ -555,6 +563,7 @@ public sealed class UsageAnalyzer
             InputTokens += entry.InputTokens;
             CachedInputTokens += entry.CachedInputTokens;
             CacheWriteTokens += entry.CacheWriteTokens;
+            OneHourCacheWriteTokens += entry.OneHourCacheWriteTokens;
             OutputTokens += entry.OutputTokens;
             for (var i = 0; i < Thresholds.Length; i++)
             {

@@ -252,6 +252,30 @@ public sealed class UsageAnalyzerTests
     }
 
     [Fact]
+    public void DeriveWorkload_OneHourCacheWrites_SaysTheScenarioBillsThemAtTheFiveMinutePrice()
+    {
+        // Given the claude-hour row of the test above (1-hour writes at 6, 5-minute ones at 3.75 per 1M) and a day of
+        // 10 requests with 10,000 input tokens, 4,000 of them written to the cache, 1,000 of those for 1 hour
+        var catalog = PricingCatalog.Load(PricingSource.InMemory(TestTables.With("api_prices.csv", TestTables.Lines(
+            TestTables.ApiHeaderOneHour,
+            "anthropic,claude-hour,,standard,0,2025-01-01,,USD,3,0.3,3.75,6,15,,,,,https://example.com/a,2026-11-29"))));
+        var analyzer = new UsageAnalyzer(catalog);
+        analyzer.Add(new UsageEntry(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromDays(1), "anthropic", "claude-hour", null, 10, 10_000, 0, 4_000, 500, false, ServiceTier.Standard, 1_000, null, 1_000));
+
+        // When
+        var workload = analyzer.DeriveWorkload();
+        var scenario = workload.ToScenario("derived", []);
+
+        // Then the profile keeps one cache-write share, 4,000 ÷ 10,000 = 0.4, and the notes — and the scenario's
+        // description, which its reports print — say that 1,000 ÷ 4,000 = 25.0 % of those writes are billed there at
+        // the 5-minute price
+        workload.Profiles.Single().CacheWriteShare.Should().Be(0.4);
+        const string expected = "'claude-hour': 1,000 of its 4,000 cache-write tokens (25.0 %) were 1-hour writes; a scenario has one cache-write price, so the derived scenario bills them at the 5-minute price";
+        workload.Notes.Should().ContainSingle(n => n.Contains(expected, StringComparison.Ordinal));
+        scenario.Description.Should().Contain(expected);
+    }
+
+    [Fact]
     public void ToScenario_GrowingWorkload_StartsAfterTheDataWithTheFittedVolumeAndUncertainty()
     {
         // Given the 5 %-a-month workload of 12 months from 2026-01 (data to 2026-12-31)
