@@ -16,10 +16,12 @@ namespace LlmTco.Usage;
 /// blank = false), <c>service_tier</c> (<c>standard</c>, <c>flex</c>, <c>priority</c>; blank = standard), and optionally
 /// <c>project</c>, <c>cost</c> (the provider's own cost of the request, in the price row's currency) and
 /// <c>cache_write_1h_tokens</c> (the part of <c>cache_write_tokens</c> written with a 1-hour cache lifetime; blank = 0).
-/// <para>While the rows are enumerated, CsvHelper splits them into cells on a thread of its own and the enumerating
-/// thread converts and checks them (and prices them, in <see cref="UsageAnalyzer.AddRange"/>), so a large file uses two
-/// cores. The entries still come in file order; ending the enumeration early stops that thread before the reader is
-/// released.</para>
+/// <para>While the rows are enumerated, the text is cut into chunks at line ends and each chunk is split into cells by
+/// a CsvHelper parser of its own and converted and checked on one of up to 4 worker threads (one per core), while the
+/// enumerating thread takes the entries (and prices them, in <see cref="UsageAnalyzer.AddRange"/>), so a large file uses
+/// every core. The entries and problems still come in file order, with their file lines; a file with a quote
+/// character or a lone carriage return is read by one parser from the first chunk that has one on. Ending the
+/// enumeration early stops the workers before the reader is released.</para>
 /// <threadsafety>Stateless; safe to use from many threads at once. The reader passed in must not be used by anything
 /// else until the enumeration ends.</threadsafety>
 /// </remarks>
@@ -52,14 +54,18 @@ public static class UsageCsv
 
     private static IEnumerable<UsageEntry> ReadRows(TextReader csv, string fileName)
     {
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, DetectColumnCountChanges = false, BufferSize = 1 << 16 };
-        using var parser = new CsvParser(csv, configuration, leaveOpen: true);
-        if (!parser.Read())
+        // A buffer of 16 K characters (32 KB) keeps each chunk's parser off the large-object heap.
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, DetectColumnCountChanges = false, BufferSize = 1 << 14 };
+
+        // CsvHelper splits chunks of the file into cells on worker threads, one parser a chunk, which also convert and
+        // check them; this thread takes the entries (and the caller prices them) in file order.
+        using var rows = new ParallelCsvRows<UsageEntry>(csv, configuration);
+        if (rows.ReadHeader() is not { } headerCells)
         {
             throw new UsageImportException($"{fileName}:1: the file is empty; the header must be: {Header}");
         }
 
-        var header = parser.Record!.Select(h => h.Trim()).ToArray();
+        var header = headerCells.Select(h => h.Trim()).ToArray();
         var missing = Required.Where(c => Array.IndexOf(header, c) < 0).ToList();
         if (missing.Count > 0)
         {
@@ -70,63 +76,31 @@ public static class UsageCsv
         var project = Array.IndexOf(header, "project");
         var cost = Array.IndexOf(header, "cost");
         var oneHour = Array.IndexOf(header, "cache_write_1h_tokens");
-        var width = header.Length;
+        rows.Start(() => new RowConverter(fileName, header.Length, at, project, cost, oneHour));
         var problems = new List<string>();
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-
-        // CsvHelper splits the rows into cells on a second thread while this one converts and checks them (and the
-        // caller prices them), in file order.
-        using var rows = new CsvCellBatches(parser, width);
         var stopped = false;
         while (!stopped && rows.Next() is { } batch)
         {
-            var cells = batch.Cells;
-            for (var r = 0; r < batch.Rows && !stopped; r++)
+            var next = 0;
+            foreach (var row in batch.Problems)
             {
-                var line = batch.Lines[r];
-                var count = batch.Counts[r];
-                if (count != width)
+                for (; next < row.ValuesBefore; next++)
                 {
-                    Add(problems, fileName, line, null, string.Create(CultureInfo.InvariantCulture, $"has {count} cells; the header has {width}"));
-                    continue;
+                    yield return batch.Values[next];
                 }
 
-                var first = r * width;
-                var before = problems.Count;
-                var time = Time(cells[first + at[0]], problems, fileName, line);
-                var provider = Name(cells[first + at[1]], names, problems, fileName, line, "provider");
-                var model = Name(cells[first + at[2]], names, problems, fileName, line, "model");
-                var input = Tokens(cells[first + at[3]], problems, fileName, line, "input_tokens");
-                var cached = Tokens(cells[first + at[4]], problems, fileName, line, "cached_input_tokens");
-                var written = Tokens(cells[first + at[5]], problems, fileName, line, "cache_write_tokens");
-                var output = Tokens(cells[first + at[6]], problems, fileName, line, "output_tokens");
-                var batchApi = Batch(cells[first + at[7]], problems, fileName, line);
-                var tier = Tier(cells[first + at[8]], problems, fileName, line);
-                var projectName = project >= 0 && cells[first + project].Length > 0 ? Name(cells[first + project], names, problems, fileName, line, "project") : null;
-                double? reported = cost >= 0 ? Cost(cells[first + cost], problems, fileName, line) : null;
-                var writtenOneHour = oneHour >= 0 ? Tokens(cells[first + oneHour], problems, fileName, line, "cache_write_1h_tokens") : 0;
-                if (problems.Count == before && cached + written > input)
+                problems.AddRange(row.Messages);
+                if (problems.Count >= MaxProblems)
                 {
-                    Add(problems, fileName, line, "cached_input_tokens", string.Create(CultureInfo.InvariantCulture, $"cached ({cached}) plus cache-write ({written}) tokens exceed input_tokens ({input}), which include them"));
+                    problems.Add($"{fileName}: stopped after {MaxProblems} problems.");
+                    stopped = true;
+                    break;
                 }
+            }
 
-                if (problems.Count == before && writtenOneHour > written)
-                {
-                    Add(problems, fileName, line, "cache_write_1h_tokens", string.Create(CultureInfo.InvariantCulture, $"1-hour cache writes ({writtenOneHour}) exceed cache_write_tokens ({written}), which include them"));
-                }
-
-                if (problems.Count > before)
-                {
-                    if (problems.Count >= MaxProblems)
-                    {
-                        problems.Add($"{fileName}: stopped after {MaxProblems} problems.");
-                        stopped = true;
-                    }
-
-                    continue;
-                }
-
-                yield return new UsageEntry(time, TimeSpan.Zero, provider, model, projectName, 1, input, cached, written, output, batchApi, tier, input, reported, writtenOneHour);
+            for (; !stopped && next < batch.Count; next++)
+            {
+                yield return batch.Values[next];
             }
         }
 
@@ -283,5 +257,46 @@ public static class UsageCsv
 
         Add(problems, file, line, "cost", $"'{cell}' must be a number of 0 or more, with a '.' decimal point");
         return null;
+    }
+
+    /// <summary>Converts and checks the rows of one worker thread of <see cref="ParallelCsvRows{T}"/>.</summary>
+    private sealed class RowConverter(string fileName, int width, int[] at, int project, int cost, int oneHour) : ParallelCsvRows<UsageEntry>.IRowConverter
+    {
+        /// <summary>One string per distinct name, so that the entries of a long file share them.</summary>
+        private readonly Dictionary<string, string> names = new(StringComparer.Ordinal);
+
+        public UsageEntry Convert(CsvParser parser, long line, List<string> problems)
+        {
+            var count = parser.Count;
+            if (count != width)
+            {
+                Add(problems, fileName, line, null, string.Create(CultureInfo.InvariantCulture, $"has {count} cells; the header has {width}"));
+                return default;
+            }
+
+            var time = Time(parser[at[0]], problems, fileName, line);
+            var provider = Name(parser[at[1]], names, problems, fileName, line, "provider");
+            var model = Name(parser[at[2]], names, problems, fileName, line, "model");
+            var input = Tokens(parser[at[3]], problems, fileName, line, "input_tokens");
+            var cached = Tokens(parser[at[4]], problems, fileName, line, "cached_input_tokens");
+            var written = Tokens(parser[at[5]], problems, fileName, line, "cache_write_tokens");
+            var output = Tokens(parser[at[6]], problems, fileName, line, "output_tokens");
+            var batchApi = Batch(parser[at[7]], problems, fileName, line);
+            var tier = Tier(parser[at[8]], problems, fileName, line);
+            var projectName = project >= 0 && parser[project].Length > 0 ? Name(parser[project], names, problems, fileName, line, "project") : null;
+            double? reported = cost >= 0 ? Cost(parser[cost], problems, fileName, line) : null;
+            var writtenOneHour = oneHour >= 0 ? Tokens(parser[oneHour], problems, fileName, line, "cache_write_1h_tokens") : 0;
+            if (problems.Count == 0 && cached + written > input)
+            {
+                Add(problems, fileName, line, "cached_input_tokens", string.Create(CultureInfo.InvariantCulture, $"cached ({cached}) plus cache-write ({written}) tokens exceed input_tokens ({input}), which include them"));
+            }
+
+            if (problems.Count == 0 && writtenOneHour > written)
+            {
+                Add(problems, fileName, line, "cache_write_1h_tokens", string.Create(CultureInfo.InvariantCulture, $"1-hour cache writes ({writtenOneHour}) exceed cache_write_tokens ({written}), which include them"));
+            }
+
+            return new UsageEntry(time, TimeSpan.Zero, provider, model, projectName, 1, input, cached, written, output, batchApi, tier, input, reported, writtenOneHour);
+        }
     }
 }
