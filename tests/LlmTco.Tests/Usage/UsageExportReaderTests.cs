@@ -283,6 +283,93 @@ public sealed class UsageExportReaderTests
     }
 
     [Fact]
+    public void CsvRead_CrlfAndBlankLinesAcrossManyChunks_ProblemsKeepTheirLines()
+    {
+        // Given 20,000 rows of about 60 characters (1.2 million characters: the reader cuts the text into chunks of
+        // 262,144 characters, each parsed by a parser of its own) ending in CRLF, a blank line after every 1,000th row,
+        // and a negative output on rows 4,999, 9,999 and 17,777 (counted from 0; every other row has 1 output token)
+        var csv = new System.Text.StringBuilder(UsageCsv.Header + "\r\n");
+        for (var i = 0; i < 20_000; i++)
+        {
+            var output = i is 4_999 or 9_999 or 17_777 ? -1 : 1;
+            csv.Append(CultureInfo.InvariantCulture, $"2026-03-01T10:00:00Z,openai,gpt-4o,100,0,0,{output},false,standard\r\n");
+            if (i % 1_000 == 999)
+            {
+                csv.Append("\r\n");
+            }
+        }
+
+        // When it is read to the end
+        long outputTokens = 0;
+        var act = () =>
+        {
+            foreach (var entry in UsageCsv.Read(new StringReader(csv.ToString()), "crlf.csv"))
+            {
+                outputTokens += entry.OutputTokens;
+            }
+        };
+
+        // Then row i is on line 2 + i + ⌊i / 1,000⌋ (the header, then one blank line per full thousand before it):
+        // 2 + 4,999 + 4 = 5,005; 2 + 9,999 + 9 = 10,010; 2 + 17,777 + 17 = 17,796; and the other 19,997 rows were read
+        act.Should().Throw<UsageImportException>().Which.Problems.Should().Equal(
+            "crlf.csv:5005: output_tokens: must not be negative; got -1.",
+            "crlf.csv:10010: output_tokens: must not be negative; got -1.",
+            "crlf.csv:17796: output_tokens: must not be negative; got -1.");
+        outputTokens.Should().Be(19_997);
+    }
+
+    [Fact]
+    public void CsvRead_QuotedLineBreakAndLoneCarriageReturnFarIntoTheFile_ReadAsOneRecordEach()
+    {
+        // Given 20,000 rows (several chunks) where row 10,000 (counted from 0) has a quoted model with a line break in
+        // it, row 12,000 ends with a lone CR, and rows 5,000 and 15,000 have a negative output
+        var csv = new System.Text.StringBuilder(UsageCsv.Header + "\n");
+        for (var i = 0; i < 20_000; i++)
+        {
+            var model = i == 10_000 ? "\"gpt-4o\nmini\"" : "gpt-4o";
+            var output = i is 5_000 or 15_000 ? -1 : 1;
+            csv.Append(CultureInfo.InvariantCulture, $"2026-03-01T10:00:00Z,openai,{model},100,0,0,{output},false,standard{(i == 12_000 ? "\r" : "\n")}");
+        }
+
+        // When it is read to the end
+        var models = new List<string>();
+        var act = () =>
+        {
+            foreach (var entry in UsageCsv.Read(new StringReader(csv.ToString()), "quoted.csv"))
+            {
+                models.Add(entry.Model);
+            }
+        };
+
+        // Then row 5,000 is on line 5,002 (after the header); row 15,000 on line 15,003, one more for the line break
+        // inside row 10,000's cell (the lone CR ends row 12,000's line as a LF would); row 10,000 is one record, read
+        // as the 10,000th entry (index 9,999, after the 5,000th row's problem), and 19,998 rows were read
+        act.Should().Throw<UsageImportException>().Which.Problems.Should().Equal(
+            "quoted.csv:5002: output_tokens: must not be negative; got -1.",
+            "quoted.csv:15003: output_tokens: must not be negative; got -1.");
+        models.Should().HaveCount(19_998);
+        models[9_999].Should().Be("gpt-4o\nmini");
+        models.Count(m => m == "gpt-4o").Should().Be(19_997);
+    }
+
+    [Fact]
+    public void CsvRead_OverAThousandRowsOfTheWrongWidth_StopsAfterTheThousandth()
+    {
+        // Given 3,000 rows of 3 cells
+        var rows = Enumerable.Repeat("2026-03-01T10:00:00Z,openai,gpt-4o", 3_000);
+        var csv = UsageCsv.Header + "\n" + string.Join("\n", rows);
+
+        // When
+        var act = () => UsageCsv.Read(new StringReader(csv), "narrow.csv").ToList();
+
+        // Then they count towards the limit like any other problem: 1,000 (lines 2 to 1,001), then the note
+        var problems = act.Should().Throw<UsageImportException>().Which.Problems;
+        problems.Should().HaveCount(1_001);
+        problems[999].Should().Be("narrow.csv:1001: has 3 cells; the header has 9.");
+        problems[1_000].Should().Be("narrow.csv: stopped after 1000 problems.");
+    }
+
+    [Fact]
     public void CsvRead_OverAThousandProblems_StopsAfterTheThousandth()
     {
         // Given 3,000 rows whose output is negative
