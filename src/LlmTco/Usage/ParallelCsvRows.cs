@@ -154,7 +154,7 @@ internal sealed class ParallelCsvRows<T> : IDisposable
                 ExceptionDispatchInfo.Throw(failure);
             }
 
-            current.Output.Dispose();
+            // Not disposed: the worker's CompleteAdding may still be running after this thread saw it complete.
             current = null;
         }
     }
@@ -403,7 +403,8 @@ internal sealed class ParallelCsvRows<T> : IDisposable
         /// <summary>Gets or sets the parser of the chunk; the first chunk's has read the header.</summary>
         public CsvParser? Parser { get; set; }
 
-        /// <summary>Gets the converted rows, in order; completed when the chunk is done.</summary>
+        /// <summary>Gets the converted rows, in order; completed when the chunk is done. Never disposed (it holds no
+        /// handle until one is asked for): disposing it could race with the worker's <c>CompleteAdding</c>.</summary>
         public BlockingCollection<Batch> Output { get; } = new(new ConcurrentQueue<Batch>(), QueuedBatches);
 
         /// <summary>Gets or sets what the chunk's reading ended with; set before <see cref="Output"/> completes.</summary>
@@ -414,7 +415,6 @@ internal sealed class ParallelCsvRows<T> : IDisposable
         public Chunk? DisposeAndNull()
         {
             Dispose();
-            Output.Dispose();
             return null;
         }
 

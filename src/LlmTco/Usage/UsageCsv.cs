@@ -37,6 +37,9 @@ public static class UsageCsv
 
     private static readonly string[] Required = Header.Split(',');
 
+    /// <summary>10^0 to 10^15, each exact in a <see cref="double"/>.</summary>
+    private static readonly double[] PowersOfTen = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
     /// <summary>Reads the rows one by one as they are enumerated. Rows with problems are not returned; when the
     /// enumeration ends, every problem is thrown together, so a consumer never finishes on a half-read file.</summary>
     /// <param name="csv">The CSV text.</param>
@@ -198,6 +201,11 @@ public static class UsageCsv
             return 0;
         }
 
+        if (TryParseDigits(cell, out var digits))
+        {
+            return digits;
+        }
+
         if (long.TryParse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count))
         {
             if (count >= 0)
@@ -211,6 +219,76 @@ public static class UsageCsv
 
         Add(problems, file, line, column, $"'{cell}' is not a whole number of tokens");
         return 0;
+    }
+
+    /// <summary>Up to 18 ASCII digits and nothing else (no sign, no space), read digit by digit as a fast path: the
+    /// value <see cref="long.TryParse(string, NumberStyles, IFormatProvider, out long)"/> gives them; anything else
+    /// goes through it.</summary>
+    private static bool TryParseDigits(string cell, out long value)
+    {
+        value = 0;
+        if (cell.Length > 18)
+        {
+            return false;
+        }
+
+        foreach (var c in cell)
+        {
+            var d = c - '0';
+            if (d is < 0 or > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + d;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Digits with at most one '.' among them (no sign, exponent or space), at most 15 digits in all, read as a fast
+    /// path: the digits make an integer below 2^53 and the power of ten dividing it is at most 10^15, both exact in a
+    /// <see cref="double"/>, so the one division is correctly rounded — the value
+    /// <see cref="double.TryParse(string, NumberStyles, IFormatProvider, out double)"/> gives (Clinger's fast path).
+    /// Anything else goes through it.
+    /// </summary>
+    private static bool TryParseShortDecimal(string cell, out double value)
+    {
+        value = 0;
+        if (cell.Length is 0 or > 16)
+        {
+            return false;
+        }
+
+        long digits = 0;
+        var count = 0;
+        var point = -1;
+        for (var i = 0; i < cell.Length; i++)
+        {
+            var c = cell[i];
+            if (c == '.' && point < 0)
+            {
+                point = i;
+                continue;
+            }
+
+            var d = c - '0';
+            if (d is < 0 or > 9 || ++count > 15)
+            {
+                return false;
+            }
+
+            digits = (digits * 10) + d;
+        }
+
+        if (count == 0)
+        {
+            return false;
+        }
+
+        value = point < 0 ? digits : digits / PowersOfTen[cell.Length - 1 - point];
+        return true;
     }
 
     private static bool Batch(string cell, List<string> problems, string file, long line)
@@ -229,6 +307,17 @@ public static class UsageCsv
 
     private static ServiceTier Tier(string cell, List<string> problems, string file, long line)
     {
+        // The common spellings first, without a lower-cased copy.
+        switch (cell)
+        {
+            case "" or "standard":
+                return ServiceTier.Standard;
+            case "flex":
+                return ServiceTier.Flex;
+            case "priority":
+                return ServiceTier.Priority;
+        }
+
         switch (cell.ToLowerInvariant())
         {
             case "" or "standard" or "default":
@@ -250,7 +339,8 @@ public static class UsageCsv
             return null;
         }
 
-        if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && value >= 0)
+        if (TryParseShortDecimal(cell, out var value)
+            || (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value) && value >= 0))
         {
             return value;
         }

@@ -370,6 +370,34 @@ public sealed class UsageExportReaderTests
     }
 
     [Fact]
+    public void CsvRead_CostsAndTokens_AreTheValuesTheFrameworkParses()
+    {
+        // Given 5,000 rows with random costs of 1 to 17 digits, a point anywhere or none, and random token counts
+        // (the reader reads short decimals and plain digits itself, as a fast path)
+        var random = new Random(19);
+        var costs = new List<string>();
+        var tokens = new List<long>();
+        var csv = new System.Text.StringBuilder(UsageCsv.Header + ",cost\n");
+        for (var i = 0; i < 5_000; i++)
+        {
+            var digits = string.Concat(Enumerable.Range(0, random.Next(1, 18)).Select(_ => (char)('0' + random.Next(10))));
+            var point = random.Next(-1, digits.Length + 1);
+            var cost = point < 0 ? digits : digits.Insert(point, ".");
+            var input = random.NextInt64(0, 1_000_000_000_000_000_000);
+            costs.Add(cost);
+            tokens.Add(input);
+            csv.Append(CultureInfo.InvariantCulture, $"2026-03-01T10:00:00Z,openai,gpt-4o,{input},0,0,1,false,standard,{cost}\n");
+        }
+
+        // When
+        var entries = UsageCsv.Read(new StringReader(csv.ToString()), "costs.csv").ToList();
+
+        // Then every cost is bit for bit what double.Parse gives, and every count what long.Parse gives
+        entries.Select(e => e.ReportedCost!.Value).Should().Equal(costs.Select(c => double.Parse(c, CultureInfo.InvariantCulture)));
+        entries.Select(e => e.InputTokens).Should().Equal(tokens);
+    }
+
+    [Fact]
     public void CsvRead_OverAThousandProblems_StopsAfterTheThousandth()
     {
         // Given 3,000 rows whose output is negative
