@@ -328,7 +328,7 @@ public sealed class UsageAnalyzerTests
     [Fact]
     public void Bill_ThousandsOfGeneratedRequests_EqualTheSumOfUsagePricerPerRequestByLine()
     {
-        // Given 5,000 generated requests (five batches of the CSV reader's second thread) over 2026, in six models:
+        // Given 5,000 generated requests (ten batches of the CSV reader's workers) over 2026, in six models:
         // both sides of two context tiers (200,000 tokens), cache reads and writes, batch and flex rows, a quoted project
         // with a comma, and requests no row prices (claude-sonnet-4-20250514 after 2026-06-15, claude-sonnet-4-5 after
         // 2026-11-30, gemini-2.5-pro from its 2026-12-01 shutdown, flex gpt-4o where none is published)
