@@ -33,7 +33,7 @@ internal sealed class ParallelCsvRows<T> : IDisposable
     /// about as much as a hundred rows, so a chunk much smaller would spend a noticeable share on them.</summary>
     private const int ChunkChars = 1 << 18;
 
-    /// <summary>Rows a batch: 512 usage entries (128 bytes each) stay under the large-object heap's 85,000 bytes.</summary>
+    /// <summary>Rows a batch: 512 usage entries (136 bytes each) stay under the large-object heap's 85,000 bytes.</summary>
     private const int BatchRows = 512;
 
     /// <summary>Batches of a chunk converted and not yet taken, at most: a whole chunk of ordinary rows fits, so a
