@@ -17,7 +17,8 @@ namespace LlmTco.Usage;
 /// <remarks>
 /// <para>A cut is only made where it cannot fall inside a record: after a <c>\n</c>, in a chunk with no <c>"</c> (so
 /// no quoted cell can span the cut) and no <c>\r</c> other than in <c>\r\n</c> (so every record is one line ending
-/// with <c>\n</c>, and the lines before a chunk are its <c>\n</c>s). From the first chunk that does not qualify — a
+/// with <c>\n</c>, and the lines before a chunk are its <c>\n</c>s); quotes in the first line are allowed when it is a
+/// well-formed record (see <see cref="HeaderLength"/>), as quoted headers are common. From the first chunk that does not qualify — a
 /// quote, a lone <c>\r</c>, or a line longer than a chunk — the rest of the text is one chunk read by one parser, as a
 /// single <see cref="CsvParser"/> would read it. This holds for the default RFC 4180 mode with <c>"</c> as quote and
 /// escape and no fixed new-line string, which <see cref="UsageCsv"/> uses.</para>
@@ -192,6 +193,84 @@ internal sealed class ParallelCsvRows<T> : IDisposable
         }
     }
 
+    /// <summary>Gets the chunks cut at a line end so far (the chunks that could be read in parallel).</summary>
+    internal int ChunksCut { get; private set; }
+
+    /// <summary>
+    /// The length of the first line of the text, its <c>\n</c> included, when that line is a well-formed record of quoted
+    /// and unquoted cells (a quoted cell is <c>"</c>, characters or <c>""</c>, <c>"</c>, then a comma or the line's end;
+    /// an unquoted cell has no <c>"</c>; no <c>\r</c> but one before the <c>\n</c>): the record ends at that <c>\n</c>,
+    /// so quotes in a header do not keep the rest of the file off the cut. Else 0, and the whole chunk is checked.
+    /// </summary>
+    private static int HeaderLength(ReadOnlySpan<char> text)
+    {
+        var newLine = text.IndexOf('\n');
+        if (newLine < 0)
+        {
+            return 0;
+        }
+
+        var line = text[..newLine];
+        if (line.EndsWith('\r'))
+        {
+            line = line[..^1];
+        }
+
+        if (line.Contains('\r'))
+        {
+            return 0;
+        }
+
+        var i = 0;
+        while (true)
+        {
+            if (i < line.Length && line[i] == '"')
+            {
+                // A quoted cell: up to the quote that is not doubled, which must end the cell.
+                i++;
+                while (true)
+                {
+                    var close = line[i..].IndexOf('"');
+                    if (close < 0)
+                    {
+                        return 0;
+                    }
+
+                    i += close + 1;
+                    if (i < line.Length && line[i] == '"')
+                    {
+                        i++;
+                        continue;
+                    }
+
+                    break;
+                }
+            }
+            else
+            {
+                var end = line[i..].IndexOfAny(',', '"');
+                if (end >= 0 && line[i + end] == '"')
+                {
+                    return 0;
+                }
+
+                i = end < 0 ? line.Length : i + end;
+            }
+
+            if (i == line.Length)
+            {
+                return newLine + 1;
+            }
+
+            if (line[i] != ',')
+            {
+                return 0;
+            }
+
+            i++;
+        }
+    }
+
     /// <summary>Whether the text after a cut at this chunk's end starts a record: see the remarks.</summary>
     private static bool CanCutAfter(ReadOnlySpan<char> text)
     {
@@ -348,7 +427,8 @@ internal sealed class ParallelCsvRows<T> : IDisposable
         }
 
         var cut = block.AsSpan(0, length).LastIndexOf('\n') + 1;
-        if (cut == 0 || !CanCutAfter(block.AsSpan(0, cut)))
+        var checkedFrom = linesBefore == 0 ? HeaderLength(block.AsSpan(0, cut)) : 0;
+        if (cut == 0 || !CanCutAfter(block.AsSpan(checkedFrom, cut - checkedFrom)))
         {
             // No safe cut: the rest of the text is this chunk, read on by one parser.
             ended = true;
@@ -356,6 +436,7 @@ internal sealed class ParallelCsvRows<T> : IDisposable
             return chunk;
         }
 
+        ChunksCut++;
         chunk.Length = cut;
         carryLength = length - cut;
         carry = ArrayPool<char>.Shared.Rent(Math.Max(carryLength, 1));
