@@ -17,28 +17,18 @@ public sealed class ParallelCsvRowsTests
     public void Read_WellFormedHeader_CutsTheRestIntoChunksAndKeepsEveryRowAndLine(string header)
     {
         // Given a header (plain, quoted, quoted with CRLF, or with a doubled quote and a comma inside a quoted cell)
-        // and 40,000 rows "n,n" of 7 to 11 characters: about 400,000 characters, more than one 262,144-character chunk
-        var text = new StringBuilder(header);
-        for (var n = 1; n <= 40_000; n++)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"{n},{n}\n");
-        }
+        // and 40,000 rows "n,n" of 3 to 11 characters: about 400,000 characters, more than one 262,144-character chunk
+        var text = WithRows(header);
 
         // When every row is read back
-        using var rows = new ParallelCsvRows<(long Line, int Value)>(new StringReader(text.ToString()), new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null });
-        rows.ReadHeader().Should().HaveCount(2);
-        rows.Start(() => new LineAndValue());
-        var read = new List<(long Line, int Value)>();
-        while (rows.Next() is { } batch)
-        {
-            read.AddRange(batch.Values.Take(batch.Count));
-        }
+        var (headerCells, read, chunksCut) = ReadAll(text);
+        headerCells.Should().HaveCount(2);
 
         // Then row n is value n on line n + 1 (the header is line 1), all 40,000 in order, and the text was cut at
         // line ends into more than one chunk: the quotes of the header did not keep it on one parser
         read.Should().HaveCount(40_000);
         read.Select((r, i) => r.Value == i + 1 && r.Line == i + 2).Should().AllSatisfy(ok => ok.Should().BeTrue());
-        rows.ChunksCut.Should().BeGreaterThan(0);
+        chunksCut.Should().BeGreaterThan(0);
     }
 
     [Theory]
@@ -50,28 +40,16 @@ public sealed class ParallelCsvRowsTests
     {
         // Given a header with a line break inside quotes, a quote inside an unquoted cell, text after a closing quote or
         // a lone CR, then 40,000 rows
-        var text = new StringBuilder(header);
-        for (var n = 1; n <= 40_000; n++)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"{n},{n}\n");
-        }
+        var text = WithRows(header);
 
         // When every row is read back
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null };
-        using var rows = new ParallelCsvRows<(long Line, int Value)>(new StringReader(text.ToString()), configuration);
-        var header0 = rows.ReadHeader();
-        rows.Start(() => new LineAndValue());
-        var read = new List<(long Line, int Value)>();
-        while (rows.Next() is { } batch)
-        {
-            read.AddRange(batch.Values.Take(batch.Count));
-        }
+        var (headerCells, read, chunksCut) = ReadAll(text);
 
         // Then nothing was cut, and the rows are exactly those one CsvParser reads from the same text
-        rows.ChunksCut.Should().Be(0);
-        using var parser = new CsvParser(new StringReader(text.ToString()), configuration);
+        chunksCut.Should().Be(0);
+        using var parser = new CsvParser(new StringReader(text), Configuration);
         parser.Read();
-        parser.Record.Should().Equal(header0);
+        parser.Record.Should().Equal(headerCells);
         var expected = new List<(long Line, int Value)>();
         while (parser.Read())
         {
@@ -79,6 +57,34 @@ public sealed class ParallelCsvRowsTests
         }
 
         read.Should().Equal(expected);
+    }
+
+    private static CsvConfiguration Configuration => new(CultureInfo.InvariantCulture) { BadDataFound = null };
+
+    /// <summary>The header, then 40,000 rows "n,n".</summary>
+    private static string WithRows(string header)
+    {
+        var text = new StringBuilder(header);
+        for (var n = 1; n <= 40_000; n++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{n},{n}\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static (string[]? Header, List<(long Line, int Value)> Rows, int ChunksCut) ReadAll(string text)
+    {
+        using var rows = new ParallelCsvRows<(long Line, int Value)>(new StringReader(text), Configuration);
+        var header = rows.ReadHeader();
+        rows.Start(() => new LineAndValue());
+        var read = new List<(long Line, int Value)>();
+        while (rows.Next() is { } batch)
+        {
+            read.AddRange(batch.Values.Take(batch.Count));
+        }
+
+        return (header, read, rows.ChunksCut);
     }
 
     private sealed class LineAndValue : ParallelCsvRows<(long Line, int Value)>.IRowConverter
