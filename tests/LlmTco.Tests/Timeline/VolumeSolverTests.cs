@@ -462,6 +462,7 @@ public sealed class VolumeSolverTests
             Gen.Select(Gen.Double[0, 3e12], Gen.Double[0.97, 1.03], Gen.Int[0, 3], Gen.Int[1, 5_000]));
 
         var withCrossings = 0;
+        var comparedWithDirect = 0;
         gen.Sample((s, a, r) =>
         {
             var (selfFixed, tokensPerReplica, minReplicas, spares, close) = s;
@@ -476,6 +477,7 @@ public sealed class VolumeSolverTests
             var solver = new VolumeSolver();
             var actual = solver.Crossings(self, api, maxTokens, segments);
             var expected = StairWalk.ByVolume(self, api, maxTokens, segments);
+            var direct = DirectStairWalk.ByVolume(self, api, maxTokens, segments, out var margin);
 
             // Then every crossing, the volume above and the range searched are the walk's to the last bit (the number of
             // stairs the search evaluated is the test below)
@@ -484,12 +486,24 @@ public sealed class VolumeSolverTests
                 Interlocked.Increment(ref withCrossings);
             }
 
+            // And, where no piece end is level with the API to within 10⁻⁹ of the costs (far above the rounding by which
+            // the search's monotone form and the difference of the two costs can part), those of the walk that evaluates
+            // Self − API as that difference, independently of the search's arithmetic
+            var independent = margin > 1e-9;
+            if (independent)
+            {
+                Interlocked.Increment(ref comparedWithDirect);
+            }
+
             return actual.Crossings.SequenceEqual(expected.Crossings)
                 && Nullable.Equals(actual.SelfHostedCheaperAboveTokensPerMonth, expected.SelfHostedCheaperAboveTokensPerMonth)
-                && actual.SearchedUpToTokensPerMonth.Equals(expected.SearchedUpToTokensPerMonth);
+                && actual.SearchedUpToTokensPerMonth.Equals(expected.SearchedUpToTokensPerMonth)
+                && (!independent || (actual.Crossings.SequenceEqual(direct.Crossings)
+                    && Nullable.Equals(actual.SelfHostedCheaperAboveTokensPerMonth, direct.SelfHostedCheaperAboveTokensPerMonth)));
         }, iter: 1_500);
 
         withCrossings.Should().BeGreaterThan(200, "many cases must have crossings for the comparison to mean something");
+        comparedWithDirect.Should().BeGreaterThan(1_000, "most cases are far from level with the API at every piece end");
     }
 
     [Fact]
@@ -516,6 +530,25 @@ public sealed class VolumeSolverTests
             var crossings = solver.Crossings(self, api, maxTokens, segments).Crossings.Count;
             return solver.StairsEvaluated - crossings < MaxStairs;
         }, iter: 1_500);
+    }
+
+    [Fact]
+    public void Crossings_SelfHostingPassesTheCommitmentBeforeTheKink_ApiCheaperAgainAtTheStairEdge()
+    {
+        // Given replicas of 10⁸ tokens at 3,000 a month (no fixed cost) against an API at 5 per million tokens with a
+        // commitment of 10,000 a month: the API costs 10,000 up to its kink at 10,000 ÷ (5 ÷ 10⁶) = 2 × 10⁹ tokens
+        // (stair 20), so before it Self − API = 3,000 n − 10,000 on stair n: −7,000, −4,000, −1,000 on stairs 1 to 3,
+        // then +2,000 from stair 4 on. Past the kink the API gains 500 a stair and self-hosting 3,000.
+        var self = Self(0, 3_000, 1e8);
+        var api = Api(0, 5, commitment: 10_000);
+
+        // When
+        var actual = new VolumeSolver().Crossings(self, api, 1e10, BreakEvenCalculator.MaxSegments);
+
+        // Then the one crossing is where stair 4 starts (3 × 10⁸ tokens): self-hosting was cheaper below it and the API
+        // is cheaper from there on, so no volume is known above which self-hosting stays cheaper
+        actual.Crossings.Should().Equal(new VolumeCrossing(3e8, SelfHostedCheaperAbove: false));
+        actual.SelfHostedCheaperAboveTokensPerMonth.Should().BeNull();
     }
 
     [Fact]
