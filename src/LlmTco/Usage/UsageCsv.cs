@@ -20,7 +20,8 @@ namespace LlmTco.Usage;
 /// a CsvHelper parser of its own and converted and checked on one of up to 4 worker threads (one per core), while the
 /// enumerating thread takes the entries (and prices them, in <see cref="UsageAnalyzer.AddRange"/>), so a large file uses
 /// every core. The entries and problems still come in file order, with their file lines; a file with a quote
-/// character or a lone carriage return is read by one parser from the first chunk that has one on. Ending the
+/// character (other than in a header of well-formed quoted cells) or a lone carriage return is read by one parser from
+/// the first chunk that has one on. Ending the
 /// enumeration early stops the workers before the reader is released.</para>
 /// <threadsafety>Stateless; safe to use from many threads at once. The reader passed in must not be used by anything
 /// else until the enumeration ends.</threadsafety>
