@@ -453,26 +453,11 @@ public sealed class VolumeSolverTests
     [Fact]
     public void Crossings_AnySteadyStates_EqualTheStairWalkBitForBit()
     {
-        // Given generated steady states: replicas from a tenth of their tokens' API price to ten times it and, a third of
-        // the time, within a few per cent of it (many crossings), with minimum and spare replicas, fixed costs on both
-        // sides, API commitments half of the time, and a step limit from 1 to 5,000 stairs a quarter of the time
-        var gen = Gen.Select(
-            Gen.Select(Gen.Double[0, 100_000], Gen.Double[1e8, 1e11], Gen.Int[0, 5], Gen.Int[0, 3], Gen.Int[0, 2]),
-            Gen.Select(Gen.Double[0.05, 20], Gen.Double[0, 10_000], Gen.Int[0, 1], Gen.Double[0, 500_000], Gen.Double[0.1, 10]),
-            Gen.Select(Gen.Double[0, 3e12], Gen.Double[0.97, 1.03], Gen.Int[0, 3], Gen.Int[1, 5_000]));
-
+        // Given generated searches (AnySearch: replicas near and far from their tokens' API price, commitments, step limits)
         var withCrossings = 0;
         var comparedWithDirect = 0;
-        gen.Sample((s, a, r) =>
+        AnySearch.Sample((self, api, maxTokens, segments) =>
         {
-            var (selfFixed, tokensPerReplica, minReplicas, spares, close) = s;
-            var (perMillion, apiFixed, withCommitment, commitment, share) = a;
-            var (maxTokens, closeShare, cut, maxSegments) = r;
-            var replicaCost = (close == 0 ? closeShare : share) * perMillion / 1e6 * tokensPerReplica;
-            var self = Self(selfFixed, replicaCost, tokensPerReplica, minReplicas, spares);
-            var api = Api(apiFixed, perMillion, withCommitment == 1 ? commitment : 0);
-            var segments = cut == 0 ? maxSegments : BreakEvenCalculator.MaxSegments;
-
             // When
             var solver = new VolumeSolver();
             var actual = solver.Crossings(self, api, maxTokens, segments);
@@ -509,23 +494,11 @@ public sealed class VolumeSolverTests
     [Fact]
     public void Crossings_AnySteadyStates_EvaluateABoundedNumberOfStairsBeyondTheCrossings()
     {
-        // Given the generated steady states of Crossings_AnySteadyStates_EqualTheStairWalkBitForBit
-        var gen = Gen.Select(
-            Gen.Select(Gen.Double[0, 100_000], Gen.Double[1e8, 1e11], Gen.Int[0, 5], Gen.Int[0, 3], Gen.Int[0, 2]),
-            Gen.Select(Gen.Double[0.05, 20], Gen.Double[0, 10_000], Gen.Int[0, 1], Gen.Double[0, 500_000], Gen.Double[0.1, 10]),
-            Gen.Select(Gen.Double[0, 3e12], Gen.Double[0.97, 1.03], Gen.Int[0, 3], Gen.Int[1, 5_000]));
-
+        // Given generated searches (AnySearch, as in Crossings_AnySteadyStates_EqualTheStairWalkBitForBit)
         // When each is searched, Then the search evaluates the stairs holding crossings and fewer than 250 more
         // (a replica within 0.01 % of its tokens' price has about 10,000 stairs with crossings: those must be evaluated)
-        gen.Sample((s, a, r) =>
+        AnySearch.Sample((self, api, maxTokens, segments) =>
         {
-            var (selfFixed, tokensPerReplica, minReplicas, spares, close) = s;
-            var (perMillion, apiFixed, withCommitment, commitment, share) = a;
-            var (maxTokens, closeShare, cut, maxSegments) = r;
-            var replicaCost = (close == 0 ? closeShare : share) * perMillion / 1e6 * tokensPerReplica;
-            var self = Self(selfFixed, replicaCost, tokensPerReplica, minReplicas, spares);
-            var api = Api(apiFixed, perMillion, withCommitment == 1 ? commitment : 0);
-            var segments = cut == 0 ? maxSegments : BreakEvenCalculator.MaxSegments;
             var solver = new VolumeSolver();
             var crossings = solver.Crossings(self, api, maxTokens, segments).Crossings.Count;
             return solver.StairsEvaluated - crossings < MaxStairs;
@@ -608,6 +581,28 @@ public sealed class VolumeSolverTests
         walked.Should().Be(2_000_000);
         solver.StairsEvaluated.Should().BeInRange(2, MaxStairs);
     }
+
+    /// <summary>
+    /// Generated searches: replicas from a tenth of their tokens' API price to ten times it and, a third of the time,
+    /// within a few per cent of it (many crossings), with minimum and spare replicas, fixed costs on both sides, API
+    /// commitments half of the time, and a step limit from 1 to 5,000 stairs a quarter of the time.
+    /// </summary>
+    private static Gen<(SteadyStateCost Self, SteadyStateCost Api, double MaxTokens, int Segments)> AnySearch { get; } = Gen.Select(
+        Gen.Select(Gen.Double[0, 100_000], Gen.Double[1e8, 1e11], Gen.Int[0, 5], Gen.Int[0, 3], Gen.Int[0, 2]),
+        Gen.Select(Gen.Double[0.05, 20], Gen.Double[0, 10_000], Gen.Int[0, 1], Gen.Double[0, 500_000], Gen.Double[0.1, 10]),
+        Gen.Select(Gen.Double[0, 3e12], Gen.Double[0.97, 1.03], Gen.Int[0, 3], Gen.Int[1, 5_000]),
+        (s, a, r) =>
+        {
+            var (selfFixed, tokensPerReplica, minReplicas, spares, close) = s;
+            var (perMillion, apiFixed, withCommitment, commitment, share) = a;
+            var (maxTokens, closeShare, cut, maxSegments) = r;
+            var replicaCost = (close == 0 ? closeShare : share) * perMillion / 1e6 * tokensPerReplica;
+            return (
+                Self(selfFixed, replicaCost, tokensPerReplica, minReplicas, spares),
+                Api(apiFixed, perMillion, withCommitment == 1 ? commitment : 0),
+                maxTokens,
+                cut == 0 ? maxSegments : BreakEvenCalculator.MaxSegments);
+        });
 
     private static void InterlockedMax(ref long most, long value)
     {
