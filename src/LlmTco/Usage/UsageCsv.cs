@@ -308,18 +308,8 @@ public static class UsageCsv
 
     private static ServiceTier Tier(string cell, List<string> problems, string file, long line)
     {
-        // The common spellings first, without a lower-cased copy.
-        switch (cell)
-        {
-            case "" or "standard":
-                return ServiceTier.Standard;
-            case "flex":
-                return ServiceTier.Flex;
-            case "priority":
-                return ServiceTier.Priority;
-        }
-
-        switch (cell.ToLowerInvariant())
+        // The common spellings as they are, without a lower-cased copy.
+        switch (cell is "" or "standard" or "flex" or "priority" ? cell : cell.ToLowerInvariant())
         {
             case "" or "standard" or "default":
                 return ServiceTier.Standard;
@@ -374,7 +364,8 @@ public static class UsageCsv
             var output = Tokens(parser[at[6]], problems, fileName, line, "output_tokens");
             var batchApi = Batch(parser[at[7]], problems, fileName, line);
             var tier = Tier(parser[at[8]], problems, fileName, line);
-            var projectName = project >= 0 && parser[project].Length > 0 ? Name(parser[project], names, problems, fileName, line, "project") : null;
+            var projectCell = project >= 0 ? parser[project] : string.Empty;
+            var projectName = projectCell.Length > 0 ? Name(projectCell, names, problems, fileName, line, "project") : null;
             double? reported = cost >= 0 ? Cost(parser[cost], problems, fileName, line) : null;
             var writtenOneHour = oneHour >= 0 ? Tokens(parser[oneHour], problems, fileName, line, "cache_write_1h_tokens") : 0;
             if (problems.Count == 0 && cached + written > input)
