@@ -98,7 +98,7 @@ internal static class TableRules
             var overlapping = bases[(t.Provider.ToUpperInvariant(), t.ModelId.ToUpperInvariant(), t.ServiceTier)]
                 .Where(b => Overlap(b.Row, t))
                 .ToList();
-            foreach (var (column, price) in CachePriceColumns)
+            foreach (var (column, price, blankBillsAt) in CachePriceColumns)
             {
                 if (price(t) is not null || overlapping.FirstOrDefault(b => price(b.Row) is not null) is not { } withPrice)
                 {
@@ -106,22 +106,21 @@ internal static class TableRules
                 }
 
                 var threshold = t.ContextThresholdTokens.ToString(CultureInfo.InvariantCulture);
-                var fallback = column == OneHourCacheWriteColumn
-                    ? $"this tier's 5-minute cache-write price ({Num(t.CacheWritePricePerMillionTokens ?? t.InputPricePerMillionTokens)})"
-                    : $"this tier's full input price ({Num(t.InputPricePerMillionTokens)})";
-                diagnostics.Add(tier.Error(column, string.Empty, $"{column} of '{t.ModelId}' ({Words.ToWord(t.ServiceTier)}, context tier {threshold}) from {Iso(t.EffectiveFrom)} is blank, but its base row at {withPrice.File}:{withPrice.Line} has one ({Num(price(withPrice.Row)!.Value)}); a blank cell bills those tokens at {fallback}: give the long-context {column}"));
+                diagnostics.Add(tier.Error(column, string.Empty, $"{column} of '{t.ModelId}' ({Words.ToWord(t.ServiceTier)}, context tier {threshold}) from {Iso(t.EffectiveFrom)} is blank, but its base row at {withPrice.File}:{withPrice.Line} has one ({Num(price(withPrice.Row)!.Value)}); a blank cell bills those tokens at {blankBillsAt(t)}: give the long-context {column}"));
             }
         }
     }
 
-    private static readonly (string Column, Func<ApiPrice, decimal?> Price)[] CachePriceColumns =
+    /// <summary>The cache price columns a tier row must not leave blank where its base row has them, and what a blank
+    /// cell of each bills its tokens at instead.</summary>
+    private static readonly (string Column, Func<ApiPrice, decimal?> Price, Func<ApiPrice, string> BlankBillsAt)[] CachePriceColumns =
     [
-        ("cached_input_per_mtok", p => p.CachedInputPricePerMillionTokens),
-        ("cache_write_per_mtok", p => p.CacheWritePricePerMillionTokens),
-        (OneHourCacheWriteColumn, p => p.OneHourCacheWritePricePerMillionTokens),
+        ("cached_input_per_mtok", p => p.CachedInputPricePerMillionTokens, FullInputPrice),
+        ("cache_write_per_mtok", p => p.CacheWritePricePerMillionTokens, FullInputPrice),
+        ("cache_write_1h_per_mtok", p => p.OneHourCacheWritePricePerMillionTokens, p => $"this tier's 5-minute cache-write price ({Num(p.CacheWritePricePerMillionTokens ?? p.InputPricePerMillionTokens)})"),
     ];
 
-    private const string OneHourCacheWriteColumn = "cache_write_1h_per_mtok";
+    private static string FullInputPrice(ApiPrice p) => $"this tier's full input price ({Num(p.InputPricePerMillionTokens)})";
 
     /// <summary>Whether two rows' date ranges share a day (effective_to is exclusive, blank is open-ended).</summary>
     private static bool Overlap(ApiPrice a, ApiPrice b) =>
